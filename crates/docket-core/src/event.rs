@@ -1,0 +1,79 @@
+use serde::{Deserialize, Serialize};
+
+use crate::{ActionKind, ActorRef, Amount, DateValue};
+
+/// Where a piece of an event was read: the job's source name, the file, the record within the
+/// file, and for text the byte span and the sentence itself.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// The source's name in the job file.
+    pub source: String,
+    /// The file (or URL) the record came from.
+    pub uri: String,
+    /// The record's 1-based position in its file: the data row for CSV, the array element for
+    /// JSON, the line for JSONL, the document for text.
+    pub record: u64,
+    /// `[start, end)` byte offsets of the evidence sentence in the file, for text.
+    pub span: Option<[u64; 2]>,
+    /// The evidence sentence, for text.
+    pub quote: Option<String>,
+}
+
+/// One real-world enforcement event, after normalization and merging.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id derived from the normalized content (never from file order).
+    pub id: String,
+    /// What was done.
+    pub action: ActionKind,
+    /// The CAMEO code of the action.
+    pub cameo: Option<String>,
+    /// The PLOVER category of the action.
+    pub plover: Option<String>,
+    /// Who acted: the authority.
+    pub actor: Option<ActorRef>,
+    /// Who was acted upon.
+    pub targets: Vec<ActorRef>,
+    /// How many targets the source counted ("fined 12 companies"), when it said.
+    pub target_count: Option<u32>,
+    /// When.
+    pub date: Option<DateValue>,
+    /// For how much.
+    pub amount: Option<Amount>,
+    /// A one-paragraph summary, when the source gave one.
+    pub summary: Option<String>,
+    /// The source's own reference for the case (an ETid, an SEC release number), when mapped.
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// A link to the primary source, when given.
+    pub url: Option<String>,
+    /// Every source that reports this event, in input order.
+    pub sources: Vec<SourceRef>,
+    /// How sure docket is, from 0 to 1.
+    pub confidence: f64,
+    /// Documented flags, such as `hypothetical`, `amount_cap` or `date_placeholder`.
+    pub flags: Vec<String>,
+}
+
+impl Event {
+    /// A new event with an action and nothing else; the normalizer fills in the rest.
+    pub fn new(action: ActionKind) -> Self {
+        Event {
+            id: String::new(),
+            action,
+            cameo: action.cameo().map(str::to_string),
+            plover: action.plover().map(str::to_string),
+            actor: None,
+            targets: Vec::new(),
+            target_count: None,
+            date: None,
+            amount: None,
+            summary: None,
+            reference: None,
+            url: None,
+            sources: Vec::new(),
+            confidence: 1.0,
+            flags: Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,63 @@
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use tempfile::NamedTempFile;
+
+use crate::ExportError;
+
+/// A file written beside its destination and renamed into place on [`AtomicFile::commit`].
+/// Dropped without commit, it disappears and the destination is untouched.
+#[derive(Debug)]
+pub struct AtomicFile {
+    path: PathBuf,
+    writer: BufWriter<NamedTempFile>,
+}
+
+impl AtomicFile {
+    /// Starts writing `path` (its folder is created if needed).
+    pub fn create(path: &Path) -> Result<Self, ExportError> {
+        let io = |error| ExportError::Io { path: path.to_path_buf(), error };
+        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let temp = tempfile::Builder::new()
+            .prefix(".docket-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(io)?;
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            writer: BufWriter::with_capacity(1 << 16, temp),
+        })
+    }
+
+    /// The destination.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The buffered writer.
+    pub fn writer(&mut self) -> &mut BufWriter<NamedTempFile> {
+        &mut self.writer
+    }
+
+    /// Writes a value as one JSON line.
+    pub fn write_json_line<T: Serialize>(&mut self, value: &T) -> Result<(), ExportError> {
+        let path = self.path.clone();
+        serde_json::to_writer(&mut self.writer, value).map_err(|e| ExportError::Io {
+            path: path.clone(),
+            error: std::io::Error::other(e),
+        })?;
+        self.writer.write_all(b"\n").map_err(|error| ExportError::Io { path, error })
+    }
+
+    /// Flushes, syncs and renames into place.
+    pub fn commit(self) -> Result<(), ExportError> {
+        let path = self.path;
+        let io = |error| ExportError::Io { path: path.clone(), error };
+        let temp = self.writer.into_inner().map_err(|e| io(e.into_error()))?;
+        temp.as_file().sync_all().map_err(io)?;
+        temp.persist(&path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+}

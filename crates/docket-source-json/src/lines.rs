@@ -1,0 +1,171 @@
+//! `kind = "jsonl"`: one JSON object per line, read with a bounded line reader.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use docket_core::{RecordOrigin, Reject};
+use docket_source::{display_path, resolve_paths, FieldMap, Source, SourceContext, SourceError, SourceFactory, SourceItem};
+
+use crate::{check_pointers, file_len, record_from_bytes, strip_bom, JsonlConfig};
+
+/// The factory for `kind = "jsonl"`.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct JsonlFactory;
+
+impl SourceFactory for JsonlFactory {
+    fn kind(&self) -> &'static str {
+        "jsonl"
+    }
+
+    fn build(&self, config: toml::Table, context: &SourceContext) -> Result<Box<dyn Source>, SourceError> {
+        let config: JsonlConfig = context.parse_config(config)?;
+        check_pointers(&config.fields, context)?;
+        let files = resolve_paths(&context.base_dir, &config.path)?;
+        let total = files.iter().map(file_len).sum();
+        Ok(Box::new(JsonlSource {
+            context: context.clone(),
+            fields: config.fields,
+            files: files.into_iter().rev().collect(),
+            current: None,
+            buffer: Vec::new(),
+            bytes_done: 0,
+            bytes_total: total,
+        }))
+    }
+}
+
+struct OpenFile {
+    path: PathBuf,
+    uri: Arc<str>,
+    reader: BufReader<File>,
+    line: u64,
+    offset: u64,
+}
+
+/// A running JSON Lines source.
+pub struct JsonlSource {
+    context: SourceContext,
+    fields: FieldMap,
+    files: Vec<PathBuf>,
+    current: Option<OpenFile>,
+    buffer: Vec<u8>,
+    bytes_done: u64,
+    bytes_total: u64,
+}
+
+/// Reads one line into `buffer` (without the line end), keeping at most `max` bytes. Returns
+/// the line's full length, or `None` at the end of the input.
+pub fn read_line_bounded<R: BufRead>(reader: &mut R, buffer: &mut Vec<u8>, max: usize) -> std::io::Result<Option<usize>> {
+    buffer.clear();
+    let mut total = 0usize;
+    let mut saw_any = false;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            break;
+        }
+        saw_any = true;
+        let (chunk, found_newline) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..i], true),
+            None => (available, false),
+        };
+        let room = (max + 1).saturating_sub(buffer.len());
+        buffer.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        total += chunk.len();
+        let used = chunk.len() + usize::from(found_newline);
+        reader.consume(used);
+        if found_newline {
+            break;
+        }
+    }
+    if !saw_any {
+        return Ok(None);
+    }
+    if buffer.last() == Some(&b'\r') && total <= max {
+        buffer.pop();
+        total -= 1;
+    }
+    Ok(Some(total))
+}
+
+impl JsonlSource {
+    fn next_in_file(&mut self) -> Result<Option<SourceItem>, SourceError> {
+        let max = self.context.limits.max_record_bytes;
+        let Some(file) = self.current.as_mut() else {
+            return Ok(None);
+        };
+        loop {
+            let start = file.offset;
+            let length = match read_line_bounded(&mut file.reader, &mut self.buffer, max) {
+                Ok(Some(length)) => length,
+                Ok(None) => return Ok(None),
+                Err(error) => {
+                    return Err(SourceError::Io {
+                        path: file.path.clone(),
+                        error,
+                    })
+                }
+            };
+            file.offset += length as u64 + 1;
+            file.line += 1;
+            let origin = RecordOrigin {
+                source: self.context.name.clone(),
+                uri: file.uri.clone(),
+                record: file.line,
+            };
+            if length > max {
+                let reason = format!(
+                    "line is {length} bytes (starting at byte {start}), over the limit of {max} (limits.max_record_bytes); raw holds its first {max} bytes"
+                );
+                self.buffer.truncate(max);
+                return Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, &self.buffer))));
+            }
+            let bytes = if file.line == 1 { strip_bom(&self.buffer) } else { &self.buffer[..] };
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                // a blank line is not a record; it is counted nowhere
+                continue;
+            }
+            return Ok(Some(record_from_bytes(&self.fields, origin, bytes.to_vec())));
+        }
+    }
+}
+
+#[async_trait]
+impl Source for JsonlSource {
+    async fn next_item(&mut self) -> Result<Option<SourceItem>, SourceError> {
+        loop {
+            if self.current.is_none() {
+                let Some(path) = self.files.pop() else {
+                    return Ok(None);
+                };
+                let file = File::open(&path).map_err(|error| SourceError::Io { path: path.clone(), error })?;
+                self.current = Some(OpenFile {
+                    uri: display_path(&self.context.base_dir, &path).into(),
+                    path,
+                    reader: BufReader::with_capacity(1 << 16, file),
+                    line: 0,
+                    offset: 0,
+                });
+            }
+            match self.next_in_file()? {
+                Some(item) => return Ok(Some(item)),
+                None => {
+                    if let Some(file) = self.current.take() {
+                        self.bytes_done += file.offset;
+                    }
+                }
+            }
+        }
+    }
+
+    fn bytes_read(&self) -> u64 {
+        self.bytes_done + self.current.as_ref().map_or(0, |f| f.offset)
+    }
+
+    fn bytes_total(&self) -> Option<u64> {
+        Some(self.bytes_total)
+    }
+}
