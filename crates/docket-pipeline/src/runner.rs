@@ -205,7 +205,7 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
             job.source_error(
                 &spec.name,
                 format!(
-                    "unknown kind `{}`; known kinds are {}",
+                    "`kind` {:?} is not a registered adapter; known kinds are {}",
                     spec.common.kind,
                     registry.kinds().collect::<Vec<_>>().join(", ")
                 ),

@@ -137,12 +137,18 @@ pub struct CsvSource {
     bytes_total: u64,
 }
 
-fn trim_line_end(bytes: &[u8]) -> &[u8] {
+/// A record's bytes without the line ends around it (the csv parser may leave the `\n` of a
+/// CRLF pair at the start of the next record's span).
+fn trim_line_ends(bytes: &[u8]) -> &[u8] {
+    let mut start = 0;
+    while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
+        start += 1;
+    }
     let mut end = bytes.len();
-    while end > 0 && matches!(bytes[end - 1], b'\n' | b'\r') {
+    while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
         end -= 1;
     }
-    &bytes[..end]
+    &bytes[start..end]
 }
 
 impl CsvSource {
@@ -200,7 +206,7 @@ impl CsvSource {
         let start = file.reader.position().byte();
         let outcome = file.reader.read_byte_record(&mut file.record);
         let end = file.reader.position().byte();
-        let raw = trim_line_end(file.reader.get_ref().slice(start, end)).to_vec();
+        let raw = trim_line_ends(file.reader.get_ref().slice(start, end)).to_vec();
         file.reader.get_mut().discard(end);
         match outcome {
             Ok(false) => Ok(None),

@@ -1,0 +1,120 @@
+//! Whole runs: idempotent re-runs, SQLite upserts, failed runs that change nothing, and job-file
+//! errors that point at the line.
+
+mod common;
+
+use common::{fixtures, read_jsonl, run_in};
+
+fn job(out: &std::path::Path, source_path: &str) -> String {
+    format!(
+        r#"
+[job]
+name = "small"
+
+[sources.fines]
+kind = "csv" # the source
+path = "{source_path}"
+[sources.fines.fields]
+actor = "authority"
+target = "company"
+date = "date"
+amount = "fine"
+ref = "id"
+[sources.fines.constants]
+action = "fine"
+currency = "EUR"
+
+[exports.events]
+kind = "jsonl"
+path = "{out}/events.jsonl"
+[exports.table]
+kind = "csv"
+path = "{out}/events.csv"
+[exports.store]
+kind = "sqlite"
+path = "{out}/docket.sqlite"
+"#,
+        out = out.display(),
+    )
+}
+
+fn sqlite_counts(path: &std::path::Path) -> (i64, i64, i64) {
+    let db = rusqlite::Connection::open(path).unwrap();
+    let count = |table: &str| db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
+    (count("events"), count("event_targets"), count("event_sources"))
+}
+
+#[test]
+fn a_rerun_writes_identical_bytes_and_no_duplicate_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixtures().join("adapters/fines.csv");
+    let text = job(dir.path(), &source.display().to_string());
+    let first = run_in(dir.path(), &text).unwrap();
+    assert!(first.balanced());
+    assert_eq!(first.sources[0].read, 5);
+    assert_eq!(first.sources[0].emitted, 3);
+    assert_eq!(first.sources[0].rejected, 2);
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    let (jsonl, csv, rejects) = (read("events.jsonl"), read("events.csv"), read("rejects.jsonl"));
+    let counts = sqlite_counts(&dir.path().join("docket.sqlite"));
+    assert_eq!(counts, (3, 3, 3));
+
+    run_in(dir.path(), &text).unwrap();
+    assert_eq!(read("events.jsonl"), jsonl);
+    assert_eq!(read("events.csv"), csv);
+    assert_eq!(read("rejects.jsonl"), rejects);
+    assert_eq!(sqlite_counts(&dir.path().join("docket.sqlite")), counts);
+
+    // rejects default to rejects.jsonl beside the first export
+    let events = read_jsonl(&dir.path().join("events.jsonl"));
+    assert_eq!(events.len(), 3);
+    assert_eq!(events[0]["amount"]["value"], "90000000");
+    // no temp files are left behind
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_outputs_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixtures().join("adapters/fines.csv");
+    run_in(dir.path(), &job(dir.path(), &source.display().to_string())).unwrap();
+    let before = std::fs::read(dir.path().join("events.jsonl")).unwrap();
+    let db_before = sqlite_counts(&dir.path().join("docket.sqlite"));
+
+    let error = run_in(dir.path(), &job(dir.path(), "missing.csv")).unwrap_err().to_string();
+    assert!(error.contains("missing.csv"), "{error}");
+    assert_eq!(std::fs::read(dir.path().join("events.jsonl")).unwrap(), before);
+    assert_eq!(sqlite_counts(&dir.path().join("docket.sqlite")), db_before);
+}
+
+#[test]
+fn a_skipped_source_is_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = job(dir.path(), "missing.csv").replace("# the source", "\non_error = \"skip\"");
+    let summary = run_in(dir.path(), &text).unwrap();
+    assert_eq!(summary.events, 0);
+    assert!(summary.sources[0].error.as_deref().unwrap().contains("missing.csv"));
+}
+
+#[test]
+fn job_errors_name_file_line_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixtures().join("adapters/fines.csv").display().to_string();
+    let cases = [
+        (job(dir.path(), &source).replace("[sources.fines.fields]", "delimter = \";\"\n[sources.fines.fields]"), "delimter"),
+        (job(dir.path(), &source).replace("target = \"company\"", "targte = \"company\""), "targte"),
+        (job(dir.path(), &source).replace("kind = \"csv\" # the source", "kind = \"xls\""), "xls"),
+        (job(dir.path(), &source).replace("kind = \"jsonl\"", "kind = \"yaml\""), "yaml"),
+    ];
+    for (text, key) in cases {
+        let error = run_in(dir.path(), &text).unwrap_err().to_string();
+        let line = text.lines().position(|l| l.contains(key)).unwrap() + 1;
+        assert!(error.contains(&format!("job.toml:{line}")), "{key}: {error}");
+        assert!(error.contains(key), "{error}");
+    }
+}
