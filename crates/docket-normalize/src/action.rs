@@ -185,3 +185,14 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod doc_tests {
+    #[test]
+    fn docs_list_every_lexicon_entry() {
+        let doc = include_str!("../../../docs/actions.md");
+        for (word, kind) in super::lexicon() {
+            assert!(doc.contains(&format!("`{word}`")), "docs/actions.md lacks `{word}` ({kind})");
+        }
+    }
+}

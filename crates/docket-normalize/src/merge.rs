@@ -224,3 +224,73 @@ pub fn assign_ids(events: &mut [Event]) {
         event.id = if *count == 1 { base } else { format!("{base}-{count}") };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use docket_core::{ActionKind, ActorKind, ActorRef, Amount, AmountRole, DateValue, PartialDate, SourceRef};
+    use rust_decimal::Decimal;
+
+    use super::*;
+
+    fn actor(id: &str) -> ActorRef {
+        ActorRef { id: id.into(), name: id.into(), kind: ActorKind::Company, resolved: true, parent: None }
+    }
+
+    fn fine(authority: &str, target: &str, date: &str, amount: i64, record: u64) -> Event {
+        let mut event = Event::new(ActionKind::Fine);
+        event.actor = Some(actor(authority));
+        event.targets = vec![actor(target)];
+        let date: PartialDate = date.parse().unwrap();
+        event.date = Some(DateValue::resolved(date, date.to_string()));
+        event.amount = Some(Amount::new(Decimal::from(amount), "EUR", AmountRole::Penalty, amount.to_string()));
+        event.sources = vec![SourceRef { source: "s".into(), uri: "f".into(), record, span: None, quote: None }];
+        event
+    }
+
+    #[test]
+    fn same_authority_date_and_amount_but_another_target_is_another_event() {
+        let mut merger = Merger::new();
+        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 1)), MergeOutcome::New(0));
+        assert_eq!(merger.push(fine("es.aepd", "orange", "2021-11-23", 40000, 2)), MergeOutcome::New(1));
+    }
+
+    #[test]
+    fn the_same_fine_reported_twice_is_one_event_with_both_sources() {
+        let mut merger = Merger::new();
+        merger.push(fine("es.aepd", "vodafone", "2021-11", 40000, 1));
+        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 7)), MergeOutcome::Merged(0));
+        let events = merger.finish();
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].sources.len(), 2);
+        // the more precise date wins
+        assert_eq!(events[0].date.as_ref().unwrap().value.unwrap().to_string(), "2021-11-23");
+    }
+
+    #[test]
+    fn different_references_amounts_or_dates_keep_events_apart() {
+        let mut merger = Merger::new();
+        let mut a = fine("es.aepd", "vodafone", "2021-09-14", 56000, 1);
+        a.reference = Some("ETid-1".into());
+        let mut b = fine("es.aepd", "vodafone", "2021-09-14", 56000, 2);
+        b.reference = Some("ETid-2".into());
+        merger.push(a);
+        assert_eq!(merger.push(b), MergeOutcome::New(1));
+        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-09-14", 57000, 3)), MergeOutcome::New(2));
+        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-10-14", 56000, 4)), MergeOutcome::New(3));
+        let events = merger.finish();
+        let ids: std::collections::BTreeSet<_> = events.iter().map(|e| e.id.clone()).collect();
+        assert_eq!(ids.len(), 4, "ids are unique");
+    }
+
+    #[test]
+    fn ids_come_from_content_not_order() {
+        let mut one = Merger::new();
+        one.push(fine("a", "x", "2021", 1, 1));
+        one.push(fine("a", "y", "2021", 2, 2));
+        let mut two = Merger::new();
+        two.push(fine("a", "y", "2021", 2, 9));
+        two.push(fine("a", "x", "2021", 1, 8));
+        let ids = |events: Vec<Event>| -> std::collections::BTreeSet<String> { events.into_iter().map(|e| e.id).collect() };
+        assert_eq!(ids(one.finish()), ids(two.finish()));
+    }
+}
