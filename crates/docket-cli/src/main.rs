@@ -9,6 +9,11 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use docket_pipeline::{default_registry, run_job_blocking, Job, RunOptions};
 
+/// mimalloc: records cross threads (reader, workers, merger), and glibc's allocator serializes
+/// such frees on an arena lock; measured in docs/BENCHMARKS.md.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit code for a run that failed (bad job file, unreadable source, strict reject).
 const EXIT_FAILURE: u8 = 1;
 /// Exit code for wrong command-line usage (clap's own).
@@ -33,6 +38,9 @@ enum Command {
         /// Fail at the first rejected record.
         #[arg(long)]
         strict: bool,
+        /// Worker threads for parsing and normalizing (default: the number of cores).
+        #[arg(long)]
+        threads: Option<usize>,
     },
     /// Check a job file, its paths and mappings, without reading any record.
     Validate {
@@ -80,10 +88,11 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Ingest { job, strict } => {
+        Command::Ingest { job, strict, threads } => {
             let job = Job::load(&job).map_err(|e| e.to_string())?;
             let options = RunOptions {
                 strict,
+                threads,
                 ..RunOptions::default()
             };
             let summary = run_job_blocking(&job, &default_registry(), &options).map_err(|e| e.to_string())?;

@@ -51,6 +51,14 @@ impl AtomicFile {
         self.writer.write_all(b"\n").map_err(|error| ExportError::Io { path, error })
     }
 
+    /// Writes bytes followed by a newline.
+    pub fn write_raw_line(&mut self, bytes: &[u8]) -> Result<(), ExportError> {
+        let path = &self.path;
+        let io = |error| ExportError::Io { path: path.clone(), error };
+        self.writer.write_all(bytes).map_err(io)?;
+        self.writer.write_all(b"\n").map_err(io)
+    }
+
     /// Flushes, syncs and renames into place.
     pub fn commit(self) -> Result<(), ExportError> {
         let path = self.path;

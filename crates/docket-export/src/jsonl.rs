@@ -22,6 +22,10 @@ impl EventSink for JsonlSink {
         self.file.write_json_line(event)
     }
 
+    fn write_json(&mut self, json: &[u8]) -> Option<Result<(), ExportError>> {
+        Some(self.file.write_raw_line(json))
+    }
+
     fn finish(self: Box<Self>) -> Result<(), ExportError> {
         self.file.commit()
     }

@@ -93,6 +93,11 @@ pub struct ExportConfig {
 pub trait EventSink {
     /// Writes one event.
     fn write_event(&mut self, event: &Event) -> Result<(), ExportError>;
+    /// Writes one event given as its JSON object (as in the JSONL export), if this sink can
+    /// take that form without parsing it; `None` means "give me the event instead".
+    fn write_json(&mut self, _json: &[u8]) -> Option<Result<(), ExportError>> {
+        None
+    }
     /// Makes the output visible (rename or commit). Until then the previous output is intact.
     fn finish(self: Box<Self>) -> Result<(), ExportError>;
 }

@@ -15,7 +15,7 @@
 use std::collections::HashMap;
 
 use docket_core::Event;
-use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
+use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The outcome of adding one event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,27 +26,89 @@ pub enum MergeOutcome {
     Merged(usize),
 }
 
-/// Collects events, merging duplicates as they arrive.
-#[derive(Debug, Default)]
-pub struct Merger {
-    events: Vec<Event>,
-    index: HashMap<u64, Vec<u32>>,
-}
-
-fn block_keys(event: &Event) -> Vec<u64> {
-    let action = event.action.as_str();
-    if event.targets.is_empty() {
-        let actor = event.actor.as_ref().map_or("", |a| a.id.as_str());
-        vec![xxh3_64(format!("{action}\u{0}\u{0}{actor}").as_bytes())]
-    } else {
-        event
-            .targets
-            .iter()
-            .map(|t| xxh3_64(format!("{action}\u{0}{}", t.id).as_bytes()))
-            .collect()
+/// Where the merger keeps events. The merger itself keeps only hashes and positions; the events
+/// live in the store, which may be memory ([`MemoryStore`]) or a file (the pipeline's spill
+/// store), so that memory does not grow with the input beyond the index.
+pub trait EventStore {
+    /// Appends a new event and returns its position (0, 1, 2, ...). `json` is the event already
+    /// serialized as one JSON object, when the caller has it (a store may keep those bytes).
+    fn append(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<usize>;
+    /// The current state of the event at `position`.
+    fn get(&mut self, position: usize) -> std::io::Result<Event>;
+    /// Replaces the event at `position` (after a merge).
+    fn replace(&mut self, position: usize, event: Event) -> std::io::Result<()>;
+    /// How many events are stored.
+    fn len(&self) -> usize;
+    /// Whether the store is empty.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
+/// Events kept in memory.
+#[derive(Debug, Default)]
+pub struct MemoryStore(pub Vec<Event>);
+
+impl EventStore for MemoryStore {
+    fn append(&mut self, event: Event, _json: Option<Vec<u8>>) -> std::io::Result<usize> {
+        self.0.push(event);
+        Ok(self.0.len() - 1)
+    }
+
+    fn get(&mut self, position: usize) -> std::io::Result<Event> {
+        self.0
+            .get(position)
+            .cloned()
+            .ok_or_else(|| std::io::Error::other(format!("no event at position {position}")))
+    }
+
+    fn replace(&mut self, position: usize, event: Event) -> std::io::Result<()> {
+        match self.0.get_mut(position) {
+            Some(slot) => {
+                *slot = event;
+                Ok(())
+            }
+            None => Err(std::io::Error::other(format!("no event at position {position}"))),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// Collects events, merging duplicates as they arrive.
+///
+/// The index maps each block key (a 64-bit hash of action and target id, or of action and actor
+/// id) to a linked list of positions stored in one flat vector: about 20 bytes per event and
+/// key, and no text.
+#[derive(Debug, Default)]
+pub struct Merger<S: EventStore = MemoryStore> {
+    store: S,
+    heads: HashMap<u64, u32>,
+    /// (position, next link index or u32::MAX)
+    links: Vec<(u32, u32)>,
+}
+
+const NO_LINK: u32 = u32::MAX;
+
+fn block_keys(event: &Event) -> Vec<u64> {
+    let key = |parts: &[&str]| {
+        let mut hasher = Xxh3::new();
+        for part in parts {
+            hasher.update(part.as_bytes());
+            hasher.update(&[0]);
+        }
+        hasher.digest()
+    };
+    let action = event.action.as_str();
+    if event.targets.is_empty() {
+        let actor = event.actor.as_ref().map_or("", |a| a.id.as_str());
+        vec![key(&[action, "", actor])]
+    } else {
+        event.targets.iter().map(|t| key(&[action, &t.id])).collect()
+    }
+}
 /// Whether two events report the same real-world action (the rule in the module docs).
 pub fn same_event(a: &Event, b: &Event) -> bool {
     if a.action != b.action {
@@ -135,93 +197,159 @@ fn absorb(into: &mut Event, from: Event) {
     into.flags.sort();
 }
 
-impl Merger {
-    /// An empty merger.
+impl Merger<MemoryStore> {
+    /// An empty merger over memory.
     pub fn new() -> Self {
         Merger::default()
     }
 
-    /// Adds an event, merging it into the first earlier event it matches.
-    pub fn push(&mut self, event: Event) -> MergeOutcome {
-        let keys = block_keys(&event);
-        let mut candidates: Vec<u32> = keys
-            .iter()
-            .filter_map(|k| self.index.get(k))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        if let Some(&found) = candidates.iter().find(|&&i| same_event(&self.events[i as usize], &event)) {
-            let found = found as usize;
-            absorb(&mut self.events[found], event);
-            // the merged event may have gained targets: index them too
-            for key in block_keys(&self.events[found]) {
-                let slot = self.index.entry(key).or_default();
-                if !slot.contains(&(found as u32)) {
-                    slot.push(found as u32);
-                }
-            }
-            return MergeOutcome::Merged(found);
-        }
-        let position = self.events.len();
-        for key in keys {
-            self.index.entry(key).or_default().push(position as u32);
-        }
-        self.events.push(event);
-        MergeOutcome::New(position)
-    }
-
-    /// The number of distinct events so far.
-    pub fn len(&self) -> usize {
-        self.events.len()
-    }
-
-    /// Whether no event was added.
-    pub fn is_empty(&self) -> bool {
-        self.events.is_empty()
-    }
-
     /// The merged events, in order of first appearance, with ids assigned.
     pub fn finish(self) -> Vec<Event> {
-        let mut events = self.events;
+        let mut events = self.store.0;
         assign_ids(&mut events);
         events
     }
 }
 
-/// The content an id is derived from: action, actor, targets, date, amount and reference.
-fn id_content(event: &Event) -> String {
-    let mut targets: Vec<&str> = event.targets.iter().map(|t| t.id.as_str()).collect();
-    targets.sort_unstable();
-    let date = event.date.as_ref().and_then(|d| d.value).map(|d| d.to_string()).unwrap_or_default();
-    let amount = event
-        .amount
-        .as_ref()
-        .map(|a| format!("{} {}", a.value.normalize(), a.currency))
-        .unwrap_or_default();
-    format!(
-        "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
-        event.action,
-        event.actor.as_ref().map_or("", |a| a.id.as_str()),
-        targets.join("\u{1e}"),
-        date,
-        amount,
-        event.reference.as_deref().unwrap_or("")
-    )
+impl<S: EventStore> Merger<S> {
+    /// An empty merger over `store`.
+    pub fn with_store(store: S) -> Self {
+        Merger { store, heads: HashMap::new(), links: Vec::new() }
+    }
+
+    fn link(&mut self, key: u64, position: u32) {
+        let head = self.heads.get(&key).copied().unwrap_or(NO_LINK);
+        // skip when the list already holds this position (a merged event re-indexed)
+        let mut cursor = head;
+        while cursor != NO_LINK {
+            let (p, next) = self.links[cursor as usize];
+            if p == position {
+                return;
+            }
+            cursor = next;
+        }
+        self.links.push((position, head));
+        self.heads.insert(key, (self.links.len() - 1) as u32);
+    }
+
+    fn candidates(&self, keys: &[u64]) -> Vec<u32> {
+        let mut found = Vec::new();
+        for key in keys {
+            let mut cursor = self.heads.get(key).copied().unwrap_or(NO_LINK);
+            while cursor != NO_LINK {
+                let (position, next) = self.links[cursor as usize];
+                found.push(position);
+                cursor = next;
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// Adds an event, merging it into the first earlier event it matches.
+    pub fn push(&mut self, event: Event) -> std::io::Result<MergeOutcome> {
+        self.push_serialized(event, None)
+    }
+
+    /// Like [`Merger::push`], with the event's JSON already made (handed to the store when the
+    /// event is new).
+    pub fn push_serialized(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<MergeOutcome> {
+        let keys = block_keys(&event);
+        for position in self.candidates(&keys) {
+            let mut earlier = self.store.get(position as usize)?;
+            if same_event(&earlier, &event) {
+                absorb(&mut earlier, event);
+                // the merged event may have gained targets: index them too
+                let merged_keys = block_keys(&earlier);
+                self.store.replace(position as usize, earlier)?;
+                for key in merged_keys {
+                    self.link(key, position);
+                }
+                return Ok(MergeOutcome::Merged(position as usize));
+            }
+        }
+        let position = self.store.append(event, json)?;
+        let position32 = u32::try_from(position).map_err(|_| std::io::Error::other("more than 4 billion events"))?;
+        for key in keys {
+            self.link(key, position32);
+        }
+        Ok(MergeOutcome::New(position))
+    }
+
+    /// The number of distinct events so far.
+    pub fn len(&self) -> usize {
+        self.store.len()
+    }
+
+    /// Whether no event was added.
+    pub fn is_empty(&self) -> bool {
+        self.store.is_empty()
+    }
+
+    /// The store, for reading the events out at the end.
+    pub fn into_store(self) -> S {
+        self.store
+    }
 }
 
-/// Assigns stable ids from content. Two unmerged events with the same content (which the merge
-/// rule keeps apart only through differing sources of the same reference) get `-2`, `-3`
-/// suffixes in order of appearance.
-pub fn assign_ids(events: &mut [Event]) {
-    let mut seen: HashMap<String, u32> = HashMap::new();
-    for event in events.iter_mut() {
-        let hash = xxh3_128(id_content(event).as_bytes());
-        let base = format!("ev-{:024x}", hash >> 32);
-        let count = seen.entry(base.clone()).or_insert(0);
+/// Hashes the content an id is derived from: action, actor, sorted targets, date, amount and
+/// reference, each followed by a separator byte.
+fn id_hash(event: &Event) -> u128 {
+    let mut hasher = Xxh3::new();
+    let mut part = |bytes: &[u8]| {
+        hasher.update(bytes);
+        hasher.update(&[0x1f]);
+    };
+    part(event.action.as_str().as_bytes());
+    part(event.actor.as_ref().map_or("", |a| a.id.as_str()).as_bytes());
+    let mut targets: Vec<&str> = event.targets.iter().map(|t| t.id.as_str()).collect();
+    targets.sort_unstable();
+    part(targets.join("\u{1e}").as_bytes());
+    part(event.date.as_ref().and_then(|d| d.value).map(|d| d.to_string()).unwrap_or_default().as_bytes());
+    part(
+        event
+            .amount
+            .as_ref()
+            .map(|a| format!("{} {}", a.value.normalize(), a.currency))
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    part(event.reference.as_deref().unwrap_or("").as_bytes());
+    hasher.digest128()
+}
+
+/// The id an event's content gives it, before any `-2` suffix: `ev-` plus 96 bits of xxh3-128.
+pub fn content_id(event: &Event) -> String {
+    format!("ev-{:024x}", id_hash(event) >> 32)
+}
+
+/// Hands out final ids: the content id, or, when an earlier event already has it (identical
+/// content kept apart by the merge rule), the content id with `-2`, `-3`, ... in order of
+/// appearance. Keeps one 64-bit hash and a counter per id.
+#[derive(Debug, Default)]
+pub struct IdAllocator {
+    seen: HashMap<u64, u32>,
+}
+
+impl IdAllocator {
+    /// The final id for an event whose content id is `base`.
+    pub fn assign(&mut self, base: &str) -> String {
+        let count = self.seen.entry(xxh3_64(base.as_bytes())).or_insert(0);
         *count += 1;
-        event.id = if *count == 1 { base } else { format!("{base}-{count}") };
+        if *count == 1 {
+            base.to_string()
+        } else {
+            format!("{base}-{count}")
+        }
+    }
+}
+
+/// Assigns stable ids from content (see [`IdAllocator`]).
+pub fn assign_ids(events: &mut [Event]) {
+    let mut ids = IdAllocator::default();
+    for event in events.iter_mut() {
+        event.id = ids.assign(&content_id(event));
     }
 }
 
@@ -250,15 +378,15 @@ mod tests {
     #[test]
     fn same_authority_date_and_amount_but_another_target_is_another_event() {
         let mut merger = Merger::new();
-        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 1)), MergeOutcome::New(0));
-        assert_eq!(merger.push(fine("es.aepd", "orange", "2021-11-23", 40000, 2)), MergeOutcome::New(1));
+        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 1)).unwrap(), MergeOutcome::New(0));
+        assert_eq!(merger.push(fine("es.aepd", "orange", "2021-11-23", 40000, 2)).unwrap(), MergeOutcome::New(1));
     }
 
     #[test]
     fn the_same_fine_reported_twice_is_one_event_with_both_sources() {
         let mut merger = Merger::new();
-        merger.push(fine("es.aepd", "vodafone", "2021-11", 40000, 1));
-        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 7)), MergeOutcome::Merged(0));
+        merger.push(fine("es.aepd", "vodafone", "2021-11", 40000, 1)).unwrap();
+        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 7)).unwrap(), MergeOutcome::Merged(0));
         let events = merger.finish();
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].sources.len(), 2);
@@ -273,10 +401,10 @@ mod tests {
         a.reference = Some("ETid-1".into());
         let mut b = fine("es.aepd", "vodafone", "2021-09-14", 56000, 2);
         b.reference = Some("ETid-2".into());
-        merger.push(a);
-        assert_eq!(merger.push(b), MergeOutcome::New(1));
-        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-09-14", 57000, 3)), MergeOutcome::New(2));
-        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-10-14", 56000, 4)), MergeOutcome::New(3));
+        merger.push(a).unwrap();
+        assert_eq!(merger.push(b).unwrap(), MergeOutcome::New(1));
+        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-09-14", 57000, 3)).unwrap(), MergeOutcome::New(2));
+        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-10-14", 56000, 4)).unwrap(), MergeOutcome::New(3));
         let events = merger.finish();
         let ids: std::collections::BTreeSet<_> = events.iter().map(|e| e.id.clone()).collect();
         assert_eq!(ids.len(), 4, "ids are unique");
@@ -285,11 +413,11 @@ mod tests {
     #[test]
     fn ids_come_from_content_not_order() {
         let mut one = Merger::new();
-        one.push(fine("a", "x", "2021", 1, 1));
-        one.push(fine("a", "y", "2021", 2, 2));
+        one.push(fine("a", "x", "2021", 1, 1)).unwrap();
+        one.push(fine("a", "y", "2021", 2, 2)).unwrap();
         let mut two = Merger::new();
-        two.push(fine("a", "y", "2021", 2, 9));
-        two.push(fine("a", "x", "2021", 1, 8));
+        two.push(fine("a", "y", "2021", 2, 9)).unwrap();
+        two.push(fine("a", "x", "2021", 1, 8)).unwrap();
         let ids = |events: Vec<Event>| -> std::collections::BTreeSet<String> { events.into_iter().map(|e| e.id).collect() };
         assert_eq!(ids(one.finish()), ids(two.finish()));
     }

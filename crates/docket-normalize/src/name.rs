@@ -63,6 +63,11 @@ const LEGAL_SUFFIXES: &[&[&str]] = &[
 ///
 /// Folding is idempotent: `fold_name(&fold_name(x)) == fold_name(x)`.
 pub fn fold_name(name: &str) -> String {
+    if name.is_ascii() {
+        // fast path: no normalization can change ASCII beyond lower-casing
+        let bytes = name.as_bytes();
+        return fold_tokens(bytes.len(), |i| bytes[i].to_ascii_lowercase() as char);
+    }
     let mut decomposed = String::with_capacity(name.len());
     for c in name.nfkc().flat_map(char::to_lowercase).collect::<String>().nfd() {
         if !is_combining_mark(c) {
@@ -70,15 +75,21 @@ pub fn fold_name(name: &str) -> String {
         }
     }
     let chars: Vec<char> = decomposed.nfc().collect();
-    let mut out = String::with_capacity(decomposed.len());
+    fold_tokens(chars.len(), |i| chars[i])
+}
+
+/// The second stage of folding over already lower-cased characters: possessives, apostrophes,
+/// `&`, punctuation to spaces, a leading "the".
+fn fold_tokens(len: usize, char_at: impl Fn(usize) -> char) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while i < len {
+        let c = char_at(i);
         let is_apostrophe = matches!(c, '\'' | '’' | '`' | 'ʼ');
         if is_apostrophe {
-            let next = chars.get(i + 1).copied();
-            let after = chars.get(i + 2).copied();
+            let next = (i + 1 < len).then(|| char_at(i + 1));
+            let after = (i + 2 < len).then(|| char_at(i + 2));
             if next == Some('s') && after.is_none_or(|a| !a.is_alphanumeric()) {
                 // possessive 's: drop both characters
                 i += 2;

@@ -1,5 +1,7 @@
 //! From a [`RawEvent`] to an [`Event`].
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use docket_core::{ActionKind, ActorKind, ActorRef, Amount, AmountRole, DateValue, Event, RawActor, RawEvent, RecordOrigin, SourceRef};
@@ -7,7 +9,7 @@ use docket_core::{ActionKind, ActorKind, ActorRef, Amount, AmountRole, DateValue
 use crate::action::action_from_word;
 use crate::date::{is_missing, parse_date, DateHints, DateProblem};
 use crate::money::{parse_currency, parse_money};
-use crate::name::{base_name, decode_entities, fold_name};
+use crate::name::{base_name, decode_entities};
 use crate::resolve::Resolver;
 
 /// What the job says about one source, as far as meaning is concerned.
@@ -27,6 +29,44 @@ pub struct Normalizer {
     resolver: Arc<Resolver>,
 }
 
+/// Most runs see the same few authority names again and again: resolved names are cached per
+/// thread (bounded), tagged with the resolver's generation so that two catalogues never share
+/// entries.
+const CACHE_LIMIT: usize = 1 << 12;
+
+type CacheKey = (bool, String);
+
+thread_local! {
+    static ACTOR_CACHE: RefCell<(u64, HashMap<CacheKey, ActorRef>)> = RefCell::new((0, HashMap::new()));
+}
+
+/// The record's own value when it has one (moved, trimmed), else the constant.
+fn take(own: Option<String>, constant: &Option<String>) -> Option<String> {
+    match own {
+        Some(text) if !is_missing(&text) => Some(trim_owned(text)),
+        _ => present(constant).map(str::to_string),
+    }
+}
+
+fn trim_owned(text: String) -> String {
+    let trimmed = text.trim();
+    if trimmed.len() == text.len() {
+        text
+    } else {
+        trimmed.to_string()
+    }
+}
+
+/// HTML entities decoded, white space trimmed, empty text dropped.
+fn clean(text: Option<String>) -> Option<String> {
+    let text = text?;
+    let decoded = match decode_entities(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(decoded) => decoded,
+    };
+    Some(trim_owned(decoded)).filter(|t| !t.is_empty())
+}
+
 fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !is_missing(v))
 }
@@ -44,30 +84,51 @@ impl Normalizer {
 
     /// Normalizes one raw event. The error is a reason for the rejects file.
     pub fn normalize(&self, raw: &RawEvent, origin: &RecordOrigin, hints: &SourceHints) -> Result<Event, String> {
-        let constants = &hints.constants;
-        let pick = |own: &Option<String>, constant: &Option<String>| -> Option<String> {
-            present(own).or_else(|| present(constant)).map(str::to_string)
-        };
+        self.normalize_owned(raw.clone(), origin, hints)
+    }
 
-        let action_text = pick(&raw.action, &constants.action)
+    /// Like [`Normalizer::normalize`], taking the raw event by value so that its text moves into
+    /// the event instead of being copied.
+    pub fn normalize_owned(&self, raw: RawEvent, origin: &RecordOrigin, hints: &SourceHints) -> Result<Event, String> {
+        let constants = &hints.constants;
+        let RawEvent {
+            action,
+            actor,
+            targets,
+            target_count,
+            date,
+            date_resolved,
+            amount,
+            currency,
+            amount_role,
+            summary,
+            url,
+            reference,
+            span,
+            quote,
+            confidence,
+            flags: raw_flags,
+        } = raw;
+
+        let action_text = take(action, &constants.action)
             .ok_or_else(|| "no action: map an `action` field or set constants.action".to_string())?;
         let action = action_from_word(&action_text)
             .ok_or_else(|| format!("action {action_text:?} is not in the action lexicon (docs/actions.md)"))?;
         let mut event = Event::new(action);
-        let mut flags = raw.flags.clone();
+        let mut flags = raw_flags;
 
-        let actor = raw.actor.as_ref().or(constants.actor.as_ref());
+        let actor = actor.as_ref().or(constants.actor.as_ref());
         event.actor = actor
             .filter(|a| a.id_hint.is_some() || !is_missing(&a.name))
-            .map(|a| self.resolver.actor_ref(a, ActorKind::Other));
+            .map(|a| self.cached_actor_ref(a, false));
 
-        let targets = if raw.targets.is_empty() { &constants.targets } else { &raw.targets };
+        let targets = if targets.is_empty() { &constants.targets } else { &targets };
         event.targets = self.targets(targets, hints.target_separator.as_deref());
-        event.target_count = raw.target_count.or(constants.target_count);
+        event.target_count = target_count.or(constants.target_count);
 
-        event.date = match &raw.date_resolved {
-            Some(resolved) => Some(resolved.clone()),
-            None => match pick(&raw.date, &constants.date) {
+        event.date = match date_resolved {
+            Some(resolved) => Some(resolved),
+            None => match take(date, &constants.date) {
                 None => None,
                 Some(text) => match parse_date(&text, &hints.date) {
                     Ok(Some(date)) => Some(DateValue::resolved(date, text)),
@@ -81,11 +142,11 @@ impl Normalizer {
             },
         };
 
-        let currency = match pick(&raw.currency, &constants.currency) {
+        let currency = match take(currency, &constants.currency) {
             Some(text) => parse_currency(&text).map_err(|p| p.explain(&text))?,
             None => None,
         };
-        event.amount = match pick(&raw.amount, &constants.amount) {
+        event.amount = match take(amount, &constants.amount) {
             None => None,
             Some(text) => match parse_money(&text, currency.as_deref()).map_err(|p| p.explain(&text))? {
                 None => None,
@@ -93,7 +154,7 @@ impl Normalizer {
                     let currency = parsed.currency.ok_or_else(|| {
                         format!("amount {text:?} has no currency: map a `currency` field or set constants.currency")
                     })?;
-                    let role = raw.amount_role.unwrap_or(match action {
+                    let role = amount_role.unwrap_or(match action {
                         ActionKind::Fine | ActionKind::Settlement => AmountRole::Penalty,
                         _ => AmountRole::Other,
                     });
@@ -102,22 +163,55 @@ impl Normalizer {
             },
         };
 
-        let clean = |v: Option<String>| v.map(|s| decode_entities(&s).trim().to_string()).filter(|s| !s.is_empty());
-        event.summary = clean(pick(&raw.summary, &constants.summary));
-        event.url = clean(pick(&raw.url, &constants.url));
-        event.reference = clean(pick(&raw.reference, &constants.reference));
+        event.summary = clean(take(summary, &constants.summary));
+        event.url = clean(take(url, &constants.url));
+        event.reference = clean(take(reference, &constants.reference));
         event.sources.push(SourceRef {
             source: origin.source.to_string(),
             uri: origin.uri.to_string(),
             record: origin.record,
-            span: raw.span,
-            quote: raw.quote.clone(),
+            span,
+            quote,
         });
-        event.confidence = raw.confidence.unwrap_or(1.0).clamp(0.0, 1.0);
+        event.confidence = confidence.unwrap_or(1.0).clamp(0.0, 1.0);
         flags.sort();
         flags.dedup();
         event.flags = flags;
         Ok(event)
+    }
+
+    /// Resolves a mention (through the per-thread cache when it is a plain name). Unresolved
+    /// authorities get the kind `other`; unresolved targets `company` when their name carries a
+    /// legal form, `other` otherwise.
+    fn cached_actor_ref(&self, raw: &RawActor, is_target: bool) -> ActorRef {
+        let resolve = || {
+            self.resolver.actor_ref_with(raw, |folded| {
+                if is_target && base_name(folded) != folded {
+                    ActorKind::Company
+                } else {
+                    ActorKind::Other
+                }
+            })
+        };
+        if raw.id_hint.is_some() || raw.parent_hint.is_some() {
+            return resolve();
+        }
+        let owner = self.resolver.generation();
+        ACTOR_CACHE.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            if cache.0 != owner || cache.1.len() >= CACHE_LIMIT {
+                cache.0 = owner;
+                cache.1.clear();
+                cache.1.reserve(CACHE_LIMIT);
+            }
+            let key = (is_target, raw.name.clone());
+            if let Some(found) = cache.1.get(&key) {
+                return found.clone();
+            }
+            let resolved = resolve();
+            cache.1.insert(key, resolved.clone());
+            resolved
+        })
     }
 
     fn targets(&self, raw: &[RawActor], separator: Option<&str>) -> Vec<ActorRef> {
@@ -126,9 +220,7 @@ impl Normalizer {
             if actor.id_hint.is_none() && is_missing(&actor.name) {
                 return;
             }
-            let folded = fold_name(&actor.name);
-            let kind = if base_name(&folded) != folded { ActorKind::Company } else { ActorKind::Other };
-            let resolved = self.resolver.actor_ref(actor, kind);
+            let resolved = self.cached_actor_ref(actor, true);
             if !out.iter().any(|t| t.id == resolved.id) {
                 out.push(resolved);
             }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use docket_core::{ActorKind, ActorRef, Catalogue, CatalogueActor, RawActor};
 
-use crate::name::{base_name, display_name, fold_name, slug};
+use crate::name::{base_name, display_name, fold_name};
 use crate::NormalizeError;
 
 /// The catalogue files that ship with docket, in load order.
@@ -82,6 +82,7 @@ pub struct Resolution<'a> {
 /// An index over the catalogue for name, acronym and descriptor look-ups.
 #[derive(Debug, Clone)]
 pub struct Resolver {
+    generation: u64,
     catalogue: Catalogue,
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
@@ -104,7 +105,9 @@ fn push_unique(map: &mut HashMap<String, Vec<usize>>, key: String, index: usize)
 impl Resolver {
     /// Builds the index.
     pub fn new(catalogue: Catalogue) -> Self {
+        static GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         let mut resolver = Resolver {
+            generation: GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             by_id: HashMap::new(),
             by_name: HashMap::new(),
             by_base: HashMap::new(),
@@ -146,6 +149,11 @@ impl Resolver {
             catalogue.validate("catalogue with user extension").map_err(NormalizeError::from)?;
         }
         Ok(Resolver::new(catalogue))
+    }
+
+    /// A number unique to this index in this process, for caches keyed by resolver.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     /// The catalogue behind the index.
@@ -247,8 +255,20 @@ impl Resolver {
     /// Turns a raw mention into an exported actor. Unresolved names keep a normalized display
     /// name and get the stable id `x:<slug>`; `default_kind` is their kind.
     pub fn actor_ref(&self, raw: &RawActor, default_kind: ActorKind) -> ActorRef {
+        self.actor_ref_with(raw, |_| default_kind)
+    }
+
+    /// Like [`Resolver::actor_ref`], choosing the kind of an unresolved name from its folded
+    /// form (for example `company` when it carries a legal-form suffix).
+    pub fn actor_ref_with(&self, raw: &RawActor, kind_of_unresolved: impl Fn(&str) -> ActorKind) -> ActorRef {
         let by_hint = raw.id_hint.as_deref().and_then(|id| self.get(id));
-        let actor = by_hint.or_else(|| self.resolve(&raw.name).actor);
+        let (actor, folded) = match by_hint {
+            Some(actor) => (Some(actor), String::new()),
+            None => {
+                let resolution = self.resolve(&raw.name);
+                (resolution.actor, resolution.key)
+            }
+        };
         match actor {
             Some(actor) => ActorRef {
                 id: actor.id.clone(),
@@ -259,11 +279,11 @@ impl Resolver {
             },
             None => {
                 let name = display_name(&raw.name);
-                let slug = slug(&name);
+                let slug = base_name(&folded).replace(' ', "-");
                 ActorRef {
                     id: format!("x:{}", if slug.is_empty() { "unnamed".to_string() } else { slug }),
                     name,
-                    kind: default_kind,
+                    kind: kind_of_unresolved(&folded),
                     resolved: false,
                     parent: raw.parent_hint.clone(),
                 }

@@ -14,6 +14,7 @@
 
 mod job;
 mod runner;
+mod spill;
 mod summary;
 
 use std::path::PathBuf;
@@ -22,6 +23,7 @@ use thiserror::Error;
 
 pub use job::{CommonSourceConfig, ConstantsConfig, FormatsConfig, Job, JobSection, LimitsConfig, OnError, SourceSpec};
 pub use runner::{default_registry, run_job, run_job_blocking, Progress, RunOptions, TextExtractor};
+pub use spill::SpillStore;
 pub use summary::{RunSummary, SourceSummary};
 
 /// Errors that stop a run.

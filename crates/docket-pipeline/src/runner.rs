@@ -2,14 +2,17 @@
 
 use std::sync::Arc;
 
-use docket_core::{Event, PartialDate, RawEvent, RawRecord, Reject, TextBody};
-use docket_export::open_sink;
-use docket_normalize::merge::{MergeOutcome, Merger};
+use std::collections::VecDeque;
+
+use docket_core::{Event, PartialDate, RawEvent, RawRecord, RecordOrigin, Reject, TextBody};
+use docket_export::{open_sink, AtomicFile};
+use docket_normalize::merge::{content_id, IdAllocator, MergeOutcome, Merger};
 use docket_normalize::{Normalizer, Resolver, SourceHints};
 use docket_source::{Registry, Source, SourceContext, SourceError, SourceItem};
 use tokio::sync::mpsc;
 
 use crate::job::{Job, OnError, SourceSpec};
+use crate::spill::SpillStore;
 use crate::summary::{RunSummary, SourceSummary};
 use crate::PipelineError;
 
@@ -37,6 +40,9 @@ pub struct RunOptions {
     pub progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
     /// The text extractor; without one, records with text are read from their fields only.
     pub extractor: Option<Arc<dyn TextExtractor>>,
+    /// Worker threads for normalization (default: the number of cores). The output does not
+    /// depend on it.
+    pub threads: Option<usize>,
 }
 
 /// The registry of built-in adapters: `csv`, `json`, `jsonl`.
@@ -54,18 +60,29 @@ const BATCH: usize = 256;
 /// Batches in flight between reader and normalizer (bounds memory).
 const CHANNEL_BATCHES: usize = 8;
 
-struct Context<'a> {
-    normalizer: &'a Normalizer,
-    extractor: Option<&'a dyn TextExtractor>,
+/// What a worker needs to turn records into events. Shared by all workers of a source.
+struct Work {
+    normalizer: Normalizer,
+    extractor: Option<Arc<dyn TextExtractor>>,
     reference_date: Option<PartialDate>,
+    spec: Arc<SourceSpec>,
 }
 
-impl Context<'_> {
+/// What became of one record.
+enum Outcome {
+    /// Its events, each with its JSON (content id set).
+    Events(Vec<(Event, Vec<u8>)>),
+    /// Rejected.
+    Rejected(Reject),
+}
+
+impl Work {
     /// The events of one record, or the reason it is rejected.
-    fn events_for_record(&self, record: &RawRecord, spec: &SourceSpec) -> Result<Vec<Event>, String> {
+    fn events_for_record(&self, origin: &RecordOrigin, fields: RawEvent, text: Option<TextBody>) -> Result<Vec<Event>, String> {
+        let spec = &self.spec;
         let hints: &SourceHints = &spec.hints;
-        let has_structured_action = record.fields.action.is_some() || hints.constants.action.is_some();
-        let extracted = match (&record.text, self.extractor) {
+        let has_structured_action = fields.action.is_some() || hints.constants.action.is_some();
+        let extracted = match (&text, &self.extractor) {
             (Some(body), Some(extractor)) => {
                 let mut body = body.clone();
                 if body.published.is_none() {
@@ -74,13 +91,13 @@ impl Context<'_> {
                 if body.lang.is_none() {
                     body.lang = spec.common.lang.clone();
                 }
-                extractor.extract(&body, &record.fields, self.reference_date)
+                extractor.extract(&body, &fields, self.reference_date)
             }
             _ => Vec::new(),
         };
-        if has_structured_action || record.text.is_none() {
+        if has_structured_action || text.is_none() {
             // one event from the fields; text only fills what the fields lack
-            let mut fields = record.fields.clone();
+            let mut fields = fields;
             let action = fields
                 .action
                 .as_deref()
@@ -92,14 +109,14 @@ impl Context<'_> {
             {
                 fill_missing(&mut fields, found);
             }
-            return self.normalizer.normalize(&fields, &record.origin, hints).map(|e| vec![e]);
+            return self.normalizer.normalize_owned(fields, origin, hints).map(|e| vec![e]);
         }
         if extracted.is_empty() {
             return Err("no enforcement action found in the text".to_string());
         }
         let mut events = Vec::with_capacity(extracted.len());
         for raw in &extracted {
-            match self.normalizer.normalize(raw, &record.origin, hints) {
+            match self.normalizer.normalize(raw, origin, hints) {
                 Ok(event) => events.push(event),
                 Err(reason) => tracing::debug!(%reason, "extracted candidate dropped"),
             }
@@ -108,6 +125,29 @@ impl Context<'_> {
             return Err("the text's candidate events could not be normalized".to_string());
         }
         Ok(events)
+    }
+
+    /// Turns a batch of items into outcomes, in order.
+    fn process(&self, batch: Vec<SourceItem>) -> Vec<Outcome> {
+        batch
+            .into_iter()
+            .map(|item| match item {
+                SourceItem::Reject(reject) => Outcome::Rejected(reject),
+                SourceItem::Record(RawRecord { origin, raw, fields, text }) => match self.events_for_record(&origin, fields, text) {
+                    Ok(events) => Outcome::Events(
+                        events
+                            .into_iter()
+                            .map(|mut event| {
+                                event.id = content_id(&event);
+                                let json = serde_json::to_vec(&event).unwrap_or_default();
+                                (event, json)
+                            })
+                            .collect(),
+                    ),
+                    Err(reason) => Outcome::Rejected(Reject::new(&origin, reason, &raw)),
+                },
+            })
+            .collect()
     }
 }
 
@@ -182,19 +222,24 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
     };
     let resolver = Arc::new(Resolver::with_built_in(extra)?);
     let normalizer = Normalizer::new(resolver);
-    let context = Context {
-        normalizer: &normalizer,
-        extractor: options.extractor.as_deref(),
-        reference_date: job.job.reference_date,
-    };
 
-    let mut merger = Merger::new();
-    let mut rejects: Vec<Reject> = Vec::new();
+    let spill_dir = job
+        .exports
+        .first()
+        .and_then(|(_, e)| e.path.parent().map(std::path::Path::to_path_buf))
+        .unwrap_or_else(std::env::temp_dir);
+    let store = SpillStore::new_in(&spill_dir).map_err(|error| export_io(&spill_dir, error))?;
+    let mut merger = Merger::with_store(store);
+    let mut rejects = AtomicFile::create(&job.job.rejects)?;
     let mut summary = RunSummary {
         job: job.job.name.clone(),
         ..RunSummary::default()
     };
     let mut progress_base = Progress::default();
+    let threads = options
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+        .max(1);
 
     for spec in &job.sources {
         let mut counts = SourceSummary {
@@ -212,8 +257,7 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
             )
         })?;
         let source_context = SourceContext::new(spec.name.as_str(), job.base_dir.clone(), job.limits);
-        let built = factory.build(spec.adapter.clone(), &source_context);
-        let source = match built {
+        let source = match factory.build(spec.adapter.clone(), &source_context) {
             Ok(source) => source,
             Err(SourceError::Config { reason, .. }) => return Err(job.source_error(&spec.name, reason)),
             Err(error) if spec.common.on_error == OnError::Skip => {
@@ -227,45 +271,41 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
         let total = source.bytes_total().unwrap_or(0);
         let (sender, mut receiver) = mpsc::channel::<Vec<SourceItem>>(CHANNEL_BATCHES);
         let reader = spawn_reader(source, sender, options.progress.clone(), progress_base);
+        let work = Arc::new(Work {
+            normalizer: normalizer.clone(),
+            extractor: options.extractor.clone(),
+            reference_date: job.job.reference_date,
+            spec: Arc::new(spec.clone()),
+        });
 
-        while let Some(batch) = receiver.recv().await {
-            for item in batch {
-                counts.read += 1;
-                let outcome = match item {
-                    SourceItem::Reject(reject) => Err(reject),
-                    SourceItem::Record(record) => match context.events_for_record(&record, spec) {
-                        Ok(events) => Ok(events),
-                        Err(reason) => Err(Reject::new(&record.origin, reason, &record.raw)),
-                    },
-                };
-                match outcome {
-                    Ok(events) => {
-                        counts.events += events.len() as u64;
-                        let mut any_new = false;
-                        for event in events {
-                            if let MergeOutcome::New(_) = merger.push(event) {
-                                any_new = true;
-                            }
-                        }
-                        if any_new {
-                            counts.emitted += 1;
-                        } else {
-                            counts.merged += 1;
-                        }
+        // batches are normalized on `threads` workers and merged in input order
+        let mut in_flight: VecDeque<tokio::task::JoinHandle<Vec<Outcome>>> = VecDeque::new();
+        let mut finished = false;
+        while !finished || !in_flight.is_empty() {
+            if !finished && in_flight.len() < threads {
+                match receiver.recv().await {
+                    Some(batch) if threads == 1 => {
+                        let outcomes = work.process(batch);
+                        account(outcomes, &mut counts, &mut merger, &mut rejects, options.strict)?;
                     }
-                    Err(reject) => {
-                        if options.strict {
-                            return Err(PipelineError::StrictReject {
-                                source_name: reject.source,
-                                uri: reject.uri,
-                                record: reject.record,
-                                reason: reject.reason,
-                            });
-                        }
-                        counts.rejected += 1;
-                        rejects.push(reject);
+                    Some(batch) => {
+                        let work = Arc::clone(&work);
+                        in_flight.push_back(tokio::task::spawn_blocking(move || work.process(batch)));
                     }
+                    None => finished = true,
                 }
+                continue;
+            }
+            if let Some(handle) = in_flight.pop_front() {
+                let outcomes = handle.await.map_err(|join| PipelineError::Source {
+                    name: spec.name.clone(),
+                    error: SourceError::Fatal {
+                        path: job.path.clone(),
+                        record: counts.read,
+                        reason: format!("normalizer thread failed: {join}"),
+                    },
+                })?;
+                account(outcomes, &mut counts, &mut merger, &mut rejects, options.strict)?;
             }
         }
         match reader.await {
@@ -297,23 +337,118 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
                 ),
             });
         }
+        summary.rejects += counts.rejected;
         summary.sources.push(counts);
     }
 
-    let events = merger.finish();
-    summary.events = events.len() as u64;
-    summary.rejects = rejects.len() as u64;
+    summary.events = merger.len() as u64;
+    let mut sinks = Vec::new();
     for (_, export) in &job.exports {
-        let mut sink = open_sink(export.kind, &export.path, &job.job.name)?;
-        for event in &events {
-            sink.write_event(event)?;
-        }
-        sink.finish()?;
+        sinks.push(open_sink(export.kind, &export.path, &job.job.name)?);
         summary.outputs.push(export.path.display().to_string());
     }
-    docket_export::write_rejects(&job.job.rejects, &rejects)?;
+    write_events(merger.into_store(), &mut sinks).map_err(|error| export_io(&spill_dir, error))?;
+    for sink in sinks {
+        sink.finish()?;
+    }
+    rejects.commit()?;
     summary.outputs.push(job.job.rejects.display().to_string());
     Ok(summary)
+}
+
+fn export_io(path: &std::path::Path, error: std::io::Error) -> PipelineError {
+    PipelineError::Export(docket_export::ExportError::Io { path: path.to_path_buf(), error })
+}
+
+/// Folds a batch's outcomes into the merger, the rejects file and the counts.
+fn account(
+    outcomes: Vec<Outcome>,
+    counts: &mut SourceSummary,
+    merger: &mut Merger<SpillStore>,
+    rejects: &mut AtomicFile,
+    strict: bool,
+) -> Result<(), PipelineError> {
+    for outcome in outcomes {
+        counts.read += 1;
+        match outcome {
+            Outcome::Events(events) => {
+                counts.events += events.len() as u64;
+                let mut any_new = false;
+                for (event, json) in events {
+                    let outcome = merger
+                        .push_serialized(event, Some(json))
+                        .map_err(|error| export_io(std::path::Path::new("spill file"), error))?;
+                    any_new |= matches!(outcome, MergeOutcome::New(_));
+                }
+                if any_new {
+                    counts.emitted += 1;
+                } else {
+                    counts.merged += 1;
+                }
+            }
+            Outcome::Rejected(reject) => {
+                if strict {
+                    return Err(PipelineError::StrictReject {
+                        source_name: reject.source,
+                        uri: reject.uri,
+                        record: reject.record,
+                        reason: reject.reason,
+                    });
+                }
+                counts.rejected += 1;
+                rejects.write_json_line(&reject)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The content id stored at the start of an event's JSON (`{"id":"ev-...",`).
+fn stored_id(json: &[u8]) -> Option<&str> {
+    let rest = json.strip_prefix(b"{\"id\":\"")?;
+    let end = rest.iter().position(|&b| b == b'"')?;
+    std::str::from_utf8(&rest[..end]).ok()
+}
+
+/// Reads the merged events back in order, gives them their final ids and writes every sink.
+/// Events untouched by merges and with a unique id go to sinks that take JSON as they are.
+fn write_events(store: SpillStore, sinks: &mut [Box<dyn docket_export::EventSink>]) -> std::io::Result<()> {
+    let mut ids = IdAllocator::default();
+    let to_io = |e: docket_export::ExportError| std::io::Error::other(e.to_string());
+    store.for_each(|_, patched, json| {
+        let mut event = match patched {
+            Some(mut event) => {
+                event.id = ids.assign(&content_id(&event));
+                Some(event)
+            }
+            None => {
+                let base = stored_id(json).ok_or_else(|| std::io::Error::other("spilled event without an id"))?;
+                let id = ids.assign(base);
+                if id == base {
+                    None
+                } else {
+                    let mut event: Event = serde_json::from_slice(json).map_err(std::io::Error::other)?;
+                    event.id = id;
+                    Some(event)
+                }
+            }
+        };
+        for sink in sinks.iter_mut() {
+            if event.is_none() {
+                match sink.write_json(json) {
+                    Some(result) => {
+                        result.map_err(to_io)?;
+                        continue;
+                    }
+                    None => event = Some(serde_json::from_slice(json).map_err(std::io::Error::other)?),
+                }
+            }
+            if let Some(event) = &event {
+                sink.write_event(event).map_err(to_io)?;
+            }
+        }
+        Ok(())
+    })
 }
 
 /// [`run_job`] on a fresh multi-threaded runtime.

@@ -18,7 +18,7 @@ mod object;
 use std::path::PathBuf;
 
 use docket_core::{RawRecord, RecordOrigin, Reject};
-use docket_source::{FieldMap, MappedValue, SourceItem};
+use docket_source::{FieldMap, SourceItem};
 use serde::Deserialize;
 
 pub use array::{JsonFactory, JsonSource};
@@ -60,34 +60,11 @@ fn check_pointers(fields: &FieldMap, context: &docket_source::SourceContext) -> 
     Ok(())
 }
 
-fn to_mapped(value: &serde_json::Value) -> Option<MappedValue> {
-    use serde_json::Value;
-    match value {
-        Value::Null => None,
-        Value::String(s) => Some(MappedValue::One(s.clone())),
-        Value::Number(n) => Some(MappedValue::One(n.to_string())),
-        Value::Bool(b) => Some(MappedValue::One(b.to_string())),
-        Value::Array(items) => Some(MappedValue::Many(
-            items
-                .iter()
-                .filter_map(|item| match to_mapped(item) {
-                    Some(MappedValue::One(s)) => Some(s),
-                    _ => None,
-                })
-                .collect(),
-        )),
-        Value::Object(_) => Some(MappedValue::One(value.to_string())),
-    }
-}
-
 /// Turns one record's bytes into an item: a mapped record, or a reject with the reason.
 fn record_from_bytes(fields: &FieldMap, origin: RecordOrigin, raw: Vec<u8>) -> SourceItem {
-    match serde_json::from_slice::<object::StrictObject>(&raw) {
-        Ok(object::StrictObject(object)) => {
-            let value = serde_json::Value::Object(object);
-            let (fields, text) = fields.build(|pointer| value.pointer(pointer).and_then(to_mapped));
-            SourceItem::Record(RawRecord { origin, raw, fields, text })
-        }
+    let parsed = serde_json::from_slice::<object::LazyObject<'_>>(&raw).map(|object| fields.build(|pointer| object.lookup(pointer)));
+    match parsed {
+        Ok((fields, text)) => SourceItem::Record(RawRecord { origin, raw, fields, text }),
         Err(e) => {
             let reason = format!("JSON: {e}");
             SourceItem::Reject(Reject::new(&origin, reason, &raw))

@@ -1,0 +1,345 @@
+//! `docket-bench`: the end-to-end benchmark behind `cargo xtask bench`.
+//!
+//! It generates deterministic corpora, then measures, in the same run and on the same files,
+//! the release `docket` pipeline and the baselines it is compared with (serde_json and csv
+//! parse-and-write on one core, and jq when installed). Each measurement is a child process, so
+//! its wall time and peak RSS (from `wait4`) are its own.
+
+mod corpus;
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+#[derive(serde::Deserialize, serde::Serialize)]
+struct BorrowedFine<'a> {
+    #[serde(rename = "ref", borrow)]
+    reference: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    authority: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    target: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    date: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    amount: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    currency: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    summary: std::borrow::Cow<'a, str>,
+}
+
+/// serde_json parse into a borrowed struct and write again, one line at a time, one core.
+fn baseline_json(input: &Path, output: &Path) -> Result<u64, String> {
+    let reader = BufReader::with_capacity(1 << 16, File::open(input).map_err(|e| e.to_string())?);
+    let mut writer = BufWriter::with_capacity(1 << 16, File::create(output).map_err(|e| e.to_string())?);
+    let mut records = 0;
+    for line in reader.split(b'\n') {
+        let line = line.map_err(|e| e.to_string())?;
+        let fine: BorrowedFine<'_> = serde_json::from_slice(&line).map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut writer, &fine).map_err(|e| e.to_string())?;
+        writer.write_all(b"\n").map_err(|e| e.to_string())?;
+        records += 1;
+    }
+    writer.flush().map_err(|e| e.to_string())?;
+    Ok(records)
+}
+
+/// csv ByteRecord read and write, one core.
+fn baseline_csv(input: &Path, output: &Path) -> Result<u64, String> {
+    let mut reader = csv::Reader::from_path(input).map_err(|e| e.to_string())?;
+    let mut writer = csv::Writer::from_path(output).map_err(|e| e.to_string())?;
+    let mut record = csv::ByteRecord::new();
+    let mut records = 0;
+    while reader.read_byte_record(&mut record).map_err(|e| e.to_string())? {
+        writer.write_byte_record(&record).map_err(|e| e.to_string())?;
+        records += 1;
+    }
+    writer.flush().map_err(|e| e.to_string())?;
+    Ok(records)
+}
+
+struct Measurement {
+    seconds: f64,
+    max_rss_kb: i64,
+}
+
+/// Runs a command as a child and measures its wall time and peak RSS.
+fn measure(command: &mut Command) -> Result<Measurement, String> {
+    let shown = format!("{command:?}");
+    let start = Instant::now();
+    let child = command.spawn().map_err(|e| format!("{shown}: {e}"))?;
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: rusage is plain old data, and wait4 only writes into the two out-pointers.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let seconds = start.elapsed().as_secs_f64();
+    if waited != pid {
+        return Err(format!("{shown}: wait4 failed"));
+    }
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        return Err(format!("{shown}: exited with status {status}"));
+    }
+    Ok(Measurement { seconds, max_rss_kb: usage.ru_maxrss })
+}
+
+fn size_of(path: &Path) -> u64 {
+    if path.is_dir() {
+        std::fs::read_dir(path)
+            .map(|entries| entries.filter_map(Result::ok).map(|e| size_of(&e.path())).sum())
+            .unwrap_or(0)
+    } else {
+        std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
+    }
+}
+
+fn count_lines(path: &Path) -> u64 {
+    File::open(path)
+        .map(|f| BufReader::new(f).split(b'\n').count() as u64)
+        .unwrap_or(0)
+}
+
+struct Options {
+    dir: PathBuf,
+    docket: PathBuf,
+    structured_mb: u64,
+    text_mb: u64,
+    scale_check: bool,
+}
+
+fn ensure_corpus(dir: &Path, structured_mb: u64, text_mb: u64) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let stamp = dir.join("corpus.stamp");
+    let wanted = format!("v1 structured={structured_mb} text={text_mb}\n");
+    if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    eprintln!("generating corpus in {} ({structured_mb} MB structured, {text_mb} MB text)", dir.display());
+    let _ = std::fs::remove_dir_all(dir.join("news"));
+    corpus::write_structured(dir, 42, structured_mb << 20).map_err(|e| e.to_string())?;
+    if text_mb > 0 {
+        corpus::write_news(dir, 42, text_mb << 20).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(stamp, wanted).map_err(|e| e.to_string())
+}
+
+fn write_jobs(dir: &Path) -> Result<(), String> {
+    let jsonl = r#"[job]
+name = "bench-jsonl"
+[sources.fines]
+kind = "jsonl"
+path = "fines.jsonl"
+[sources.fines.fields]
+actor = "/authority"
+target = "/target"
+date = "/date"
+amount = "/amount"
+currency = "/currency"
+summary = "/summary"
+ref = "/ref"
+[sources.fines.constants]
+action = "fine"
+[sources.fines.formats]
+date = "day_first"
+[exports.events]
+kind = "jsonl"
+path = "out/jsonl-events.jsonl"
+"#;
+    let csv = jsonl
+        .replace("bench-jsonl", "bench-csv")
+        .replace("kind = \"jsonl\"\npath = \"fines.jsonl\"", "kind = \"csv\"\npath = \"fines.csv\"")
+        .replace("\"/", "\"")
+        .replace("jsonl-events", "csv-events");
+    let text = r#"[job]
+name = "bench-text"
+[sources.news]
+kind = "text"
+path = "news/*.txt"
+[exports.events]
+kind = "jsonl"
+path = "out/text-events.jsonl"
+"#;
+    for (name, body) in [("jsonl.toml", jsonl.to_string()), ("csv.toml", csv), ("text.toml", text.to_string())] {
+        std::fs::write(dir.join(name), body).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+struct Row {
+    name: String,
+    megabytes: f64,
+    records: u64,
+    m: Measurement,
+    baseline: Option<f64>,
+}
+
+fn print_rows(rows: &[Row]) {
+    println!(
+        "| {:<44} | {:>9} | {:>12} | {:>10} | {:>12} |",
+        "measurement", "MB/s", "records/s", "peak RSS", "vs baseline"
+    );
+    println!("|{:-<46}|{:-<11}|{:-<14}|{:-<12}|{:-<14}|", "", "", "", "", "");
+    for row in rows {
+        let mbps = row.megabytes / row.m.seconds;
+        let ratio = row.baseline.map(|b| format!("{:.2}x", mbps / b)).unwrap_or_else(|| "baseline".to_string());
+        println!(
+            "| {:<44} | {:>9.1} | {:>12.0} | {:>7.1} MB | {:>12} |",
+            row.name,
+            mbps,
+            row.records as f64 / row.m.seconds,
+            row.m.max_rss_kb as f64 / 1024.0,
+            ratio
+        );
+    }
+}
+
+fn run(options: &Options) -> Result<(), String> {
+    let dir = &options.dir;
+    ensure_corpus(dir, options.structured_mb, options.text_mb)?;
+    write_jobs(dir)?;
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let me = std::env::current_exe().map_err(|e| e.to_string())?;
+    let docket = |job: &str, threads: &str| {
+        let mut c = Command::new(&options.docket);
+        c.args(["ingest", job, "--threads", threads]).current_dir(dir).stdout(std::process::Stdio::null());
+        c
+    };
+    let jsonl = dir.join("fines.jsonl");
+    let csv = dir.join("fines.csv");
+    let jsonl_mb = size_of(&jsonl) as f64 / 1e6;
+    let csv_mb = size_of(&csv) as f64 / 1e6;
+    let records = count_lines(&jsonl);
+    let mut rows = Vec::new();
+
+    let base = measure(Command::new(&me).args(["baseline-json"]).arg(&jsonl).arg(out.join("baseline.jsonl")))?;
+    let base_mbps = jsonl_mb / base.seconds;
+    rows.push(Row { name: "JSONL: serde_json parse+write (1 core)".into(), megabytes: jsonl_mb, records, m: base, baseline: None });
+    if Command::new("jq").arg("--version").output().is_ok_and(|o| o.status.success()) {
+        let out_file = File::create(out.join("jq.jsonl")).map_err(|e| e.to_string())?;
+        let m = measure(Command::new("jq").arg("-c").arg(".").arg(&jsonl).stdout(out_file))?;
+        rows.push(Row { name: "JSONL: jq -c .".into(), megabytes: jsonl_mb, records, m, baseline: Some(base_mbps) });
+    } else {
+        println!("jq is not installed: no jq figure");
+    }
+    for threads in ["1", "2"] {
+        let m = measure(&mut docket("jsonl.toml", threads))?;
+        rows.push(Row {
+            name: format!("JSONL: docket pipeline -> JSONL ({threads} thread{})", if threads == "1" { "" } else { "s" }),
+            megabytes: jsonl_mb,
+            records,
+            m,
+            baseline: Some(base_mbps),
+        });
+    }
+    let base = measure(Command::new(&me).args(["baseline-csv"]).arg(&csv).arg(out.join("baseline.csv")))?;
+    let base_csv_mbps = csv_mb / base.seconds;
+    rows.push(Row { name: "CSV: csv ByteRecord read+write (1 core)".into(), megabytes: csv_mb, records, m: base, baseline: None });
+    for threads in ["1", "2"] {
+        let m = measure(&mut docket("csv.toml", threads))?;
+        rows.push(Row {
+            name: format!("CSV: docket pipeline -> JSONL ({threads} thread{})", if threads == "1" { "" } else { "s" }),
+            megabytes: csv_mb,
+            records,
+            m,
+            baseline: Some(base_csv_mbps),
+        });
+    }
+    if options.text_mb > 0 {
+        let news = dir.join("news");
+        let text_mb = size_of(&news) as f64 / 1e6;
+        let docs = std::fs::read_dir(&news).map(|d| d.count() as u64).unwrap_or(0);
+        let base = measure(Command::new(&me).args(["baseline-read"]).arg(&news))?;
+        let base_text = text_mb / base.seconds;
+        rows.push(Row { name: "text: read every document (1 core)".into(), megabytes: text_mb, records: docs, m: base, baseline: None });
+        for threads in ["1", "2"] {
+            match measure(&mut docket("text.toml", threads)) {
+                Ok(m) => rows.push(Row {
+                    name: format!("text: docket extraction -> JSONL ({threads} thread{})", if threads == "1" { "" } else { "s" }),
+                    megabytes: text_mb,
+                    records: docs,
+                    m,
+                    baseline: Some(base_text),
+                }),
+                Err(e) => println!("text pipeline not measured: {e}"),
+            }
+        }
+    }
+    print_rows(&rows);
+
+    if options.scale_check {
+        // memory must not grow with the input beyond the merge index: run on twice the input
+        let double = dir.join("double");
+        ensure_corpus(&double, options.structured_mb * 2, 0)?;
+        write_jobs(&double)?;
+        std::fs::create_dir_all(double.join("out")).map_err(|e| e.to_string())?;
+        let mut command = Command::new(&options.docket);
+        command.args(["ingest", "jsonl.toml", "--threads", "2"]).current_dir(&double).stdout(std::process::Stdio::null());
+        let m = measure(&mut command)?;
+        let single = rows.iter().find(|r| r.name.starts_with("JSONL: docket") && r.name.contains("2 threads"));
+        if let Some(single) = single {
+            println!(
+                "\npeak RSS, JSONL pipeline: {:.1} MB on {:.0} MB input, {:.1} MB on {:.0} MB input ({:+.1}%)",
+                single.m.max_rss_kb as f64 / 1024.0,
+                jsonl_mb,
+                m.max_rss_kb as f64 / 1024.0,
+                size_of(&double.join("fines.jsonl")) as f64 / 1e6,
+                (m.max_rss_kb as f64 / single.m.max_rss_kb as f64 - 1.0) * 100.0
+            );
+        }
+    }
+    Ok(())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = match args.first().map(String::as_str) {
+        Some("baseline-json") if args.len() == 3 => baseline_json(Path::new(&args[1]), Path::new(&args[2])).map(|_| ()),
+        Some("baseline-csv") if args.len() == 3 => baseline_csv(Path::new(&args[1]), Path::new(&args[2])).map(|_| ()),
+        Some("baseline-read") if args.len() == 2 => std::fs::read_dir(&args[1])
+            .map_err(|e| e.to_string())
+            .map(|entries| {
+                let total: usize = entries.filter_map(Result::ok).filter_map(|e| std::fs::read(e.path()).ok()).map(|b| b.len()).sum();
+                println!("{total}");
+            }),
+        Some("run") => {
+            let mut options = Options {
+                dir: PathBuf::from("target/bench"),
+                docket: PathBuf::from("target/release/docket"),
+                structured_mb: 200,
+                text_mb: 50,
+                scale_check: true,
+            };
+            let mut rest = args[1..].iter();
+            let mut bad = None;
+            while let Some(flag) = rest.next() {
+                let mut value = || rest.next().cloned().unwrap_or_default();
+                match flag.as_str() {
+                    "--dir" => options.dir = PathBuf::from(value()),
+                    "--docket" => options.docket = PathBuf::from(value()),
+                    "--structured-mb" => options.structured_mb = value().parse().unwrap_or(200),
+                    "--text-mb" => options.text_mb = value().parse().unwrap_or(50),
+                    "--no-scale-check" => options.scale_check = false,
+                    other => bad = Some(format!("unknown flag {other}")),
+                }
+            }
+            match bad {
+                Some(e) => Err(e),
+                None => {
+                    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+                    options.dir = absolute(&options.dir);
+                    options.docket = absolute(&options.docket);
+                    run(&options)
+                }
+            }
+        }
+        _ => Err("usage: docket-bench run [--dir D] [--docket BIN] [--structured-mb N] [--text-mb N] [--no-scale-check]".into()),
+    };
+    if let Err(message) = outcome {
+        eprintln!("docket-bench: {message}");
+        std::process::exit(1);
+    }
+}
