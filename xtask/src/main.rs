@@ -17,6 +17,10 @@ tasks:
   test                   run the whole test suite (the README's test command)
   ci                     cargo fmt --check, cargo clippy -D warnings, then the test suite
   eval [FIXTURES]        precision/recall of the text extractor against fixtures/gold
+  bench [--quick] [--micro] [ARGS..]
+                         end-to-end benchmark (docket-bench: 200 MB structured + 50 MB text by
+                         default; --quick: 20 MB + 5 MB) and, with --micro, the criterion
+                         micro-benchmarks; extra ARGS go to docket-bench
 ";
 
 fn repo_root() -> PathBuf {
@@ -57,6 +61,31 @@ fn test_suite() -> Result<(), String> {
     run(command)
 }
 
+/// `cargo xtask bench`: the end-to-end benchmark, and the micro-benchmarks with `--micro`.
+fn bench(args: &[String]) -> Result<(), String> {
+    let micro = args.iter().any(|a| a == "--micro");
+    let quick = args.iter().any(|a| a == "--quick");
+    let mut build = cargo();
+    build.args(["build", "--release", "--quiet", "-p", "docket-cli", "-p", "docket-bench"]);
+    run(build)?;
+    let root = repo_root();
+    let mut command = Command::new(root.join("target/release/docket-bench"));
+    command.current_dir(&root).arg("run").arg("--docket").arg(root.join("target/release/docket"));
+    if quick {
+        command.args(["--structured-mb", "20", "--text-mb", "5", "--dir", "target/bench-quick"]);
+    }
+    command.args(args.iter().filter(|a| *a != "--micro" && *a != "--quick"));
+    run(command)?;
+    if micro {
+        for package in ["docket-normalize", "docket-extract"] {
+            let mut criterion = cargo();
+            criterion.args(["bench", "-p", package]);
+            run(criterion)?;
+        }
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let (task, rest) = match args.split_first() {
@@ -94,6 +123,7 @@ fn main() -> ExitCode {
             let fixtures = rest.first().cloned().unwrap_or_else(|| repo_root().join("fixtures").display().to_string());
             docket(&["eval".to_string(), fixtures])
         }
+        "bench" => bench(&rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())
