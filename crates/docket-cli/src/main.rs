@@ -1,23 +1,25 @@
 //! # docket
 //!
-//! The command-line front end of docket. It parses arguments, sets up logging and calls the
-//! pipeline; it holds no logic of its own that a library user would miss.
+//! The command-line front end of docket. It parses arguments, sets up logging and progress,
+//! and calls the library crates; it holds no logic of its own that a library user would miss.
 
+mod explain;
+
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
-use docket_pipeline::{default_registry, run_job_blocking, Job, RunOptions};
+use clap::{CommandFactory, Parser, Subcommand};
+use docket_pipeline::{default_registry, run_job_blocking, Job, Progress, RunOptions};
 
 /// mimalloc: records cross threads (reader, workers, merger), and glibc's allocator serializes
 /// such frees on an arena lock; measured in docs/BENCHMARKS.md.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Exit code for a run that failed (bad job file, unreadable source, strict reject).
+/// Exit code for a run that failed (bad job file, unreadable source, strict reject, ...).
 const EXIT_FAILURE: u8 = 1;
-/// Exit code for wrong command-line usage (clap's own).
-const _EXIT_USAGE: u8 = 2;
 
 #[derive(Parser)]
 #[command(name = "docket", version, about = "Regulatory enforcement events, deduplicated, with provenance")]
@@ -47,19 +49,38 @@ enum Command {
         /// The job file.
         job: PathBuf,
     },
+    /// Show an event with every source and sentence, from a SQLite export.
+    Explain {
+        /// The event id (or a unique prefix of it).
+        event_id: String,
+        /// The SQLite database.
+        #[arg(long, default_value = "out/docket.sqlite")]
+        db: PathBuf,
+    },
     /// Catalogue look-ups.
     Catalogue {
         #[command(subcommand)]
         command: CatalogueCommand,
     },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Subcommand)]
 enum CatalogueCommand {
-    /// Show how a name resolves against the built-in catalogue.
+    /// Show how a name resolves against the built-in catalogue, try by try.
     Lookup {
         /// The name.
         name: String,
+    },
+    /// List the names no catalogue entry resolved, from a SQLite export, as catalogue stubs.
+    Unresolved {
+        /// The SQLite database.
+        #[arg(long, default_value = "out/docket.sqlite")]
+        db: PathBuf,
     },
 }
 
@@ -86,16 +107,39 @@ fn main() -> ExitCode {
     }
 }
 
+/// A progress bar by bytes on stderr, or nothing when stderr is not a terminal.
+fn progress_bar() -> Option<(indicatif::ProgressBar, Arc<dyn Fn(Progress) + Send + Sync>)> {
+    if !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    let style = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    bar.set_style(style);
+    let handle = bar.clone();
+    let report = Arc::new(move |p: Progress| {
+        handle.set_length(p.bytes_total.max(p.bytes_read));
+        handle.set_position(p.bytes_read);
+    });
+    Some((bar, report))
+}
+
 fn run(command: Command) -> Result<(), String> {
     match command {
         Command::Ingest { job, strict, threads } => {
             let job = Job::load(&job).map_err(|e| e.to_string())?;
+            let bar = progress_bar();
             let options = RunOptions {
                 strict,
                 threads,
+                progress: bar.as_ref().map(|(_, report)| Arc::clone(report)),
                 ..RunOptions::default()
             };
-            let summary = run_job_blocking(&job, &default_registry(), &options).map_err(|e| e.to_string())?;
+            let outcome = run_job_blocking(&job, &default_registry(), &options);
+            if let Some((bar, _)) = bar {
+                bar.finish_and_clear();
+            }
+            let summary = outcome.map_err(|e| e.to_string())?;
             print!("{summary}");
             Ok(())
         }
@@ -105,9 +149,11 @@ fn run(command: Command) -> Result<(), String> {
             for spec in &job.sources {
                 let factory = registry
                     .get(&spec.common.kind)
-                    .ok_or_else(|| job.source_error(&spec.name, format!("unknown kind `{}`", spec.common.kind)).to_string())?;
+                    .ok_or_else(|| job.source_error(&spec.name, format!("`kind` {:?} is not a registered adapter", spec.common.kind)).to_string())?;
                 let context = docket_source::SourceContext::new(spec.name.as_str(), job.base_dir.clone(), job.limits);
-                factory.build(spec.adapter.clone(), &context).map_err(|e| e.to_string())?;
+                factory
+                    .build(spec.adapter.clone(), &context)
+                    .map_err(|e| job.source_error(&spec.name, e.to_string()).to_string())?;
                 println!("source {}: ok ({})", spec.name, spec.common.kind);
             }
             for (name, export) in &job.exports {
@@ -116,6 +162,7 @@ fn run(command: Command) -> Result<(), String> {
             println!("job {} is valid", job.job.name);
             Ok(())
         }
+        Command::Explain { event_id, db } => explain::explain(&db, &event_id),
         Command::Catalogue { command: CatalogueCommand::Lookup { name } } => {
             let resolver = docket_normalize::Resolver::with_built_in(None).map_err(|e| e.to_string())?;
             let folded = docket_normalize::name::fold_name(&name);
@@ -134,6 +181,11 @@ fn run(command: Command) -> Result<(), String> {
                 }
                 None => println!("actor:     unresolved, id x:{}", docket_normalize::name::slug(&name)),
             }
+            Ok(())
+        }
+        Command::Catalogue { command: CatalogueCommand::Unresolved { db } } => explain::unresolved(&db),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "docket", &mut std::io::stdout());
             Ok(())
         }
     }

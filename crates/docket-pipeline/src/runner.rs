@@ -269,6 +269,7 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
             Err(error) => return Err(PipelineError::Source { name: spec.name.clone(), error }),
         };
         let total = source.bytes_total().unwrap_or(0);
+        tracing::info!(source = %spec.name, kind = %spec.common.kind, bytes = total, "reading source");
         let (sender, mut receiver) = mpsc::channel::<Vec<SourceItem>>(CHANNEL_BATCHES);
         let reader = spawn_reader(source, sender, options.progress.clone(), progress_base);
         let work = Arc::new(Work {
