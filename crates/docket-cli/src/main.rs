@@ -62,6 +62,12 @@ enum Command {
         #[command(subcommand)]
         command: CatalogueCommand,
     },
+    /// Score the text extractor against the gold annotations in FIXTURES/gold.
+    Eval {
+        /// The fixtures folder (holding gold/ and the documents it names).
+        #[arg(default_value = "fixtures")]
+        fixtures: PathBuf,
+    },
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -184,6 +190,11 @@ fn run(command: Command) -> Result<(), String> {
             Ok(())
         }
         Command::Catalogue { command: CatalogueCommand::Unresolved { db } } => explain::unresolved(&db),
+        Command::Eval { fixtures } => {
+            let report = docket_eval::evaluate(&fixtures).map_err(|e| e.to_string())?;
+            print!("{report}");
+            Ok(())
+        }
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut Cli::command(), "docket", &mut std::io::stdout());
             Ok(())

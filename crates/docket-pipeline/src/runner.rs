@@ -38,21 +38,29 @@ pub struct RunOptions {
     pub strict: bool,
     /// Called now and then with progress.
     pub progress: Option<Arc<dyn Fn(Progress) + Send + Sync>>,
-    /// The text extractor; without one, records with text are read from their fields only.
+    /// A text extractor to use instead of the built-in one (`docket_extract::Extractor` over the
+    /// job's catalogue).
     pub extractor: Option<Arc<dyn TextExtractor>>,
     /// Worker threads for normalization (default: the number of cores). The output does not
     /// depend on it.
     pub threads: Option<usize>,
 }
 
-/// The registry of built-in adapters: `csv`, `json`, `jsonl`.
+/// The registry of built-in adapters: `csv`, `json`, `jsonl`, `text`.
 pub fn default_registry() -> Registry {
     let mut registry = Registry::new();
     registry
         .register(docket_source_csv::CsvFactory)
         .register(docket_source_json::JsonFactory)
-        .register(docket_source_json::JsonlFactory);
+        .register(docket_source_json::JsonlFactory)
+        .register(docket_source_text::TextFactory);
     registry
+}
+
+impl TextExtractor for docket_extract::Extractor {
+    fn extract(&self, body: &TextBody, context: &RawEvent, reference_date: Option<PartialDate>) -> Vec<RawEvent> {
+        docket_extract::Extractor::extract(self, body, context, reference_date).events
+    }
 }
 
 /// Records are passed from the reader thread to the normalizer in batches of this size.
@@ -221,6 +229,14 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
         None => None,
     };
     let resolver = Arc::new(Resolver::with_built_in(extra)?);
+    let extractor: Arc<dyn TextExtractor> = match &options.extractor {
+        Some(extractor) => Arc::clone(extractor),
+        None => Arc::new(docket_extract::Extractor::new(Arc::clone(&resolver)).map_err(|e| PipelineError::Job {
+            path: job.path.clone(),
+            line: None,
+            reason: format!("text extractor: {e}"),
+        })?),
+    };
     let normalizer = Normalizer::new(resolver);
 
     let spill_dir = job
@@ -274,7 +290,7 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
         let reader = spawn_reader(source, sender, options.progress.clone(), progress_base);
         let work = Arc::new(Work {
             normalizer: normalizer.clone(),
-            extractor: options.extractor.clone(),
+            extractor: Some(Arc::clone(&extractor)),
             reference_date: job.job.reference_date,
             spec: Arc::new(spec.clone()),
         });

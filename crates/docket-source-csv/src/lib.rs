@@ -1,16 +1,20 @@
 //! # docket-source-csv
 //!
-//! Reads delimited files (CSV, TSV) with the `csv` crate and maps columns to event fields.
+//! Reads delimited files (CSV, TSV) with `csv_core` and maps columns to event fields.
 //!
-//! **Design decision:** every record keeps its exact bytes. The file is read through a
-//! [`Recorder`] that remembers what the csv parser consumed, so a rejected row is written to
-//! the rejects file byte for byte (invalid UTF-8 included), and nothing is re-read. Rows whose
-//! field count differs from the header's are rejected, never shifted into the wrong columns.
+//! **Design decision:** every record keeps its exact bytes, and no record costs more memory than
+//! `limits.max_record_bytes`. Rows are split by `csv_core`'s streaming parser straight from the
+//! file buffer; the bytes it consumes for a row are kept (up to the limit), so a rejected row is
+//! written to the rejects file byte for byte (invalid UTF-8 included) and nothing is re-read. A
+//! longer row is read through without being kept, so the rows after it are still found. Rows
+//! whose field count differs from the header's are rejected, never shifted into the wrong
+//! columns; a quote left open at the end of the file is rejected, not read as a field that
+//! swallowed the rest of the file; rows of only white space are not rows.
 
 #![warn(missing_docs)]
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -65,63 +69,192 @@ impl SourceFactory for CsvFactory {
     }
 }
 
-/// A reader that remembers the bytes it has handed out since the last [`Recorder::discard`].
-#[derive(Debug)]
-pub struct Recorder<R> {
-    inner: R,
-    kept: Vec<u8>,
-    kept_from: u64,
-    consumed: u64,
+/// One row as the csv parser split it: its fields (when within the limits) and its exact bytes.
+#[derive(Debug, Default)]
+struct Row {
+    /// The fields' bytes, concatenated (unescaped by the parser).
+    fields: Vec<u8>,
+    /// End offset of each field in `fields`.
+    ends: Vec<usize>,
+    /// Number of fields in the row (even when `ends` stopped keeping them).
+    field_count: usize,
+    /// The row's bytes without the line ends around it, at most `max_record_bytes + 1` of them.
+    raw: Vec<u8>,
+    /// Length of the row's bytes without the line ends around it (not capped).
+    length: u64,
+    /// Line ends at the end of what has been read so far (trimmed from `length`).
+    trailing_line_ends: u64,
+    /// The fields did not fit in the limit and were not kept.
+    fields_dropped: bool,
+    /// The row ran to the end of the file inside a quoted field.
+    open_quote: bool,
+    /// The line the row starts on (1-based).
+    line: u64,
 }
 
-impl<R: Read> Recorder<R> {
-    /// Wraps a reader.
-    pub fn new(inner: R) -> Self {
-        Recorder {
-            inner,
-            kept: Vec::new(),
-            kept_from: 0,
-            consumed: 0,
+impl Row {
+    fn clear(&mut self) {
+        self.fields.clear();
+        self.ends.clear();
+        self.field_count = 0;
+        self.raw.clear();
+        self.length = 0;
+        self.trailing_line_ends = 0;
+        self.fields_dropped = false;
+        self.open_quote = false;
+        self.line = 0;
+    }
+
+    /// Keeps the bytes the parser consumed for this row, at most `cap` of them, without the
+    /// line ends before the first byte of content.
+    fn record_bytes(&mut self, mut bytes: &[u8], cap: usize) {
+        if self.length == 0 && self.trailing_line_ends == 0 {
+            let skip = bytes.iter().take_while(|&&b| matches!(b, b'\n' | b'\r')).count();
+            bytes = &bytes[skip..];
+        }
+        if bytes.is_empty() {
+            return;
+        }
+        let trailing = bytes.iter().rev().take_while(|&&b| matches!(b, b'\n' | b'\r')).count();
+        let room = cap.saturating_sub(self.raw.len());
+        self.raw.extend_from_slice(&bytes[..bytes.len().min(room)]);
+        if trailing == bytes.len() {
+            self.trailing_line_ends += trailing as u64;
+        } else {
+            self.length += self.trailing_line_ends + (bytes.len() - trailing) as u64;
+            self.trailing_line_ends = trailing as u64;
         }
     }
 
-    /// The bytes at absolute offsets `[start, end)`, if still kept.
-    pub fn slice(&self, start: u64, end: u64) -> &[u8] {
-        let from = start.saturating_sub(self.kept_from) as usize;
-        let to = (end.saturating_sub(self.kept_from) as usize).min(self.kept.len());
-        self.kept.get(from..to).unwrap_or(&[])
+    /// The kept bytes without trailing line ends.
+    fn trimmed_raw(&self) -> &[u8] {
+        let keep = (self.length as usize).min(self.raw.len());
+        &self.raw[..keep]
     }
 
-    /// Forgets everything before absolute offset `until`.
-    pub fn discard(&mut self, until: u64) {
-        let n = (until.saturating_sub(self.kept_from) as usize).min(self.kept.len());
-        self.kept.drain(..n);
-        self.kept_from += n as u64;
-    }
-
-    /// Bytes read from the inner reader so far.
-    pub fn consumed(&self) -> u64 {
-        self.consumed
+    fn field(&self, index: usize) -> Option<&[u8]> {
+        if self.fields_dropped || index >= self.ends.len() {
+            return None;
+        }
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        self.fields.get(start..self.ends[index])
     }
 }
 
-impl<R: Read> Read for Recorder<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.kept.extend_from_slice(&buf[..n]);
-        self.consumed += n as u64;
-        Ok(n)
+/// Splits a file into rows with `csv_core`, holding at most `max_record_bytes` of any row in
+/// memory: a longer row is read through (so the rows after it are found) but not kept.
+struct RowReader<R> {
+    reader: BufReader<R>,
+    core: csv_core::Reader,
+    consumed: u64,
+    done: bool,
+    /// Largest row kept, in bytes.
+    max_bytes: usize,
+    /// Field ends kept per row; a row with more fields is only counted.
+    max_fields: usize,
+}
+
+impl<R: Read> RowReader<R> {
+    /// Reads the next row into `row`, skipping rows of only white space; `false` at the end of
+    /// the file.
+    fn next_row(&mut self, row: &mut Row) -> io::Result<bool> {
+        loop {
+            if !self.next_any_row(row)? {
+                return Ok(false);
+            }
+            let blank = !row.open_quote
+                && row.length <= row.raw.len() as u64
+                && row.trimmed_raw().iter().all(u8::is_ascii_whitespace);
+            if !blank {
+                return Ok(true);
+            }
+        }
+    }
+
+    /// Reads the next row into `row`; `false` at the end of the file.
+    fn next_any_row(&mut self, row: &mut Row) -> io::Result<bool> {
+        use csv_core::ReadRecordResult::{End, InputEmpty, OutputEndsFull, OutputFull, Record};
+        row.clear();
+        if self.done {
+            return Ok(false);
+        }
+        row.line = self.core.line();
+        let cap = self.max_bytes;
+        if row.fields.len() < 1024 {
+            row.fields.resize(1024, 0);
+        }
+        if row.ends.len() < 16 {
+            row.ends.resize(16, 0);
+        }
+        let (mut out_len, mut end_len) = (0usize, 0usize);
+        let mut probed = false;
+        let outcome = loop {
+            let input = self.reader.fill_buf()?;
+            // At the end of the file in the middle of a row, the parser is given one line end
+            // that is not in the file: inside a quoted field it becomes part of the field (the
+            // row is then rejected), anywhere else it ends the row as the end of the file would.
+            // (A probe on a clone of the parser would be neater, but csv_core's `Clone` for its
+            // DFA copies only the transition table.)
+            let probe = input.is_empty() && row.length > 0 && !probed;
+            let input = if probe { &b"\n"[..] } else { input };
+            let (result, nin, nout, nend) =
+                self.core.read_record(input, &mut row.fields[out_len..], &mut row.ends[end_len..]);
+            if probe {
+                probed = nin > 0;
+                row.open_quote = nin > 0 && result == InputEmpty;
+            } else {
+                row.record_bytes(&input[..nin], cap);
+                self.reader.consume(nin);
+                self.consumed += nin as u64;
+            }
+            out_len += nout;
+            end_len += nend;
+            match result {
+                InputEmpty => {}
+                OutputFull => {
+                    if row.fields.len() < cap {
+                        let grown = (row.fields.len() * 2).min(cap);
+                        row.fields.resize(grown, 0);
+                    } else {
+                        // too long to keep: read on, overwriting, and reject the row
+                        row.fields_dropped = true;
+                        out_len = 0;
+                    }
+                }
+                OutputEndsFull => {
+                    if row.ends.len() < self.max_fields {
+                        let grown = (row.ends.len() * 2).min(self.max_fields);
+                        row.ends.resize(grown, 0);
+                    } else {
+                        // more fields than we keep: count them and reject the row
+                        row.fields_dropped = true;
+                        row.field_count += end_len;
+                        end_len = 0;
+                    }
+                }
+                Record => break true,
+                End => break false,
+            }
+        };
+        if !outcome {
+            self.done = true;
+            return Ok(false);
+        }
+        row.field_count += end_len;
+        row.ends.truncate(end_len);
+        row.fields.truncate(out_len);
+        Ok(true)
     }
 }
 
 struct OpenFile {
     path: PathBuf,
     uri: Arc<str>,
-    reader: csv::Reader<Recorder<BufReader<File>>>,
+    rows: RowReader<File>,
     /// Column name -> column index, for every mapped column.
     columns: Vec<(String, usize)>,
     header_len: usize,
-    record: csv::ByteRecord,
+    row: Row,
     record_number: u64,
 }
 
@@ -137,39 +270,31 @@ pub struct CsvSource {
     bytes_total: u64,
 }
 
-/// A record's bytes without the line ends around it (the csv parser may leave the `\n` of a
-/// CRLF pair at the start of the next record's span).
-fn trim_line_ends(bytes: &[u8]) -> &[u8] {
-    let mut start = 0;
-    while start < bytes.len() && matches!(bytes[start], b'\n' | b'\r') {
-        start += 1;
-    }
-    let mut end = bytes.len();
-    while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
-        end -= 1;
-    }
-    &bytes[start..end]
-}
-
 impl CsvSource {
     fn open(&self, path: PathBuf) -> Result<OpenFile, SourceError> {
         let file = File::open(&path).map_err(|error| SourceError::Io { path: path.clone(), error })?;
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(self.delimiter)
-            .flexible(true)
-            .has_headers(true)
-            .from_reader(Recorder::new(BufReader::with_capacity(1 << 16, file)));
-        let headers = match reader.byte_headers() {
-            Ok(h) => h.clone(),
-            Err(e) => {
-                return Err(SourceError::Fatal {
-                    path,
-                    record: 0,
-                    reason: format!("cannot read the header row: {e}"),
-                })
-            }
+        let max = self.context.limits.max_record_bytes;
+        let mut rows = RowReader {
+            reader: BufReader::with_capacity(1 << 16, file),
+            core: csv_core::ReaderBuilder::new().delimiter(self.delimiter).build(),
+            consumed: 0,
+            done: false,
+            max_bytes: max,
+            max_fields: max.saturating_add(1),
         };
-        let names: Vec<String> = headers.iter().map(|h| String::from_utf8_lossy(h).trim().to_string()).collect();
+        let mut header = Row::default();
+        let has_header = rows.next_row(&mut header).map_err(|error| SourceError::Io { path: path.clone(), error })?;
+        if has_header && (header.open_quote || header.fields_dropped || header.length > max as u64) {
+            let reason = if header.open_quote {
+                format!("the header row has an unterminated quote (it starts on line {} and runs to the end of the file)", header.line)
+            } else {
+                format!("the header row is over {max} bytes (limits.max_record_bytes)")
+            };
+            return Err(SourceError::Fatal { path, record: 0, reason });
+        }
+        let names: Vec<String> = (0..header.field_count)
+            .map(|i| String::from_utf8_lossy(header.field(i).unwrap_or_default()).trim().to_string())
+            .collect();
         let mut columns = Vec::new();
         for (field, column) in self.fields.entries() {
             match names.iter().position(|n| n == column) {
@@ -177,22 +302,29 @@ impl CsvSource {
                 // an empty file has no header: it simply has no records
                 None if names.is_empty() || names == [""] => {}
                 None => {
+                    let hint = if names.iter().any(|n| n.contains('\0')) {
+                        " (the header holds NUL bytes: is the file UTF-16 or binary? docket reads UTF-8 text)"
+                    } else {
+                        ""
+                    };
                     return Err(self.context.config_error(format!(
-                        "{}: column {column:?} (mapped to {field}) is not in the header; columns are {:?}",
+                        "{}: column {column:?} (mapped to {field}) is not in the header; columns are {:?}{hint}",
                         path.display(),
                         names
-                    )))
+                    )));
                 }
             }
         }
+        // a data row needs as many field ends as the header has fields; one more shows it is ragged
+        rows.max_fields = names.len().max(1) + 1;
         let uri: Arc<str> = display_path(&self.context.base_dir, &path).into();
         Ok(OpenFile {
             path,
             uri,
-            reader,
+            rows,
             columns,
             header_len: names.len(),
-            record: csv::ByteRecord::new(),
+            row: header,
             record_number: 0,
         })
     }
@@ -203,69 +335,65 @@ impl CsvSource {
         let Some(file) = self.current.as_mut() else {
             return Ok(None);
         };
-        let start = file.reader.position().byte();
-        let outcome = file.reader.read_byte_record(&mut file.record);
-        let end = file.reader.position().byte();
-        let raw = trim_line_ends(file.reader.get_ref().slice(start, end)).to_vec();
-        file.reader.get_mut().discard(end);
-        match outcome {
-            Ok(false) => Ok(None),
-            Ok(true) => {
-                file.record_number += 1;
-                let origin = RecordOrigin {
-                    source,
-                    uri: file.uri.clone(),
-                    record: file.record_number,
-                };
-                if raw.len() > max {
-                    let reason = format!("record is {} bytes, over the limit of {max} (limits.max_record_bytes)", raw.len());
-                    return Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, &raw))));
-                }
-                if file.record.len() != file.header_len {
-                    let reason = format!(
-                        "row has {} fields but the header has {}: a shifted or ragged row is not guessed at",
-                        file.record.len(),
-                        file.header_len
-                    );
-                    return Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, &raw))));
-                }
-                let mut bad_column = None;
-                let columns = &file.columns;
-                let record = &file.record;
-                let (fields, text) = self.fields.build(|location| {
-                    let column = columns.iter().find(|(name, _)| name == location)?.1;
-                    let bytes = record.get(column)?;
-                    match std::str::from_utf8(bytes) {
-                        Ok(s) => Some(MappedValue::One(s.to_string())),
-                        Err(_) => {
-                            bad_column.get_or_insert_with(|| location.to_string());
-                            None
-                        }
-                    }
-                });
-                if let Some(column) = bad_column {
-                    let reason = format!("column {column:?} is not valid UTF-8");
-                    return Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, &raw))));
-                }
-                Ok(Some(SourceItem::Record(RawRecord { origin, raw, fields, text })))
-            }
-            Err(e) => {
-                file.record_number += 1;
-                let origin = RecordOrigin {
-                    source,
-                    uri: file.uri.clone(),
-                    record: file.record_number,
-                };
-                if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                    return Err(SourceError::Fatal {
-                        path: file.path.clone(),
-                        record: file.record_number,
-                        reason: e.to_string(),
-                    });
-                }
-                Ok(Some(SourceItem::Reject(Reject::new(&origin, format!("CSV syntax: {e}"), &raw))))
-            }
+        let found = file.rows.next_row(&mut file.row).map_err(|error| SourceError::Fatal {
+            path: file.path.clone(),
+            record: file.record_number + 1,
+            reason: format!("cannot read the file: {error}"),
+        })?;
+        if !found {
+            return Ok(None);
         }
+        file.record_number += 1;
+        let origin = RecordOrigin {
+            source,
+            uri: file.uri.clone(),
+            record: file.record_number,
+        };
+        let row = &file.row;
+        let reject = |reason: String| Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, row.trimmed_raw()))));
+        if row.open_quote {
+            return reject(format!(
+                "unterminated quote: the row starts on line {} and runs to the end of the file inside a quoted field; close the quote, or double a quote inside a quoted field (\"\"){}",
+                row.line,
+                if row.length > max as u64 { format!("; raw holds its first {max} bytes") } else { String::new() }
+            ));
+        }
+        if row.length > max as u64 {
+            return reject(format!(
+                "record is {} bytes, over the limit of {max} (limits.max_record_bytes); raw holds its first {max} bytes",
+                row.length
+            ));
+        }
+        if row.field_count != file.header_len {
+            return reject(format!(
+                "row has {} fields but the header has {}: a shifted or ragged row is not guessed at",
+                row.field_count, file.header_len
+            ));
+        }
+        let mut problem = None;
+        let columns = &file.columns;
+        let (fields, text) = self.fields.build(|location| {
+            let column = columns.iter().find(|(name, _)| name == location)?.1;
+            let bytes = row.field(column)?;
+            match std::str::from_utf8(bytes) {
+                Ok(s) if s.contains('\0') => {
+                    problem.get_or_insert_with(|| {
+                        format!("column {location:?} holds a NUL byte: binary data, or a file that is not UTF-8 text (UTF-16?)")
+                    });
+                    None
+                }
+                Ok(s) => Some(MappedValue::One(s.to_string())),
+                Err(_) => {
+                    problem.get_or_insert_with(|| format!("column {location:?} is not valid UTF-8"));
+                    None
+                }
+            }
+        });
+        if let Some(reason) = problem {
+            return reject(reason);
+        }
+        let raw = row.trimmed_raw().to_vec();
+        Ok(Some(SourceItem::Record(RawRecord { origin, raw, fields, text })))
     }
 }
 
@@ -283,7 +411,7 @@ impl Source for CsvSource {
                 Some(item) => return Ok(Some(item)),
                 None => {
                     if let Some(file) = self.current.take() {
-                        self.bytes_done += file.reader.get_ref().consumed();
+                        self.bytes_done += file.rows.consumed;
                     }
                 }
             }
@@ -291,10 +419,112 @@ impl Source for CsvSource {
     }
 
     fn bytes_read(&self) -> u64 {
-        self.bytes_done + self.current.as_ref().map_or(0, |f| f.reader.get_ref().consumed())
+        self.bytes_done + self.current.as_ref().map_or(0, |f| f.rows.consumed)
     }
 
     fn bytes_total(&self) -> Option<u64> {
         Some(self.bytes_total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader that makes up a CSV file with one very long row, without holding it in memory.
+    struct LongRow {
+        parts: Vec<(u8, u64)>,
+        part: usize,
+        done_in_part: u64,
+        handed_out: u64,
+    }
+
+    impl LongRow {
+        fn new(parts: Vec<(u8, u64)>) -> Self {
+            LongRow { parts, part: 0, done_in_part: 0, handed_out: 0 }
+        }
+    }
+
+    impl Read for LongRow {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            while let Some(&(byte, count)) = self.parts.get(self.part) {
+                if self.done_in_part < count {
+                    let n = (count - self.done_in_part).min(buf.len() as u64) as usize;
+                    buf[..n].fill(byte);
+                    self.done_in_part += n as u64;
+                    self.handed_out += n as u64;
+                    return Ok(n);
+                }
+                self.part += 1;
+                self.done_in_part = 0;
+            }
+            Ok(0)
+        }
+    }
+
+    fn reader(parts: Vec<(u8, u64)>, max: usize) -> RowReader<LongRow> {
+        RowReader {
+            reader: BufReader::with_capacity(1 << 16, LongRow::new(parts)),
+            core: csv_core::ReaderBuilder::new().build(),
+            consumed: 0,
+            done: false,
+            max_bytes: max,
+            max_fields: 3,
+        }
+    }
+
+    #[test]
+    fn a_long_row_is_read_through_without_being_kept() {
+        let max = 4096;
+        let long = 50u64 << 20;
+        // "a,b\n" + 50 MB of "x" + "\n1,2\n": the header, one huge row, one normal row
+        let parts = vec![(b'a', 1), (b',', 1), (b'b', 1), (b'\n', 1), (b'x', long), (b'\n', 1), (b'1', 1), (b',', 1), (b'2', 1), (b'\n', 1)];
+        let mut rows = reader(parts, max);
+        let mut row = Row::default();
+        assert!(rows.next_row(&mut row).unwrap());
+        assert_eq!(row.field_count, 2);
+        assert!(rows.next_row(&mut row).unwrap());
+        assert_eq!(row.length, long);
+        assert!(row.fields_dropped);
+        assert_eq!(row.trimmed_raw().len(), max);
+        // what was buffered for the row is bounded by the limit, not by the row
+        assert!(row.raw.capacity() <= 2 * max, "raw buffer {}", row.raw.capacity());
+        assert!(row.fields.capacity() <= 2 * max, "field buffer {}", row.fields.capacity());
+        // the row after it is found, whole
+        assert!(rows.next_row(&mut row).unwrap());
+        assert_eq!((row.field(0), row.field(1)), (Some(&b"1"[..]), Some(&b"2"[..])));
+        assert!(!rows.next_row(&mut row).unwrap());
+        assert_eq!(rows.consumed, long + 9);
+    }
+
+    #[test]
+    fn a_row_of_many_fields_keeps_only_as_many_ends_as_it_needs() {
+        // 1,000,000 delimiters: a ragged row of 1,000,001 fields
+        let parts = vec![(b'a', 1), (b',', 1), (b'b', 1), (b'\n', 1), (b',', 1_000_000), (b'\n', 1)];
+        let mut rows = reader(parts, 4 << 20);
+        let mut row = Row::default();
+        assert!(rows.next_row(&mut row).unwrap());
+        assert!(rows.next_row(&mut row).unwrap());
+        assert_eq!(row.field_count, 1_000_001);
+        assert!(row.ends.capacity() <= 16, "{}", row.ends.capacity());
+    }
+
+    #[test]
+    fn an_open_quote_at_the_end_of_the_file_is_found() {
+        let parts = vec![(b'a', 1), (b',', 1), (b'b', 1), (b'\n', 1), (b'1', 1), (b',', 1), (b'"', 1), (b'x', 10), (b'\n', 1), (b'y', 3)];
+        let mut rows = reader(parts, 4096);
+        let mut row = Row::default();
+        assert!(rows.next_row(&mut row).unwrap());
+        assert!(rows.next_row(&mut row).unwrap());
+        assert!(row.open_quote);
+        assert_eq!(row.line, 2);
+        assert_eq!(row.trimmed_raw(), b"1,\"xxxxxxxxxx\nyyy");
+        // a closed quote at the end of the file is fine
+        let parts = vec![(b'a', 1), (b'\n', 1), (b'"', 1), (b'x', 2), (b'"', 1)];
+        let mut rows = reader(parts, 4096);
+        assert!(rows.next_row(&mut row).unwrap());
+        assert!(rows.next_row(&mut row).unwrap());
+        assert!(!row.open_quote);
+        assert_eq!(row.field(0), Some(&b"xx"[..]));
     }
 }

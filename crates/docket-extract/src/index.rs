@@ -1,0 +1,304 @@
+//! The automata built once from the catalogue and the trigger lexicon.
+//!
+//! Two Aho-Corasick automata (leftmost-longest) cover every pattern:
+//! * an ASCII-case-insensitive one for names, aliases, native names, descriptors, jurisdiction
+//!   words and trigger words; a pattern written with an initial capital ("Ant", "Chinese") only
+//!   matches text that starts with a capital, so that "ant" or "chinese" in lower case do not
+//!   count as names;
+//! * a case-sensitive one for acronyms and all-capital names ("SEC", "US", "CCTV").
+//!
+//! Every match must sit on word boundaries. Patterns that several entries share are stored once
+//! with all their meanings.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use docket_core::ActionKind;
+use docket_normalize::name::fold_name;
+use docket_normalize::Resolver;
+
+use crate::lexicon::{self, Form};
+use crate::ExtractError;
+
+/// What a matched pattern means.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Meaning {
+    /// A name of the catalogue actor at this index.
+    Name(usize),
+    /// A descriptor phrase (folded key for `Resolver::resolve_descriptor`).
+    Descriptor(String),
+    /// A word naming a jurisdiction.
+    Jurisdiction(String),
+    /// An action trigger.
+    Trigger(ActionKind, Form),
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    meaning: Meaning,
+    /// The pattern was written with an initial capital: the text must have one too.
+    capital: bool,
+}
+
+/// One match in the text, after boundary and capital checks.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    /// Byte start.
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// The meanings that apply at this place.
+    pub meanings: Vec<Meaning>,
+}
+
+impl Hit {
+    /// The trigger meaning, if any.
+    pub fn trigger(&self) -> Option<(ActionKind, Form)> {
+        self.meanings.iter().find_map(|m| match m {
+            Meaning::Trigger(a, f) => Some((*a, *f)),
+            _ => None,
+        })
+    }
+
+    /// The jurisdiction code, if the hit names one.
+    pub fn jurisdiction(&self) -> Option<&str> {
+        self.meanings.iter().find_map(|m| match m {
+            Meaning::Jurisdiction(code) => Some(code.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Catalogue actor indices named by the hit.
+    pub fn names(&self) -> impl Iterator<Item = usize> + '_ {
+        self.meanings.iter().filter_map(|m| match m {
+            Meaning::Name(i) => Some(*i),
+            _ => None,
+        })
+    }
+
+    /// The descriptor key, if any.
+    pub fn descriptor(&self) -> Option<&str> {
+        self.meanings.iter().find_map(|m| match m {
+            Meaning::Descriptor(d) => Some(d.as_str()),
+            _ => None,
+        })
+    }
+}
+
+/// The compiled automata.
+#[derive(Debug)]
+pub struct Index {
+    ci: AhoCorasick,
+    ci_entries: Vec<Vec<Entry>>,
+    cs: AhoCorasick,
+    cs_entries: Vec<Vec<Entry>>,
+}
+
+#[derive(Default)]
+struct Patterns {
+    list: Vec<String>,
+    entries: Vec<Vec<Entry>>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Patterns {
+    fn add(&mut self, pattern: &str, key: String, entry: Entry) {
+        if pattern.trim().is_empty() {
+            return;
+        }
+        let slot = *self.by_key.entry(key).or_insert_with(|| {
+            self.list.push(pattern.to_string());
+            self.entries.push(Vec::new());
+            self.list.len() - 1
+        });
+        if !self.entries[slot]
+            .iter()
+            .any(|e| e.meaning == entry.meaning)
+        {
+            self.entries[slot].push(entry);
+        }
+    }
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&' || c == '-')
+}
+
+fn starts_upper(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The name without trailing legal-form words ("Tencent Holdings Ltd" -> "Tencent").
+pub fn strip_legal_suffixes(name: &str) -> &str {
+    let mut rest = name.trim_end_matches([',', ' ']);
+    loop {
+        let Some((head, last)) = rest.rsplit_once(' ') else {
+            return rest;
+        };
+        if lexicon::LEGAL_SUFFIXES.contains(&last)
+            || lexicon::LEGAL_SUFFIXES.contains(&last.trim_end_matches('.'))
+        {
+            rest = head.trim_end_matches([',', ' ']);
+        } else {
+            return rest;
+        }
+    }
+}
+
+impl Index {
+    /// Builds the automata from the resolver's catalogue and the trigger lexicon.
+    pub fn new(resolver: &Resolver) -> Result<Self, ExtractError> {
+        let mut ci = Patterns::default();
+        let mut cs = Patterns::default();
+        let mut add = |pattern: &str, meaning: Meaning, force_cs: bool| {
+            let pattern = pattern.trim();
+            if pattern.is_empty() {
+                return;
+            }
+            let variants = if pattern.contains('\'') {
+                vec![pattern.to_string(), pattern.replace('\'', "’")]
+            } else {
+                vec![pattern.to_string()]
+            };
+            for variant in variants {
+                if force_cs || is_all_caps(&variant) {
+                    let entry = Entry {
+                        meaning: meaning.clone(),
+                        capital: false,
+                    };
+                    cs.add(&variant, variant.clone(), entry);
+                } else {
+                    let capital =
+                        starts_upper(&variant) && !matches!(meaning, Meaning::Trigger(..));
+                    let entry = Entry {
+                        meaning: meaning.clone(),
+                        capital,
+                    };
+                    ci.add(&variant, variant.to_ascii_lowercase(), entry);
+                }
+            }
+        };
+        let catalogue = resolver.catalogue();
+        for (index, actor) in catalogue.actors.iter().enumerate() {
+            for name in std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .chain(&actor.native)
+            {
+                add(name, Meaning::Name(index), false);
+                let stripped = strip_legal_suffixes(name);
+                if stripped.len() >= 3
+                    && stripped != name.as_str()
+                    && !lexicon::NOT_NAMES.contains(&stripped)
+                {
+                    add(stripped, Meaning::Name(index), false);
+                }
+            }
+            for acronym in &actor.acronyms {
+                add(acronym, Meaning::Name(index), true);
+            }
+            for descriptor in &actor.descriptors {
+                let folded = fold_name(descriptor);
+                if folded.is_empty() {
+                    continue;
+                }
+                add(descriptor, Meaning::Descriptor(folded.clone()), false);
+                if descriptor.to_ascii_lowercase() != folded {
+                    add(&folded, Meaning::Descriptor(folded.clone()), false);
+                }
+            }
+        }
+        for jurisdiction in &catalogue.jurisdictions {
+            for name in &jurisdiction.names {
+                add(
+                    name,
+                    Meaning::Jurisdiction(jurisdiction.code.clone()),
+                    false,
+                );
+            }
+        }
+        for (word, action, form) in lexicon::TRIGGERS {
+            add(word, Meaning::Trigger(*action, *form), false);
+        }
+        let build = |patterns: &[String], case_insensitive: bool| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(case_insensitive)
+                .build(patterns)
+                .map_err(|e| ExtractError::Pattern(e.to_string()))
+        };
+        Ok(Index {
+            ci: build(&ci.list, true)?,
+            ci_entries: ci.entries,
+            cs: build(&cs.list, false)?,
+            cs_entries: cs.entries,
+        })
+    }
+
+    /// Every hit in `text`, sorted, without overlaps (the longer wins).
+    pub fn hits(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        for (automaton, entries) in [(&self.ci, &self.ci_entries), (&self.cs, &self.cs_entries)] {
+            for m in automaton.find_iter(text) {
+                let (start, end) = (m.start(), m.end());
+                if !text.is_char_boundary(start)
+                    || !text.is_char_boundary(end)
+                    || !on_word_boundaries(text, start, end)
+                {
+                    continue;
+                }
+                let upper = starts_upper(&text[start..end]);
+                let meanings: Vec<Meaning> = entries[m.pattern().as_usize()]
+                    .iter()
+                    .filter(|e| !e.capital || upper)
+                    .map(|e| e.meaning.clone())
+                    .collect();
+                if !meanings.is_empty() {
+                    out.push(Hit {
+                        start,
+                        end,
+                        meanings,
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then((b.end - b.start).cmp(&(a.end - a.start)))
+        });
+        let mut kept: Vec<Hit> = Vec::with_capacity(out.len());
+        for hit in out {
+            match kept.last_mut() {
+                Some(last) if hit.start < last.end => {
+                    if hit.end - hit.start > last.end - last.start {
+                        *last = hit;
+                    }
+                }
+                _ => kept.push(hit),
+            }
+        }
+        kept
+    }
+}
+
+fn is_wordy(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// Whether a character belongs to a script written without spaces between words.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+}
+
+fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let left_ok = !(first.is_some_and(is_wordy) && before.is_some_and(is_wordy));
+    let right_ok = !(last.is_some_and(is_wordy) && after.is_some_and(is_wordy));
+    left_ok && right_ok
+}

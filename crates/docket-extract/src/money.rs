@@ -1,0 +1,122 @@
+//! Amounts of money in a sentence, with a following conversion in brackets kept in the text
+//! ("$1.5m (£799,000)"), so that `docket_normalize::money::parse_money` reads the first one.
+
+use regex::Regex;
+
+use crate::ExtractError;
+
+/// One amount found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyExpr {
+    /// Byte start within the searched text.
+    pub start: usize,
+    /// Byte end (after a bracketed conversion, when there is one).
+    pub end: usize,
+    /// Byte end of the amount itself, before any bracket.
+    pub core_end: usize,
+}
+
+const CODES: &str = "EUR|USD|GBP|PLN|CNY|RMB|INR|JPY|CHF|SEK|NOK|DKK|CZK|HUF|RON|BGN|HRK|ISK|KRW|AUD|CAD|BRL|RUB|TRY|HKD|SGD|ZAR|MXN|NZD|TWD|IDR|THB|MYR|PHP|AED|SAR|ILS|UAH";
+const NUMBER: &str = r"\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
+const SCALE: &str = r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|mln|tn|m|k)";
+const WORDS: &str =
+    r"(?i:euros?|dollars?|pounds?|sterling|yuan|renminbi|rupees?|zlotys?|zloty|yen|francs|won)";
+
+/// The compiled amount pattern (built once).
+#[derive(Debug)]
+pub struct MoneyFinder {
+    amount: Regex,
+    bracket: Regex,
+}
+
+impl MoneyFinder {
+    /// Compiles the patterns.
+    pub fn new() -> Result<Self, ExtractError> {
+        let prefixed = format!(
+            r"(?:US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|Rs\.?|(?-u:\b)(?:{CODES})(?-u:\b))\s?(?:{NUMBER})(?:\s?{SCALE}(?-u:\b))?(?:\s+{WORDS}(?-u:\b))?"
+        );
+        let suffixed = format!(
+            r"(?-u:\b)(?:{NUMBER})(?:\s?{SCALE}(?-u:\b))?\s?(?:(?-u:\b)(?:{CODES})(?-u:\b)|{WORDS}(?-u:\b)|zł|€|元)"
+        );
+        let amount = Regex::new(&format!("{prefixed}|{suffixed}"))
+            .map_err(|e| ExtractError::Pattern(e.to_string()))?;
+        let bracket = Regex::new(r"^\s?\([^()\n]{1,40}\)")
+            .map_err(|e| ExtractError::Pattern(e.to_string()))?;
+        Ok(MoneyFinder { amount, bracket })
+    }
+
+    /// Every amount in `text`, in order.
+    pub fn find(&self, text: &str) -> Vec<MoneyExpr> {
+        let mut out = Vec::new();
+        let mut last_end = 0;
+        for m in self.amount.find_iter(text) {
+            if m.start() < last_end {
+                continue;
+            }
+            let core_end = m.end();
+            let mut end = core_end;
+            if let Some(b) = self.bracket.find(&text[core_end..]) {
+                let inner = b.as_str();
+                let has_digit = inner.bytes().any(|c| c.is_ascii_digit());
+                let has_currency = self.amount.is_match(inner);
+                if has_digit && has_currency {
+                    end = core_end + b.end();
+                }
+            }
+            last_end = end;
+            out.push(MoneyExpr {
+                start: m.start(),
+                end,
+                core_end,
+            });
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        let finder = MoneyFinder::new().unwrap();
+        finder
+            .find(text)
+            .into_iter()
+            .map(|m| &text[m.start..m.end])
+            .collect()
+    }
+
+    #[test]
+    fn finds_amounts_in_prose() {
+        let cases = [
+            (
+                "the suspension of the $ 37 billion Ant Group IPO",
+                "$ 37 billion",
+            ),
+            (
+                "agreed to pay a $1.5m (£799,000) fine for",
+                "$1.5m (£799,000)",
+            ),
+            (
+                "a fine of 40.000 PLN (9400 EUR) was imposed",
+                "40.000 PLN (9400 EUR)",
+            ),
+            ("fined EUR 30,000 for", "EUR 30,000"),
+            ("a €1.2 million fine", "€1.2 million"),
+            ("fined 18.228 billion yuan", "18.228 billion yuan"),
+            ("a penalty of Rs 115 crore", "Rs 115 crore"),
+            ("in $515m SEC settlement", "$515m"),
+            ("pay £500,000.", "£500,000"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(texts(text), vec![want], "{text}");
+            let parsed = docket_normalize::money::parse_money(want, None)
+                .unwrap()
+                .unwrap();
+            assert!(parsed.currency.is_some(), "{want}");
+        }
+        assert!(texts("more than 400 million monthly active users in 2019").is_empty());
+        assert!(texts("12 companies, more than 10 deals").is_empty());
+    }
+}

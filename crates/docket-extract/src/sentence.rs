@@ -1,0 +1,430 @@
+//! Sentence segmentation in one linear pass.
+//!
+//! Rules (see `docs/extractor.md`):
+//! * a blank line (only white space between two line breaks) ends a sentence, so headlines and
+//!   paragraphs are separate; a Markdown heading line (`# ...`) is its own sentence;
+//! * `.`, `!`, `?`, `…` end a sentence when followed by white space and then a sentence start
+//!   (an upper-case letter, a digit, an opening quote or bracket, or a non-Latin letter);
+//!   closing quotes and brackets right after the mark belong to the ending sentence;
+//! * a `.` after a title abbreviation ("Mr.", "No.", "Dr.") never ends a sentence; after an
+//!   initial, a dotted acronym ("U.S.", "S.A.") or a company or month abbreviation ("Inc.",
+//!   "Corp.", "Dec.") it ends one only when the next word is a typical sentence opener ("The",
+//!   "It", "He", ...);
+//! * `。`, `！`, `？` always end a sentence;
+//! * a run longer than [`MAX_SENTENCE_BYTES`] is cut at its last white space, so that every
+//!   later stage works on bounded pieces.
+//!
+//! Every byte is visited a bounded number of times: look-behind is limited to a few bytes, and
+//! a look-ahead over white space is never repeated. [`split_counted`] reports the work done.
+
+/// Longest sentence handed to later stages; longer runs are cut at white space.
+pub const MAX_SENTENCE_BYTES: usize = 2000;
+
+/// Abbreviations after which a period never ends a sentence.
+const NEVER_BREAK: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "gen", "sen", "rep", "gov", "lt", "col",
+    "capt", "sgt", "rev", "hon", "vs", "v", "fig", "art", "ca", "approx", "cf", "e.g", "i.e", "mt",
+    "ft", "pp",
+];
+
+/// Abbreviations after which a period ends a sentence only before a typical sentence opener.
+const MAYBE_BREAK: &[&str] = &[
+    "inc", "corp", "ltd", "co", "bros", "plc", "llc", "jr", "sr", "etc", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "govt",
+];
+
+/// Words that typically open a sentence (checked after an ambiguous abbreviation).
+const OPENERS: &[&str] = &[
+    "The",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "A",
+    "An",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "There",
+    "However",
+    "Meanwhile",
+    "Last",
+    "Earlier",
+    "After",
+    "As",
+    "Shares",
+    "According",
+    "When",
+    "While",
+    "If",
+    "Some",
+    "Many",
+];
+
+/// Byte spans `[start, end)` of the sentences of `text`, trimmed of white space.
+pub fn split(text: &str) -> Vec<(usize, usize)> {
+    split_counted(text).0
+}
+
+/// Like [`split`], also returning the number of byte visits made (for linearity tests).
+pub fn split_counted(text: &str) -> (Vec<(usize, usize)>, u64) {
+    let mut seg = Segmenter {
+        text,
+        bytes: text.as_bytes(),
+        out: Vec::new(),
+        start: 0,
+        last_space: None,
+        steps: 0,
+    };
+    seg.run();
+    (seg.out, seg.steps)
+}
+
+struct Segmenter<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    out: Vec<(usize, usize)>,
+    /// Start of the current sentence (may point at white space; trimmed on push).
+    start: usize,
+    /// Last white space seen in the current sentence, for cutting overlong runs.
+    last_space: Option<usize>,
+    steps: u64,
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '」' | '』' | '）'
+    )
+}
+
+fn is_space_byte(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0b' | b'\x0c')
+}
+
+impl Segmenter<'_> {
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn push(&mut self, end: usize) {
+        let end = end.min(self.bytes.len());
+        let (mut s, mut e) = (self.start.min(end), end);
+        while s < e {
+            match self.char_at(s) {
+                Some(c) if c.is_whitespace() => s += c.len_utf8(),
+                _ => break,
+            }
+            self.steps += 1;
+        }
+        while e > s {
+            let Some(c) = self.text[..e].chars().next_back() else {
+                break;
+            };
+            if c.is_whitespace() {
+                e -= c.len_utf8();
+                self.steps += 1;
+            } else {
+                break;
+            }
+        }
+        if e > s {
+            self.out.push((s, e));
+        }
+        self.start = end;
+        self.last_space = None;
+    }
+
+    fn run(&mut self) {
+        let len = self.bytes.len();
+        let mut i = 0;
+        // a Markdown heading on the first line
+        let mut line_start = true;
+        while i < len {
+            self.steps += 1;
+            let b = self.bytes[i];
+            if i - self.start > MAX_SENTENCE_BYTES {
+                let cut = self
+                    .last_space
+                    .filter(|&s| s > self.start)
+                    .unwrap_or_else(|| self.floor(i));
+                self.push(cut);
+                i = self.start;
+                continue;
+            }
+            if line_start && b == b'#' {
+                // a heading line: everything up to the line end
+                self.push(i);
+                let end = self.bytes[i..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(len, |p| i + p);
+                self.steps += (end - i) as u64;
+                let end = end.min(self.start + MAX_SENTENCE_BYTES).max(self.start);
+                let end = self.floor(end);
+                self.push(end);
+                i = end.max(i + 1);
+                line_start = false;
+                continue;
+            }
+            if b == b'\n' {
+                // blank line?
+                let mut j = i + 1;
+                while j < len && matches!(self.bytes[j], b' ' | b'\t' | b'\r') {
+                    j += 1;
+                    self.steps += 1;
+                }
+                if j < len && self.bytes[j] == b'\n' {
+                    self.push(i);
+                    i = j + 1;
+                    line_start = true;
+                    continue;
+                }
+                if j >= len {
+                    self.push(len);
+                    return;
+                }
+                self.last_space = Some(i);
+                i = j;
+                line_start = true;
+                continue;
+            }
+            line_start = false;
+            if is_space_byte(b) {
+                self.last_space = Some(i);
+                i += 1;
+                continue;
+            }
+            if b < 0x80 {
+                if matches!(b, b'.' | b'!' | b'?') {
+                    i = self.after_terminal(i, b == b'.');
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            // multi-byte character
+            let Some(c) = self.char_at(i) else {
+                i += 1;
+                continue;
+            };
+            let next = i + c.len_utf8();
+            match c {
+                '。' | '！' | '？' => {
+                    let end = self.absorb_closers(next);
+                    self.push(end);
+                    i = end;
+                }
+                '…' => i = self.after_terminal_at(i, next, false),
+                c if c.is_whitespace() => {
+                    self.last_space = Some(i);
+                    i = next;
+                }
+                _ => i = next,
+            }
+        }
+        self.push(len);
+    }
+
+    /// The largest char boundary at or below `i`.
+    fn floor(&self, mut i: usize) -> usize {
+        i = i.min(self.bytes.len());
+        while i > 0 && !self.text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    }
+
+    fn absorb_closers(&mut self, mut i: usize) -> usize {
+        let mut n = 0;
+        while let Some(c) = self.char_at(i) {
+            self.steps += 1;
+            if is_closer(c) || matches!(c, '.' | '!' | '?' | '。' | '！' | '？') {
+                i += c.len_utf8();
+                n += 1;
+                if n > 8 {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        i
+    }
+
+    fn after_terminal(&mut self, i: usize, is_period: bool) -> usize {
+        self.after_terminal_at(i, i + 1, is_period)
+    }
+
+    /// Handles a terminal mark at `i` (ending at `next`); returns where to continue.
+    fn after_terminal_at(&mut self, i: usize, next: usize, is_period: bool) -> usize {
+        let end = self.absorb_closers(next);
+        // must be followed by white space (or the end)
+        let Some(c) = self.char_at(end) else {
+            self.push(end);
+            return end;
+        };
+        if !c.is_whitespace() {
+            return end;
+        }
+        // skip horizontal white space (a line break is handled by the main loop)
+        let mut j = end;
+        while j < self.bytes.len() && matches!(self.bytes[j], b' ' | b'\t') {
+            j += 1;
+            self.steps += 1;
+        }
+        let Some(first) = self.char_at(j) else {
+            self.push(end);
+            return j;
+        };
+        if first == '\n' || first == '\r' {
+            // the line break may be a paragraph break; otherwise a new line after a
+            // terminal mark still ends the sentence
+            let upper_next = true;
+            if upper_next && is_period && !self.period_ends(i, j) {
+                return j;
+            }
+            self.push(end);
+            return j;
+        }
+        let starts = first.is_uppercase()
+            || first.is_ascii_digit()
+            || matches!(
+                first,
+                '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '-' | '—' | '*' | '•'
+            )
+            || (first.is_alphabetic() && !first.is_lowercase());
+        if !starts {
+            return j;
+        }
+        if is_period && !self.period_ends(i, j) {
+            return j;
+        }
+        self.push(end);
+        j
+    }
+
+    /// Whether the period at `dot` ends a sentence, given the next word starts at `next`.
+    fn period_ends(&mut self, dot: usize, next: usize) -> bool {
+        // the word before the period (bounded look-behind)
+        let from = self.floor(dot.saturating_sub(12));
+        let before = &self.text[from..dot];
+        self.steps += before.len() as u64;
+        let word_start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
+        let word = &before[word_start..];
+        if word.is_empty() {
+            return true;
+        }
+        let lower = word.to_ascii_lowercase();
+        if NEVER_BREAK.contains(&lower.as_str()) {
+            return false;
+        }
+        let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        let dotted = word.contains('.')
+            && word.chars().all(|c| c.is_alphabetic() || c == '.')
+            && word.split('.').all(|part| part.chars().count() <= 2);
+        if single_initial || dotted || MAYBE_BREAK.contains(&lower.as_str()) {
+            return self.next_is_opener(next);
+        }
+        true
+    }
+
+    fn next_is_opener(&mut self, next: usize) -> bool {
+        let to = self.floor((next + 12).min(self.bytes.len()));
+        let ahead = &self.text[next.min(to)..to];
+        self.steps += ahead.len() as u64;
+        let word: &str = ahead
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        OPENERS.contains(&word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_decimals() {
+        let text = "Baidu Inc. was fined $1.5m by the U.S. regulator on Dec. 28 2015. Mr. Smith said No. 5 is 18.228 billion. The S.A. unit fell.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Baidu Inc. was fined $1.5m by the U.S. regulator on Dec. 28 2015.",
+                "Mr. Smith said No. 5 is 18.228 billion.",
+                "The S.A. unit fell."
+            ]
+        );
+        let text = "It fined Acme Corp. The firm paid. Then it fined Beta Ltd. It paid too.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "It fined Acme Corp.",
+                "The firm paid.",
+                "Then it fined Beta Ltd.",
+                "It paid too."
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_headlines_and_lowercase_continuations() {
+        let text = "Headline here\n\n“We will fight,” he said. “It is over.” She left.\n\nSecond para by the Chinese. censors today.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "Headline here",
+                "“We will fight,” he said.",
+                "“It is over.”",
+                "She left.",
+                "Second para by the Chinese. censors today."
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_punctuation() {
+        assert_eq!(
+            sentences("市场监管总局罚款。阿里巴巴道歉！"),
+            vec!["市场监管总局罚款。", "阿里巴巴道歉！"]
+        );
+    }
+
+    #[test]
+    fn single_line_work_is_linear() {
+        let unit = "The regulator fined Acme Inc. on Monday for $1.5m. Mr. X said “no.” ";
+        let text = unit.repeat(10 * 1024 * 1024 / unit.len());
+        let (spans, steps) = split_counted(&text);
+        assert!(spans.len() > 100_000);
+        assert!(
+            steps <= 4 * text.len() as u64,
+            "steps {steps} for {} bytes",
+            text.len()
+        );
+        let blob = "a".repeat(10 * 1024 * 1024);
+        let (spans, steps) = split_counted(&blob);
+        assert!(spans.iter().all(|(s, e)| e - s <= MAX_SENTENCE_BYTES + 1));
+        assert!(steps <= 4 * blob.len() as u64, "steps {steps}");
+    }
+}

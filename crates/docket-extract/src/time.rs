@@ -1,0 +1,521 @@
+//! Time expressions in a sentence and their resolution against the publication date.
+//!
+//! Rules (also in `docs/extractor.md`):
+//! * a date with a year ("March 18, 2021", "December 2004", "in 2019") is absolute;
+//! * a weekday ("on Monday night", "a Monday meeting") is the most recent such day **on or
+//!   before** the anchor: "on Friday" in a story published on a Friday is that same Friday
+//!   (news reports the day's events as "on Friday"); "last Friday" on a Friday is a week back;
+//! * a month without a year ("in November", "at the beginning of February") is the most recent
+//!   such month not after the anchor's month; a day and month without a year likewise;
+//! * "last year" / "this year", "last month" / "this month" / "earlier this month",
+//!   "yesterday" / "today", "N years/months/days ago" shift the anchor at their precision;
+//! * "this week" / "last week" give the month when the whole span from that week's Monday to
+//!   the anchor (or that week's Sunday) lies in one month, the year when it lies in one year;
+//! * expressions about the future ("next week", "by 2025") and starting points ("since 2013")
+//!   are ignored;
+//! * without an anchor a relative expression stays unresolved (value `None`, text kept): never
+//!   guessed.
+
+use docket_core::{DateValue, PartialDate};
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::ExtractError;
+
+/// What a time expression says, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeKind {
+    /// A date with its year.
+    Absolute(PartialDate),
+    /// Day and month, no year.
+    MonthDay(u8, u8),
+    /// A month, no year.
+    Month(u8),
+    /// A weekday (0 = Monday); `true` for "last Friday".
+    Weekday(u8, bool),
+    /// Years from the anchor's year.
+    Years(i32),
+    /// Months from the anchor's month.
+    Months(i32),
+    /// Weeks from the anchor's week.
+    Weeks(i32),
+    /// Days from the anchor.
+    Days(i32),
+}
+
+/// One time expression found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeExpr {
+    /// Byte start within the searched text.
+    pub start: usize,
+    /// Byte end within the searched text.
+    pub end: usize,
+    /// What it says.
+    pub kind: TimeKind,
+}
+
+const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The compiled patterns (built once).
+#[derive(Debug)]
+pub struct TimeFinder {
+    month_day: Regex,
+    day_month: Regex,
+    month_year: Regex,
+    year: Regex,
+    weekday: Regex,
+    relative: Regex,
+    ago: Regex,
+    day_word: Regex,
+}
+
+fn month_number(word: &str) -> Option<u8> {
+    docket_normalize::date::month_from_name(word)
+}
+
+fn small_number(word: &str) -> Option<i32> {
+    let w = word.to_ascii_lowercase();
+    let n = match w.as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        _ => return w.parse().ok().filter(|n| *n <= 200),
+    };
+    Some(n)
+}
+
+impl TimeFinder {
+    /// Compiles the patterns.
+    pub fn new() -> Result<Self, ExtractError> {
+        let re =
+            |pattern: &str| Regex::new(pattern).map_err(|e| ExtractError::Pattern(e.to_string()));
+        Ok(TimeFinder {
+            month_day: re(&format!(
+                r"(?-u:\b)(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
+            ))?,
+            day_month: re(&format!(
+                r"(?-u:\b)(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)\.?(?:,?\s+(\d{{4}})(?-u:\b))?"
+            ))?,
+            month_year: re(&format!(
+                r"(?-u:\b)(?:(in|during|since|until|by|of|last|this|from|at|next)\s+)?(?:(?:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of|beginning\s+of|end\s+of|start\s+of)[\s-]+)?{MONTH}(?-u:\b)(?:\s+(\d{{4}})(?-u:\b))?"
+            ))?,
+            year: re(
+                r"(?-u:\b)(?:(in|during|since|until|by|of|from|early|late|mid)[\s-]+)?((?:19|20)\d{2})(?-u:\b)",
+            )?,
+            weekday: re(
+                r"(?-u:\b)(?:(on|last|next|this|a|since|by|until|from)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?-u:\b)",
+            )?,
+            relative: re(
+                r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?(last|this|next)\s+(year|month|week)(?-u:\b)",
+            )?,
+            ago: re(
+                r"(?i)(?-u:\b)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(year|month|week|day)s?\s+ago(?-u:\b)",
+            )?,
+            day_word: re(r"(?i)(?-u:\b)(yesterday|today)(?-u:\b)")?,
+        })
+    }
+
+    /// Every time expression in `text`, in order, without overlaps (longest wins).
+    pub fn find(&self, text: &str) -> Vec<TimeExpr> {
+        let mut found: Vec<TimeExpr> = Vec::new();
+        let mut add =
+            |start: usize, end: usize, kind: TimeKind| found.push(TimeExpr { start, end, kind });
+        for c in self.month_day.captures_iter(text) {
+            let (Some(all), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            let (Some(month), Ok(day)) = (month_number(m.as_str()), d.as_str().parse::<u8>())
+            else {
+                continue;
+            };
+            let kind = match c.get(3).and_then(|y| y.as_str().parse::<i16>().ok()) {
+                Some(year) => match PartialDate::day(year, month, day) {
+                    Ok(date) => TimeKind::Absolute(date),
+                    Err(_) => continue,
+                },
+                None if (1..=31).contains(&day) => TimeKind::MonthDay(month, day),
+                None => continue,
+            };
+            add(all.start(), all.end(), kind);
+        }
+        for c in self.day_month.captures_iter(text) {
+            let (Some(all), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            let (Some(month), Ok(day)) = (month_number(m.as_str()), d.as_str().parse::<u8>())
+            else {
+                continue;
+            };
+            let kind = match c.get(3).and_then(|y| y.as_str().parse::<i16>().ok()) {
+                Some(year) => match PartialDate::day(year, month, day) {
+                    Ok(date) => TimeKind::Absolute(date),
+                    Err(_) => continue,
+                },
+                None if (1..=31).contains(&day) => TimeKind::MonthDay(month, day),
+                None => continue,
+            };
+            add(all.start(), all.end(), kind);
+        }
+        for c in self.month_year.captures_iter(text) {
+            let (Some(all), Some(m)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
+            let prep = c.get(1).map(|p| p.as_str().to_ascii_lowercase());
+            if matches!(prep.as_deref(), Some("since" | "until" | "by" | "next")) {
+                continue;
+            }
+            let Some(month) = month_number(m.as_str()) else {
+                continue;
+            };
+            let year = c.get(3).and_then(|y| y.as_str().parse::<i16>().ok());
+            // "May" and "March" are also words: alone they need a preposition or a year
+            if year.is_none()
+                && prep.is_none()
+                && matches!(m.as_str(), "May" | "March" | "Mar" | "Dec" | "Jan")
+            {
+                continue;
+            }
+            let kind = match year {
+                Some(year) => match PartialDate::month(year, month) {
+                    Ok(date) => TimeKind::Absolute(date),
+                    Err(_) => continue,
+                },
+                None => TimeKind::Month(month),
+            };
+            add(all.start(), all.end(), kind);
+        }
+        for c in self.year.captures_iter(text) {
+            let (Some(all), Some(y)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
+            let prep = c.get(1).map(|p| p.as_str().to_ascii_lowercase());
+            if matches!(prep.as_deref(), Some("since" | "until" | "by")) {
+                continue;
+            }
+            // not part of a larger number, an amount or a range of years
+            let after = &text[all.end()..];
+            if after.starts_with(['%', ',', '.'])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit())
+                || after.starts_with('%')
+            {
+                continue;
+            }
+            let before = text[..all.start()].trim_end();
+            if before.ends_with(['$', '€', '£', '¥']) {
+                continue;
+            }
+            let Ok(year) = y.as_str().parse::<i16>() else {
+                continue;
+            };
+            let Ok(date) = PartialDate::year(year) else {
+                continue;
+            };
+            add(all.start(), all.end(), TimeKind::Absolute(date));
+        }
+        for c in self.weekday.captures_iter(text) {
+            let (Some(all), Some(w)) = (c.get(0), c.get(2)) else {
+                continue;
+            };
+            let prep = c.get(1).map(|p| p.as_str().to_ascii_lowercase());
+            if matches!(prep.as_deref(), Some("next" | "since" | "by" | "until")) {
+                continue;
+            }
+            let lower = w.as_str().to_ascii_lowercase();
+            let Some(index) = WEEKDAYS.iter().position(|d| *d == lower) else {
+                continue;
+            };
+            add(
+                all.start(),
+                all.end(),
+                TimeKind::Weekday(index as u8, prep.as_deref() == Some("last")),
+            );
+        }
+        for c in self.relative.captures_iter(text) {
+            let (Some(all), Some(which), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            let shift = match which.as_str().to_ascii_lowercase().as_str() {
+                "last" => -1,
+                "this" => 0,
+                _ => continue,
+            };
+            let kind = match unit.as_str().to_ascii_lowercase().as_str() {
+                "year" => TimeKind::Years(shift),
+                "month" => TimeKind::Months(shift),
+                _ => TimeKind::Weeks(shift),
+            };
+            add(all.start(), all.end(), kind);
+        }
+        for c in self.ago.captures_iter(text) {
+            let (Some(all), Some(n), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
+                continue;
+            };
+            let Some(n) = small_number(n.as_str()) else {
+                continue;
+            };
+            let kind = match unit.as_str().to_ascii_lowercase().as_str() {
+                "year" => TimeKind::Years(-n),
+                "month" => TimeKind::Months(-n),
+                "week" => TimeKind::Weeks(-n),
+                _ => TimeKind::Days(-n),
+            };
+            add(all.start(), all.end(), kind);
+        }
+        for c in self.day_word.captures_iter(text) {
+            let (Some(all), Some(w)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let shift = if w.as_str().eq_ignore_ascii_case("yesterday") {
+                -1
+            } else {
+                0
+            };
+            add(all.start(), all.end(), TimeKind::Days(shift));
+        }
+        // longest first among overlaps, then in text order
+        found.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then((b.end - b.start).cmp(&(a.end - a.start)))
+        });
+        let mut out: Vec<TimeExpr> = Vec::with_capacity(found.len());
+        for expr in found {
+            match out.last_mut() {
+                Some(last) if expr.start < last.end => {
+                    if expr.end - expr.start > last.end - last.start {
+                        *last = expr;
+                    }
+                }
+                _ => out.push(expr),
+            }
+        }
+        out
+    }
+}
+
+fn civil(date: &PartialDate) -> Option<Date> {
+    date.to_civil()
+}
+
+fn from_civil(date: Date) -> Option<PartialDate> {
+    PartialDate::day(
+        date.year(),
+        u8::try_from(date.month()).ok()?,
+        u8::try_from(date.day()).ok()?,
+    )
+    .ok()
+}
+
+fn add_days(date: Date, days: i64) -> Option<Date> {
+    date.checked_add(jiff::Span::new().try_days(days).ok()?)
+        .ok()
+}
+
+fn shift_month(year: i16, month: u8, by: i32) -> Option<PartialDate> {
+    let index = i32::from(year) * 12 + i32::from(month) - 1 + by;
+    let year = i16::try_from(index.div_euclid(12)).ok()?;
+    let month = u8::try_from(index.rem_euclid(12) + 1).ok()?;
+    PartialDate::month(year, month).ok()
+}
+
+/// Resolves what an expression says against an anchor date (the publication date).
+pub fn resolve(kind: TimeKind, anchor: Option<PartialDate>) -> Option<PartialDate> {
+    let anchor_day = anchor.as_ref().and_then(civil);
+    match kind {
+        TimeKind::Absolute(date) => Some(date),
+        TimeKind::MonthDay(month, day) => {
+            let anchor = anchor?;
+            let anchor_month = anchor.month_part()?;
+            let year = anchor.year_part();
+            let this_year = PartialDate::day(year, month, day).ok();
+            let not_after = match (anchor.day_part(), this_year) {
+                (Some(ad), Some(_)) => (month, day) <= (anchor_month, ad),
+                (None, Some(_)) => month <= anchor_month,
+                _ => false,
+            };
+            if not_after {
+                this_year
+            } else {
+                PartialDate::day(year - 1, month, day).ok()
+            }
+        }
+        TimeKind::Month(month) => {
+            let anchor = anchor?;
+            let anchor_month = anchor.month_part()?;
+            let year = if month <= anchor_month {
+                anchor.year_part()
+            } else {
+                anchor.year_part() - 1
+            };
+            PartialDate::month(year, month).ok()
+        }
+        TimeKind::Weekday(weekday, last) => {
+            let day = anchor_day?;
+            let today = day.weekday().to_monday_zero_offset();
+            let mut back = i64::from((today - weekday as i8).rem_euclid(7));
+            if last && back == 0 {
+                back = 7;
+            }
+            from_civil(add_days(day, -back)?)
+        }
+        TimeKind::Years(by) => {
+            let anchor = anchor?;
+            PartialDate::year(i16::try_from(i32::from(anchor.year_part()) + by).ok()?).ok()
+        }
+        TimeKind::Months(by) => {
+            let anchor = anchor?;
+            shift_month(anchor.year_part(), anchor.month_part()?, by)
+        }
+        TimeKind::Weeks(by) => {
+            let day = anchor_day?;
+            let back = i64::from(day.weekday().to_monday_zero_offset());
+            let monday = add_days(day, -back + 7 * i64::from(by))?;
+            let end = if by == 0 { day } else { add_days(monday, 6)? };
+            if monday.year() != end.year() {
+                return None;
+            }
+            if monday.month() == end.month() {
+                PartialDate::month(monday.year(), u8::try_from(monday.month()).ok()?).ok()
+            } else {
+                PartialDate::year(monday.year()).ok()
+            }
+        }
+        TimeKind::Days(by) => from_civil(add_days(anchor_day?, i64::from(by))?),
+    }
+}
+
+/// The [`DateValue`] of an expression: resolved when possible, otherwise unresolved with its
+/// text.
+pub fn date_value(kind: TimeKind, text: &str, anchor: Option<PartialDate>) -> DateValue {
+    match resolve(kind, anchor) {
+        Some(date) => DateValue::resolved(date, text),
+        None => DateValue::unresolved(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, anchor: Option<&str>) -> Vec<(String, Option<String>)> {
+        let finder = TimeFinder::new().unwrap();
+        let anchor = anchor.map(|a| a.parse::<PartialDate>().unwrap());
+        finder
+            .find(text)
+            .into_iter()
+            .map(|e| {
+                let value = date_value(e.kind, &text[e.start..e.end], anchor);
+                (value.text, value.value.map(|v| v.to_string()))
+            })
+            .collect()
+    }
+
+    fn one(text: &str, anchor: Option<&str>) -> Option<String> {
+        let found = check(text, anchor);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found[0].1.clone()
+    }
+
+    #[test]
+    fn relative_expressions_against_a_friday() {
+        let friday = Some("2021-03-19");
+        assert_eq!(
+            one("fined on Friday for", friday).as_deref(),
+            Some("2021-03-19")
+        );
+        assert_eq!(
+            one("said on Thursday it", friday).as_deref(),
+            Some("2021-03-18")
+        );
+        assert_eq!(
+            one("On Monday night, UC", friday).as_deref(),
+            Some("2021-03-15")
+        );
+        assert_eq!(
+            one("a Monday meeting", friday).as_deref(),
+            Some("2021-03-15")
+        );
+        assert_eq!(one("last Friday", friday).as_deref(), Some("2021-03-12"));
+        assert_eq!(
+            one("last year’s suspension", friday).as_deref(),
+            Some("2020")
+        );
+        assert_eq!(
+            one("reported last month that", friday).as_deref(),
+            Some("2021-02")
+        );
+        assert_eq!(
+            one("earlier this month, authorities", friday).as_deref(),
+            Some("2021-03")
+        );
+        assert_eq!(
+            one("This week, sources", friday).as_deref(),
+            Some("2021-03")
+        );
+        assert_eq!(
+            one("censors at the beginning of February.", friday).as_deref(),
+            Some("2021-02")
+        );
+        assert_eq!(one("Ant in November.", friday).as_deref(), Some("2020-11"));
+        assert_eq!(one("in March", friday).as_deref(), Some("2021-03"));
+        assert_eq!(one("on March 20", friday).as_deref(), Some("2020-03-20"));
+        assert_eq!(one("yesterday", friday).as_deref(), Some("2021-03-18"));
+        assert_eq!(one("two years ago", friday).as_deref(), Some("2019"));
+        // a week that straddles two months gives no month
+        assert_eq!(
+            one("this week", Some("2021-04-01")).as_deref(),
+            Some("2021")
+        );
+    }
+
+    #[test]
+    fn absolute_expressions() {
+        assert_eq!(
+            one("on March 18, 2021 the", None).as_deref(),
+            Some("2021-03-18")
+        );
+        assert_eq!(one("in 2019", None).as_deref(), Some("2019"));
+        assert_eq!(one("in December 2004", None).as_deref(), Some("2004-12"));
+        assert_eq!(
+            one("on 28 December 2015", None).as_deref(),
+            Some("2015-12-28")
+        );
+        assert_eq!(one("Dec. 28, 2015", None).as_deref(), Some("2015-12-28"));
+    }
+
+    #[test]
+    fn unanchored_relative_expressions_stay_unresolved() {
+        assert_eq!(
+            check("on Friday", None),
+            vec![("on Friday".to_string(), None)]
+        );
+        assert_eq!(
+            check("last year", None),
+            vec![("last year".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn ignored_expressions() {
+        assert!(check("since 2013", Some("2021-03-19")).is_empty());
+        assert!(check("next week and next Monday", Some("2021-03-19")).is_empty());
+        assert!(check("it may rain", Some("2021-03-19")).is_empty());
+        assert!(check("$2004 and 2010%", Some("2021-03-19")).is_empty());
+    }
+}
