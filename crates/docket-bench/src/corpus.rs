@@ -70,9 +70,9 @@ const SENTENCES: &[&str] = &[
 fn company(rng: &mut Rng) -> String {
     let a = rng.pick(COMPANY_WORDS);
     let b = rng.pick(COMPANY_WORDS);
+    let c = rng.pick(COMPANY_WORDS);
     let suffix = rng.pick(SUFFIXES);
-    let number = rng.below(500);
-    format!("{a} {b} {number} {suffix}").trim().to_string()
+    format!("{a} {b} {c} {suffix}").trim().to_string()
 }
 
 fn date(rng: &mut Rng) -> String {

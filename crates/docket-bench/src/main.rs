@@ -113,7 +113,7 @@ struct Options {
 fn ensure_corpus(dir: &Path, structured_mb: u64, text_mb: u64) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
     let stamp = dir.join("corpus.stamp");
-    let wanted = format!("v1 structured={structured_mb} text={text_mb}\n");
+    let wanted = format!("v2 structured={structured_mb} text={text_mb}\n");
     if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(());
     }

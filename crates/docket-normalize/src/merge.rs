@@ -9,8 +9,9 @@
 //! 6. their amounts, when both are known, are the same sum in the same currency.
 //!
 //! Candidates are found through a hash index keyed by (action, target id) or, for events
-//! without targets, (action, actor id). The index holds 64-bit hashes and event positions,
-//! never text.
+//! without targets, (action, actor id, year); an event with neither target nor actor never
+//! merges. At most [`MAX_CANDIDATES`] of the most recent events of a block are compared. The
+//! index holds 64-bit hashes and event positions, never text.
 
 use std::collections::HashMap;
 
@@ -33,10 +34,10 @@ pub trait EventStore {
     /// Appends a new event and returns its position (0, 1, 2, ...). `json` is the event already
     /// serialized as one JSON object, when the caller has it (a store may keep those bytes).
     fn append(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<usize>;
-    /// The current state of the event at `position`.
-    fn get(&mut self, position: usize) -> std::io::Result<Event>;
-    /// Replaces the event at `position` (after a merge).
-    fn replace(&mut self, position: usize, event: Event) -> std::io::Result<()>;
+    /// Calls `look` with the current state of the event at `position`.
+    fn with<R>(&mut self, position: usize, look: impl FnOnce(&Event) -> R) -> std::io::Result<R>;
+    /// Changes the event at `position` in place (after a merge).
+    fn update<R>(&mut self, position: usize, change: impl FnOnce(&mut Event) -> R) -> std::io::Result<R>;
     /// How many events are stored.
     fn len(&self) -> usize;
     /// Whether the store is empty.
@@ -55,21 +56,18 @@ impl EventStore for MemoryStore {
         Ok(self.0.len() - 1)
     }
 
-    fn get(&mut self, position: usize) -> std::io::Result<Event> {
+    fn with<R>(&mut self, position: usize, look: impl FnOnce(&Event) -> R) -> std::io::Result<R> {
         self.0
             .get(position)
-            .cloned()
+            .map(look)
             .ok_or_else(|| std::io::Error::other(format!("no event at position {position}")))
     }
 
-    fn replace(&mut self, position: usize, event: Event) -> std::io::Result<()> {
-        match self.0.get_mut(position) {
-            Some(slot) => {
-                *slot = event;
-                Ok(())
-            }
-            None => Err(std::io::Error::other(format!("no event at position {position}"))),
-        }
+    fn update<R>(&mut self, position: usize, change: impl FnOnce(&mut Event) -> R) -> std::io::Result<R> {
+        self.0
+            .get_mut(position)
+            .map(change)
+            .ok_or_else(|| std::io::Error::other(format!("no event at position {position}")))
     }
 
     fn len(&self) -> usize {
@@ -92,6 +90,13 @@ pub struct Merger<S: EventStore = MemoryStore> {
 
 const NO_LINK: u32 = u32::MAX;
 
+/// At most this many earlier events of one block are compared with a new event.
+pub const MAX_CANDIDATES: usize = 256;
+
+/// The blocks an event is compared within. An event with targets: one block per (action,
+/// target). Without targets: (action, actor, year), since rule 4 needs the same actor and rule
+/// 5 compatible dates. An event with neither target nor actor can never merge (rule 4) and gets
+/// no block at all, so such events cost nothing to index.
 fn block_keys(event: &Event) -> Vec<u64> {
     let key = |parts: &[&str]| {
         let mut hasher = Xxh3::new();
@@ -102,13 +107,18 @@ fn block_keys(event: &Event) -> Vec<u64> {
         hasher.digest()
     };
     let action = event.action.as_str();
-    if event.targets.is_empty() {
-        let actor = event.actor.as_ref().map_or("", |a| a.id.as_str());
-        vec![key(&[action, "", actor])]
-    } else {
-        event.targets.iter().map(|t| key(&[action, &t.id])).collect()
+    if !event.targets.is_empty() {
+        return event.targets.iter().map(|t| key(&[action, &t.id])).collect();
+    }
+    match &event.actor {
+        Some(actor) => {
+            let year = event.date.as_ref().and_then(|d| d.value).map(|d| d.year_part().to_string()).unwrap_or_default();
+            vec![key(&[action, "", &actor.id, &year])]
+        }
+        None => Vec::new(),
     }
 }
+
 /// Whether two events report the same real-world action (the rule in the module docs).
 pub fn same_event(a: &Event, b: &Event) -> bool {
     if a.action != b.action {
@@ -184,7 +194,15 @@ fn absorb(into: &mut Event, from: Event) {
         into.url = from.url;
     }
     for source in from.sources {
-        if !into.sources.contains(&source) {
+        // a record that yields two reports of one event adds its source once; such duplicates
+        // sit at the end of the list, so only the trailing sources of the same record are checked
+        let duplicate = into
+            .sources
+            .iter()
+            .rev()
+            .take_while(|s| s.record == source.record && s.uri == source.uri && s.source == source.source)
+            .any(|s| *s == source);
+        if !duplicate {
             into.sources.push(source);
         }
     }
@@ -236,7 +254,11 @@ impl<S: EventStore> Merger<S> {
         let mut found = Vec::new();
         for key in keys {
             let mut cursor = self.heads.get(key).copied().unwrap_or(NO_LINK);
-            while cursor != NO_LINK {
+            let mut seen = 0;
+            // newest first; a block larger than MAX_CANDIDATES is only searched among its most
+            // recent members, which bounds the work per event whatever the input
+            while cursor != NO_LINK && seen < MAX_CANDIDATES {
+                seen += 1;
                 let (position, next) = self.links[cursor as usize];
                 found.push(position);
                 cursor = next;
@@ -257,12 +279,12 @@ impl<S: EventStore> Merger<S> {
     pub fn push_serialized(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<MergeOutcome> {
         let keys = block_keys(&event);
         for position in self.candidates(&keys) {
-            let mut earlier = self.store.get(position as usize)?;
-            if same_event(&earlier, &event) {
-                absorb(&mut earlier, event);
-                // the merged event may have gained targets: index them too
-                let merged_keys = block_keys(&earlier);
-                self.store.replace(position as usize, earlier)?;
+            if self.store.with(position as usize, |earlier| same_event(earlier, &event))? {
+                let merged_keys = self.store.update(position as usize, |earlier| {
+                    absorb(earlier, event);
+                    // the merged event may have gained targets: index them too
+                    block_keys(earlier)
+                })?;
                 for key in merged_keys {
                     self.link(key, position);
                 }

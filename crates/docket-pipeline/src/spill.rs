@@ -98,17 +98,26 @@ impl EventStore for SpillStore {
         Ok(self.offsets.len() - 1)
     }
 
-    fn get(&mut self, position: usize) -> std::io::Result<Event> {
+    fn with<R>(&mut self, position: usize, look: impl FnOnce(&Event) -> R) -> std::io::Result<R> {
         if let Some(event) = self.patched.get(&(position as u32)) {
-            return Ok(event.clone());
+            return Ok(look(event));
         }
         let line = self.read_line(position)?;
-        serde_json::from_slice(&line).map_err(std::io::Error::other)
+        let event: Event = serde_json::from_slice(&line).map_err(std::io::Error::other)?;
+        Ok(look(&event))
     }
 
-    fn replace(&mut self, position: usize, event: Event) -> std::io::Result<()> {
-        self.patched.insert(position as u32, event);
-        Ok(())
+    fn update<R>(&mut self, position: usize, change: impl FnOnce(&mut Event) -> R) -> std::io::Result<R> {
+        let key = position as u32;
+        if !self.patched.contains_key(&key) {
+            let line = self.read_line(position)?;
+            let event: Event = serde_json::from_slice(&line).map_err(std::io::Error::other)?;
+            self.patched.insert(key, event);
+        }
+        match self.patched.get_mut(&key) {
+            Some(event) => Ok(change(event)),
+            None => Err(std::io::Error::other("patched event vanished")),
+        }
     }
 
     fn len(&self) -> usize {
@@ -133,11 +142,11 @@ mod tests {
         }
         assert!(store.flushed > 0 && !store.pending.is_empty());
         for i in [0, 1, 1499, 2999] {
-            assert_eq!(store.get(i).unwrap().summary.unwrap(), format!("event {i} {}", "x".repeat(i % 700)));
+            let summary = store.with(i, |e| e.summary.clone()).unwrap().unwrap();
+            assert_eq!(summary, format!("event {i} {}", "x".repeat(i % 700)));
         }
-        let mut patched = store.get(5).unwrap();
-        patched.summary = Some("patched".into());
-        store.replace(5, patched).unwrap();
+        store.update(5, |e| e.summary = Some("patched".into())).unwrap();
+        assert_eq!(store.with(5, |e| e.summary.clone()).unwrap().as_deref(), Some("patched"));
         let mut seen = 0;
         store
             .for_each(|position, patch, line| {
