@@ -3,6 +3,8 @@
 //! Every task shells out to cargo or to the release `docket` binary, so this crate has no
 //! dependencies and builds in a second.
 
+mod fuzz;
+
 use std::env;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -21,11 +23,19 @@ tasks:
                          end-to-end benchmark (docket-bench: 200 MB structured + 50 MB text by
                          default; --quick: 20 MB + 5 MB) and, with --micro, the criterion
                          micro-benchmarks; extra ARGS go to docket-bench
+  fuzz [--smoke] [--seconds N] [TARGET..]
+                         run the cargo-fuzz targets one after another (--smoke: 5 s each; default
+                         300 s each); fails on a crash (docs/fuzzing.md)
 ";
 
 fn repo_root() -> PathBuf {
-    let manifest = env::var("CARGO_MANIFEST_DIR").map(PathBuf::from).unwrap_or_else(|_| PathBuf::from("xtask"));
-    manifest.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+    let manifest = env::var("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from("xtask"));
+    manifest
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 fn cargo() -> Command {
@@ -66,13 +76,32 @@ fn bench(args: &[String]) -> Result<(), String> {
     let micro = args.iter().any(|a| a == "--micro");
     let quick = args.iter().any(|a| a == "--quick");
     let mut build = cargo();
-    build.args(["build", "--release", "--quiet", "-p", "docket-cli", "-p", "docket-bench"]);
+    build.args([
+        "build",
+        "--release",
+        "--quiet",
+        "-p",
+        "docket-cli",
+        "-p",
+        "docket-bench",
+    ]);
     run(build)?;
     let root = repo_root();
     let mut command = Command::new(root.join("target/release/docket-bench"));
-    command.current_dir(&root).arg("run").arg("--docket").arg(root.join("target/release/docket"));
+    command
+        .current_dir(&root)
+        .arg("run")
+        .arg("--docket")
+        .arg(root.join("target/release/docket"));
     if quick {
-        command.args(["--structured-mb", "20", "--text-mb", "5", "--dir", "target/bench-quick"]);
+        command.args([
+            "--structured-mb",
+            "20",
+            "--text-mb",
+            "5",
+            "--dir",
+            "target/bench-quick",
+        ]);
     }
     command.args(args.iter().filter(|a| *a != "--micro" && *a != "--quick"));
     run(command)?;
@@ -116,14 +145,27 @@ fn main() -> ExitCode {
             let mut fmt = cargo();
             fmt.args(["fmt", "--all", "--check"]);
             let mut clippy = cargo();
-            clippy.args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]);
-            run(fmt).and_then(|()| run(clippy)).and_then(|()| test_suite())
+            clippy.args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]);
+            run(fmt)
+                .and_then(|()| run(clippy))
+                .and_then(|()| test_suite())
         }
         "eval" => {
-            let fixtures = rest.first().cloned().unwrap_or_else(|| repo_root().join("fixtures").display().to_string());
+            let fixtures = rest
+                .first()
+                .cloned()
+                .unwrap_or_else(|| repo_root().join("fixtures").display().to_string());
             docket(&["eval".to_string(), fixtures])
         }
         "bench" => bench(&rest),
+        "fuzz" => fuzz::fuzz(&rest),
         "help" | "--help" | "-h" => {
             print!("{HELP}");
             Ok(())

@@ -49,14 +49,49 @@ const AUTHORITIES: &[&str] = &[
 ];
 
 const COMPANY_WORDS: &[&str] = &[
-    "Atlas", "Borealis", "Cobalt", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper", "Keystone",
-    "Lumen", "Meridian", "Nimbus", "Orion", "Pioneer", "Quarry", "Redwood", "Summit", "Tundra", "Umber", "Vertex",
-    "Willow", "Xenon", "Yarrow", "Zephyr", "Telecom", "Energy", "Bank", "Retail", "Media", "Logistics", "Health",
+    "Atlas",
+    "Borealis",
+    "Cobalt",
+    "Delta",
+    "Ember",
+    "Fjord",
+    "Granite",
+    "Harbor",
+    "Iris",
+    "Juniper",
+    "Keystone",
+    "Lumen",
+    "Meridian",
+    "Nimbus",
+    "Orion",
+    "Pioneer",
+    "Quarry",
+    "Redwood",
+    "Summit",
+    "Tundra",
+    "Umber",
+    "Vertex",
+    "Willow",
+    "Xenon",
+    "Yarrow",
+    "Zephyr",
+    "Telecom",
+    "Energy",
+    "Bank",
+    "Retail",
+    "Media",
+    "Logistics",
+    "Health",
 ];
 
-const SUFFIXES: &[&str] = &["S.A.", "SA", "Ltd", "GmbH", "S.p.A.", "Inc.", "plc", "S.L.", "B.V.", "AB", ""];
+const SUFFIXES: &[&str] = &[
+    "S.A.", "SA", "Ltd", "GmbH", "S.p.A.", "Inc.", "plc", "S.L.", "B.V.", "AB", "",
+];
 
-const MONTHS: &[&str] = &["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+const MONTHS: &[&str] = &[
+    "Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
+];
 
 const SENTENCES: &[&str] = &[
     "The controller had conducted advertising calls without the consent of the data subjects.",
@@ -83,7 +118,23 @@ fn date(rng: &mut Rng) -> String {
         2 => format!("{} {d}, {y}", MONTHS[m - 1]),
         3 => format!("{d:02}.{m:02}.{y}"),
         4 => format!("{y}-{m:02}-{d:02}T10:00:00Z"),
-        _ => format!("{d} {} {y}", ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"][m - 1]),
+        _ => format!(
+            "{d} {} {y}",
+            [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December"
+            ][m - 1]
+        ),
     }
 }
 
@@ -145,9 +196,20 @@ pub fn fines(seed: u64, bytes: u64, mut each: impl FnMut(&Fine)) {
             let target = company(&mut rng);
             let (amount, currency) = amount(&mut rng);
             let summary = summary(&mut rng, authority, &target, &amount);
-            Fine { reference: format!("BENCH-{n}"), authority, target, date: date(&mut rng), amount, currency, summary }
+            Fine {
+                reference: format!("BENCH-{n}"),
+                authority,
+                target,
+                date: date(&mut rng),
+                amount,
+                currency,
+                summary,
+            }
         };
-        written += 120 + fine.summary.len() as u64 + fine.target.len() as u64 + fine.authority.len() as u64;
+        written += 120
+            + fine.summary.len() as u64
+            + fine.target.len() as u64
+            + fine.authority.len() as u64;
         each(&fine);
         if recent.len() < 1000 {
             recent.push(fine);
@@ -162,7 +224,15 @@ pub fn fines(seed: u64, bytes: u64, mut each: impl FnMut(&Fine)) {
 pub fn write_structured(dir: &Path, seed: u64, bytes: u64) -> std::io::Result<u64> {
     let mut jsonl = BufWriter::new(File::create(dir.join("fines.jsonl"))?);
     let mut csv = csv::Writer::from_writer(BufWriter::new(File::create(dir.join("fines.csv"))?));
-    csv.write_record(["ref", "authority", "target", "date", "amount", "currency", "summary"])?;
+    csv.write_record([
+        "ref",
+        "authority",
+        "target",
+        "date",
+        "amount",
+        "currency",
+        "summary",
+    ])?;
     let mut records = 0u64;
     let mut error = None;
     fines(seed, bytes, |f| {
@@ -175,8 +245,16 @@ pub fn write_structured(dir: &Path, seed: u64, bytes: u64) -> std::io::Result<u6
             .map_err(std::io::Error::other)
             .and_then(|()| jsonl.write_all(b"\n"))
             .and_then(|()| {
-                csv.write_record([&f.reference, f.authority, &f.target, &f.date, &f.amount, f.currency, &f.summary])
-                    .map_err(std::io::Error::other)
+                csv.write_record([
+                    &f.reference,
+                    f.authority,
+                    &f.target,
+                    &f.date,
+                    &f.amount,
+                    f.currency,
+                    &f.summary,
+                ])
+                .map_err(std::io::Error::other)
             });
         if let Err(e) = outcome {
             error.get_or_insert(e);
@@ -214,12 +292,21 @@ pub fn write_news(dir: &Path, seed: u64, bytes: u64) -> std::io::Result<u64> {
         while text.len() < 5000 {
             let line = match rng.below(10) {
                 0 => {
-                    let authority = *rng.pick(&["The European Commission", "The Federal Trade Commission", "Ofcom", "The Chinese market regulator", "The SEC"]);
+                    let authority = *rng.pick(&[
+                        "The European Commission",
+                        "The Federal Trade Commission",
+                        "Ofcom",
+                        "The Chinese market regulator",
+                        "The SEC",
+                    ]);
                     let target = company(&mut rng);
                     let (amount, _) = amount(&mut rng);
                     format!("{authority} on Monday fined {target} {amount} for breaching competition rules.")
                 }
-                1 => format!("The watchdog opened an investigation into {} last month.", company(&mut rng)),
+                1 => format!(
+                    "The watchdog opened an investigation into {} last month.",
+                    company(&mut rng)
+                ),
                 _ => (*rng.pick(NEWS_FILLER)).to_string(),
             };
             text.push_str(&line);

@@ -34,7 +34,8 @@ struct BorrowedFine<'a> {
 /// serde_json parse into a borrowed struct and write again, one line at a time, one core.
 fn baseline_json(input: &Path, output: &Path) -> Result<u64, String> {
     let reader = BufReader::with_capacity(1 << 16, File::open(input).map_err(|e| e.to_string())?);
-    let mut writer = BufWriter::with_capacity(1 << 16, File::create(output).map_err(|e| e.to_string())?);
+    let mut writer =
+        BufWriter::with_capacity(1 << 16, File::create(output).map_err(|e| e.to_string())?);
     let mut records = 0;
     for line in reader.split(b'\n') {
         let line = line.map_err(|e| e.to_string())?;
@@ -53,8 +54,13 @@ fn baseline_csv(input: &Path, output: &Path) -> Result<u64, String> {
     let mut writer = csv::Writer::from_path(output).map_err(|e| e.to_string())?;
     let mut record = csv::ByteRecord::new();
     let mut records = 0;
-    while reader.read_byte_record(&mut record).map_err(|e| e.to_string())? {
-        writer.write_byte_record(&record).map_err(|e| e.to_string())?;
+    while reader
+        .read_byte_record(&mut record)
+        .map_err(|e| e.to_string())?
+    {
+        writer
+            .write_byte_record(&record)
+            .map_err(|e| e.to_string())?;
         records += 1;
     }
     writer.flush().map_err(|e| e.to_string())?;
@@ -83,13 +89,21 @@ fn measure(command: &mut Command) -> Result<Measurement, String> {
     if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
         return Err(format!("{shown}: exited with status {status}"));
     }
-    Ok(Measurement { seconds, max_rss_kb: usage.ru_maxrss })
+    Ok(Measurement {
+        seconds,
+        max_rss_kb: usage.ru_maxrss,
+    })
 }
 
 fn size_of(path: &Path) -> u64 {
     if path.is_dir() {
         std::fs::read_dir(path)
-            .map(|entries| entries.filter_map(Result::ok).map(|e| size_of(&e.path())).sum())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| size_of(&e.path()))
+                    .sum()
+            })
             .unwrap_or(0)
     } else {
         std::fs::metadata(path).map(|m| m.len()).unwrap_or(0)
@@ -117,7 +131,10 @@ fn ensure_corpus(dir: &Path, structured_mb: u64, text_mb: u64) -> Result<(), Str
     if std::fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(());
     }
-    eprintln!("generating corpus in {} ({structured_mb} MB structured, {text_mb} MB text)", dir.display());
+    eprintln!(
+        "generating corpus in {} ({structured_mb} MB structured, {text_mb} MB text)",
+        dir.display()
+    );
     let _ = std::fs::remove_dir_all(dir.join("news"));
     corpus::write_structured(dir, 42, structured_mb << 20).map_err(|e| e.to_string())?;
     if text_mb > 0 {
@@ -150,7 +167,10 @@ path = "out/jsonl-events.jsonl"
 "#;
     let csv = jsonl
         .replace("bench-jsonl", "bench-csv")
-        .replace("kind = \"jsonl\"\npath = \"fines.jsonl\"", "kind = \"csv\"\npath = \"fines.csv\"")
+        .replace(
+            "kind = \"jsonl\"\npath = \"fines.jsonl\"",
+            "kind = \"csv\"\npath = \"fines.csv\"",
+        )
         .replace("\"/", "\"")
         .replace("jsonl-events", "csv-events");
     let text = r#"[job]
@@ -162,7 +182,11 @@ path = "news/*.txt"
 kind = "jsonl"
 path = "out/text-events.jsonl"
 "#;
-    for (name, body) in [("jsonl.toml", jsonl.to_string()), ("csv.toml", csv), ("text.toml", text.to_string())] {
+    for (name, body) in [
+        ("jsonl.toml", jsonl.to_string()),
+        ("csv.toml", csv),
+        ("text.toml", text.to_string()),
+    ] {
         std::fs::write(dir.join(name), body).map_err(|e| e.to_string())?;
     }
     Ok(())
@@ -181,10 +205,16 @@ fn print_rows(rows: &[Row]) {
         "| {:<44} | {:>9} | {:>12} | {:>10} | {:>12} |",
         "measurement", "MB/s", "records/s", "peak RSS", "vs baseline"
     );
-    println!("|{:-<46}|{:-<11}|{:-<14}|{:-<12}|{:-<14}|", "", "", "", "", "");
+    println!(
+        "|{:-<46}|{:-<11}|{:-<14}|{:-<12}|{:-<14}|",
+        "", "", "", "", ""
+    );
     for row in rows {
         let mbps = row.megabytes / row.m.seconds;
-        let ratio = row.baseline.map(|b| format!("{:.2}x", mbps / b)).unwrap_or_else(|| "baseline".to_string());
+        let ratio = row
+            .baseline
+            .map(|b| format!("{:.2}x", mbps / b))
+            .unwrap_or_else(|| "baseline".to_string());
         println!(
             "| {:<44} | {:>9.1} | {:>12.0} | {:>7.1} MB | {:>12} |",
             row.name,
@@ -205,7 +235,9 @@ fn run(options: &Options) -> Result<(), String> {
     let me = std::env::current_exe().map_err(|e| e.to_string())?;
     let docket = |job: &str, threads: &str| {
         let mut c = Command::new(&options.docket);
-        c.args(["ingest", job, "--threads", threads]).current_dir(dir).stdout(std::process::Stdio::null());
+        c.args(["ingest", job, "--threads", threads])
+            .current_dir(dir)
+            .stdout(std::process::Stdio::null());
         c
     };
     let jsonl = dir.join("fines.jsonl");
@@ -215,33 +247,77 @@ fn run(options: &Options) -> Result<(), String> {
     let records = count_lines(&jsonl);
     let mut rows = Vec::new();
 
-    let base = measure(Command::new(&me).args(["baseline-json"]).arg(&jsonl).arg(out.join("baseline.jsonl")))?;
+    let base = measure(
+        Command::new(&me)
+            .args(["baseline-json"])
+            .arg(&jsonl)
+            .arg(out.join("baseline.jsonl")),
+    )?;
     let base_mbps = jsonl_mb / base.seconds;
-    rows.push(Row { name: "JSONL: serde_json parse+write (1 core)".into(), megabytes: jsonl_mb, records, m: base, baseline: None });
-    if Command::new("jq").arg("--version").output().is_ok_and(|o| o.status.success()) {
+    rows.push(Row {
+        name: "JSONL: serde_json parse+write (1 core)".into(),
+        megabytes: jsonl_mb,
+        records,
+        m: base,
+        baseline: None,
+    });
+    if Command::new("jq")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
         let out_file = File::create(out.join("jq.jsonl")).map_err(|e| e.to_string())?;
-        let m = measure(Command::new("jq").arg("-c").arg(".").arg(&jsonl).stdout(out_file))?;
-        rows.push(Row { name: "JSONL: jq -c .".into(), megabytes: jsonl_mb, records, m, baseline: Some(base_mbps) });
+        let m = measure(
+            Command::new("jq")
+                .arg("-c")
+                .arg(".")
+                .arg(&jsonl)
+                .stdout(out_file),
+        )?;
+        rows.push(Row {
+            name: "JSONL: jq -c .".into(),
+            megabytes: jsonl_mb,
+            records,
+            m,
+            baseline: Some(base_mbps),
+        });
     } else {
         println!("jq is not installed: no jq figure");
     }
     for threads in ["1", "2"] {
         let m = measure(&mut docket("jsonl.toml", threads))?;
         rows.push(Row {
-            name: format!("JSONL: docket pipeline -> JSONL ({threads} thread{})", if threads == "1" { "" } else { "s" }),
+            name: format!(
+                "JSONL: docket pipeline -> JSONL ({threads} thread{})",
+                if threads == "1" { "" } else { "s" }
+            ),
             megabytes: jsonl_mb,
             records,
             m,
             baseline: Some(base_mbps),
         });
     }
-    let base = measure(Command::new(&me).args(["baseline-csv"]).arg(&csv).arg(out.join("baseline.csv")))?;
+    let base = measure(
+        Command::new(&me)
+            .args(["baseline-csv"])
+            .arg(&csv)
+            .arg(out.join("baseline.csv")),
+    )?;
     let base_csv_mbps = csv_mb / base.seconds;
-    rows.push(Row { name: "CSV: csv ByteRecord read+write (1 core)".into(), megabytes: csv_mb, records, m: base, baseline: None });
+    rows.push(Row {
+        name: "CSV: csv ByteRecord read+write (1 core)".into(),
+        megabytes: csv_mb,
+        records,
+        m: base,
+        baseline: None,
+    });
     for threads in ["1", "2"] {
         let m = measure(&mut docket("csv.toml", threads))?;
         rows.push(Row {
-            name: format!("CSV: docket pipeline -> JSONL ({threads} thread{})", if threads == "1" { "" } else { "s" }),
+            name: format!(
+                "CSV: docket pipeline -> JSONL ({threads} thread{})",
+                if threads == "1" { "" } else { "s" }
+            ),
             megabytes: csv_mb,
             records,
             m,
@@ -251,14 +327,25 @@ fn run(options: &Options) -> Result<(), String> {
     if options.text_mb > 0 {
         let news = dir.join("news");
         let text_mb = size_of(&news) as f64 / 1e6;
-        let docs = std::fs::read_dir(&news).map(|d| d.count() as u64).unwrap_or(0);
+        let docs = std::fs::read_dir(&news)
+            .map(|d| d.count() as u64)
+            .unwrap_or(0);
         let base = measure(Command::new(&me).args(["baseline-read"]).arg(&news))?;
         let base_text = text_mb / base.seconds;
-        rows.push(Row { name: "text: read every document (1 core)".into(), megabytes: text_mb, records: docs, m: base, baseline: None });
+        rows.push(Row {
+            name: "text: read every document (1 core)".into(),
+            megabytes: text_mb,
+            records: docs,
+            m: base,
+            baseline: None,
+        });
         for threads in ["1", "2"] {
             match measure(&mut docket("text.toml", threads)) {
                 Ok(m) => rows.push(Row {
-                    name: format!("text: docket extraction -> JSONL ({threads} thread{})", if threads == "1" { "" } else { "s" }),
+                    name: format!(
+                        "text: docket extraction -> JSONL ({threads} thread{})",
+                        if threads == "1" { "" } else { "s" }
+                    ),
                     megabytes: text_mb,
                     records: docs,
                     m,
@@ -277,9 +364,14 @@ fn run(options: &Options) -> Result<(), String> {
         write_jobs(&double)?;
         std::fs::create_dir_all(double.join("out")).map_err(|e| e.to_string())?;
         let mut command = Command::new(&options.docket);
-        command.args(["ingest", "jsonl.toml", "--threads", "2"]).current_dir(&double).stdout(std::process::Stdio::null());
+        command
+            .args(["ingest", "jsonl.toml", "--threads", "2"])
+            .current_dir(&double)
+            .stdout(std::process::Stdio::null());
         let m = measure(&mut command)?;
-        let single = rows.iter().find(|r| r.name.starts_with("JSONL: docket") && r.name.contains("2 threads"));
+        let single = rows
+            .iter()
+            .find(|r| r.name.starts_with("JSONL: docket") && r.name.contains("2 threads"));
         if let Some(single) = single {
             println!(
                 "\npeak RSS, JSONL pipeline: {:.1} MB on {:.0} MB input, {:.1} MB on {:.0} MB input ({:+.1}%)",

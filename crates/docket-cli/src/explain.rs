@@ -5,7 +5,8 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 
 fn open(db: &Path) -> Result<Connection, String> {
-    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| format!("{}: {e}", db.display()))
+    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| format!("{}: {e}", db.display()))
 }
 
 /// Prints an event and every source sentence behind it.
@@ -23,23 +24,46 @@ pub fn explain(db: &Path, id: &str) -> Result<(), String> {
         0 => return Err(format!("no event {id:?} in {}", db.display())),
         1 => ids.remove(0),
         _ if ids.iter().any(|i| i == id) => id.to_string(),
-        _ => return Err(format!("{id:?} is the prefix of several events: {}", ids.join(", "))),
+        _ => {
+            return Err(format!(
+                "{id:?} is the prefix of several events: {}",
+                ids.join(", ")
+            ))
+        }
     };
     let json: Option<String> = connection
-        .query_row("SELECT json FROM events WHERE id = ?1", [&id], |row| row.get(0))
+        .query_row("SELECT json FROM events WHERE id = ?1", [&id], |row| {
+            row.get(0)
+        })
         .optional()
         .map_err(sql)?;
     let json = json.ok_or_else(|| format!("no event {id:?}"))?;
     let event: serde_json::Value = serde_json::from_str(&json).map_err(|e| e.to_string())?;
     let text = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
     println!("event     {}", text(&event["id"]));
-    println!("action    {} (CAMEO {}, PLOVER {})", text(&event["action"]), text(&event["cameo"]), text(&event["plover"]));
+    println!(
+        "action    {} (CAMEO {}, PLOVER {})",
+        text(&event["action"]),
+        text(&event["cameo"]),
+        text(&event["plover"])
+    );
     if event["actor"].is_object() {
-        println!("actor     {} [{}]", text(&event["actor"]["name"]), text(&event["actor"]["id"]));
+        println!(
+            "actor     {} [{}]",
+            text(&event["actor"]["name"]),
+            text(&event["actor"]["id"])
+        );
     }
     for target in event["targets"].as_array().into_iter().flatten() {
-        let parent = target["parent"].as_str().map(|p| format!(", parent {p}")).unwrap_or_default();
-        println!("target    {} [{}{parent}]", text(&target["name"]), text(&target["id"]));
+        let parent = target["parent"]
+            .as_str()
+            .map(|p| format!(", parent {p}"))
+            .unwrap_or_default();
+        println!(
+            "target    {} [{}{parent}]",
+            text(&target["name"]),
+            text(&target["id"])
+        );
     }
     if let Some(count) = event["target_count"].as_u64() {
         println!("count     {count} targets in all");
@@ -107,11 +131,19 @@ pub fn unresolved(db: &Path) -> Result<(), String> {
         .map_err(sql)?;
     let rows = statement
         .query_map([], |row| {
-            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get::<_, i64>(3)?))
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, i64>(3)?,
+            ))
         })
         .map_err(sql)?;
     let mut count = 0;
-    println!("# unresolved names in {}: add the ones you want to your catalogue file", db.display());
+    println!(
+        "# unresolved names in {}: add the ones you want to your catalogue file",
+        db.display()
+    );
     for row in rows {
         let (id, name, kind, n) = row.map_err(sql)?;
         count += 1;

@@ -22,7 +22,11 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const EXIT_FAILURE: u8 = 1;
 
 #[derive(Parser)]
-#[command(name = "docket", version, about = "Regulatory enforcement events, deduplicated, with provenance")]
+#[command(
+    name = "docket",
+    version,
+    about = "Regulatory enforcement events, deduplicated, with provenance"
+)]
 struct Cli {
     /// More log output (-v info, -vv debug); RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -98,7 +102,10 @@ fn init_logging(verbose: u8) {
     };
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
 }
 
 fn main() -> ExitCode {
@@ -119,8 +126,10 @@ fn progress_bar() -> Option<(indicatif::ProgressBar, Arc<dyn Fn(Progress) + Send
         return None;
     }
     let bar = indicatif::ProgressBar::new(0);
-    let style = indicatif::ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let style = indicatif::ProgressStyle::with_template(
+        "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+    )
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
     bar.set_style(style);
     let handle = bar.clone();
     let report = Arc::new(move |p: Progress| {
@@ -132,7 +141,11 @@ fn progress_bar() -> Option<(indicatif::ProgressBar, Arc<dyn Fn(Progress) + Send
 
 fn run(command: Command) -> Result<(), String> {
     match command {
-        Command::Ingest { job, strict, threads } => {
+        Command::Ingest {
+            job,
+            strict,
+            threads,
+        } => {
             let job = Job::load(&job).map_err(|e| e.to_string())?;
             let bar = progress_bar();
             let options = RunOptions {
@@ -153,24 +166,39 @@ fn run(command: Command) -> Result<(), String> {
             let job = Job::load(&job).map_err(|e| e.to_string())?;
             let registry = default_registry();
             for spec in &job.sources {
-                let factory = registry
-                    .get(&spec.common.kind)
-                    .ok_or_else(|| job.source_error(&spec.name, format!("`kind` {:?} is not a registered adapter", spec.common.kind)).to_string())?;
-                let context = docket_source::SourceContext::new(spec.name.as_str(), job.base_dir.clone(), job.limits);
+                let factory = registry.get(&spec.common.kind).ok_or_else(|| {
+                    job.source_error(
+                        &spec.name,
+                        format!("`kind` {:?} is not a registered adapter", spec.common.kind),
+                    )
+                    .to_string()
+                })?;
+                let context = docket_source::SourceContext::new(
+                    spec.name.as_str(),
+                    job.base_dir.clone(),
+                    job.limits,
+                );
                 factory
                     .build(spec.adapter.clone(), &context)
                     .map_err(|e| job.source_error(&spec.name, e.to_string()).to_string())?;
                 println!("source {}: ok ({})", spec.name, spec.common.kind);
             }
             for (name, export) in &job.exports {
-                println!("export {name}: {:?} -> {}", export.kind, export.path.display());
+                println!(
+                    "export {name}: {:?} -> {}",
+                    export.kind,
+                    export.path.display()
+                );
             }
             println!("job {} is valid", job.job.name);
             Ok(())
         }
         Command::Explain { event_id, db } => explain::explain(&db, &event_id),
-        Command::Catalogue { command: CatalogueCommand::Lookup { name } } => {
-            let resolver = docket_normalize::Resolver::with_built_in(None).map_err(|e| e.to_string())?;
+        Command::Catalogue {
+            command: CatalogueCommand::Lookup { name },
+        } => {
+            let resolver =
+                docket_normalize::Resolver::with_built_in(None).map_err(|e| e.to_string())?;
             let folded = docket_normalize::name::fold_name(&name);
             let base = docket_normalize::name::base_name(&folded);
             println!("name:      {name}");
@@ -182,14 +210,22 @@ fn run(command: Command) -> Result<(), String> {
                 Some(actor) => {
                     println!("actor:     {} ({}, {})", actor.id, actor.name, actor.kind);
                     if let Some(parent) = &actor.parent {
-                        println!("parent:    {parent} (ultimate: {})", resolver.catalogue().ultimate_parent(&actor.id));
+                        println!(
+                            "parent:    {parent} (ultimate: {})",
+                            resolver.catalogue().ultimate_parent(&actor.id)
+                        );
                     }
                 }
-                None => println!("actor:     unresolved, id x:{}", docket_normalize::name::slug(&name)),
+                None => println!(
+                    "actor:     unresolved, id x:{}",
+                    docket_normalize::name::slug(&name)
+                ),
             }
             Ok(())
         }
-        Command::Catalogue { command: CatalogueCommand::Unresolved { db } } => explain::unresolved(&db),
+        Command::Catalogue {
+            command: CatalogueCommand::Unresolved { db },
+        } => explain::unresolved(&db),
         Command::Eval { fixtures } => {
             let report = docket_eval::evaluate(&fixtures).map_err(|e| e.to_string())?;
             print!("{report}");

@@ -4,7 +4,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn docket(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_docket")).args(args).env_remove("RUST_LOG").output().expect("run docket")
+    Command::new(env!("CARGO_BIN_EXE_docket"))
+        .args(args)
+        .env_remove("RUST_LOG")
+        .output()
+        .expect("run docket")
 }
 
 fn text(bytes: &[u8]) -> String {
@@ -55,8 +59,14 @@ fn ingest_prints_a_balanced_summary_and_writes_outputs() {
     let out = docket(&["ingest", job.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("job cli-test: 3 events, 2 rejected records"), "{stdout}");
-    assert!(stdout.contains("read = emitted + merged + rejected"), "{stdout}");
+    assert!(
+        stdout.contains("job cli-test: 3 events, 2 rejected records"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("read = emitted + merged + rejected"),
+        "{stdout}"
+    );
     // no progress bar when stderr is not a terminal
     assert!(text(&out.stderr).is_empty(), "{}", text(&out.stderr));
     assert!(dir.path().join("out/events.jsonl").exists());
@@ -69,7 +79,11 @@ fn verbose_logging_goes_to_stderr() {
     let job = write_job(dir.path());
     let out = docket(&["-v", "ingest", job.to_str().unwrap()]);
     assert!(out.status.success());
-    assert!(text(&out.stderr).contains("reading source"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("reading source"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -79,7 +93,10 @@ fn strict_mode_fails_on_the_first_reject() {
     let out = docket(&["ingest", "--strict", job.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(stderr.contains("strict mode") && stderr.contains("fines.csv:3"), "{stderr}");
+    assert!(
+        stderr.contains("strict mode") && stderr.contains("fines.csv:3"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -91,11 +108,17 @@ fn validate_checks_without_reading() {
     assert!(text(&out.stdout).contains("job cli-test is valid"));
     assert!(!dir.path().join("out").exists(), "validate wrote outputs");
 
-    let broken = std::fs::read_to_string(&job).unwrap().replace("path = \"/", "path = \"/nonexistent/");
+    let broken = std::fs::read_to_string(&job)
+        .unwrap()
+        .replace("path = \"/", "path = \"/nonexistent/");
     std::fs::write(&job, broken).unwrap();
     let out = docket(&["validate", job.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("/nonexistent/"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("/nonexistent/"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -142,5 +165,8 @@ fn completions_for_bash() {
     let out = docket(&["completions", "bash"]);
     assert!(out.status.success());
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("_docket") && stdout.contains("ingest") && stdout.contains("explain"), "{stdout}");
+    assert!(
+        stdout.contains("_docket") && stdout.contains("ingest") && stdout.contains("explain"),
+        "{stdout}"
+    );
 }

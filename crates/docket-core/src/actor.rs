@@ -1,7 +1,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::CoreError;
 
@@ -98,4 +98,53 @@ pub struct ActorRef {
     pub resolved: bool,
     /// The id of the parent group, if known.
     pub parent: Option<String>,
+    /// How close a fuzzy match was (0 to 1), only for names resolved by the bounded fuzzy
+    /// match of the resolver; absent (and not exported) for every other resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub match_score: Option<MatchScore>,
+}
+
+/// A similarity score between 0 and 1, kept in thousandths so that it can be compared, hashed
+/// and ordered exactly. It is exported as a JSON number with at most three decimals (`0.968`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MatchScore(u16);
+
+impl MatchScore {
+    /// The score of a similarity in `0.0..=1.0`, rounded to thousandths; values outside the
+    /// range are clamped and NaN is 0.
+    pub fn from_f64(similarity: f64) -> Self {
+        if similarity.is_nan() {
+            return MatchScore(0);
+        }
+        MatchScore((similarity.clamp(0.0, 1.0) * 1000.0).round() as u16)
+    }
+
+    /// The score in thousandths (0 to 1000).
+    pub fn thousandths(self) -> u16 {
+        self.0
+    }
+
+    /// The score as a number from 0 to 1.
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 1000.0
+    }
+}
+
+impl fmt::Display for MatchScore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.as_f64())
+    }
+}
+
+impl Serialize for MatchScore {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.as_f64())
+    }
+}
+
+impl<'de> Deserialize<'de> for MatchScore {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        Ok(MatchScore::from_f64(value))
+    }
 }

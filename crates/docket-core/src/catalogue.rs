@@ -82,7 +82,11 @@ impl Catalogue {
             }
         }
         for jurisdiction in other.jurisdictions {
-            match self.jurisdictions.iter_mut().find(|j| j.code == jurisdiction.code) {
+            match self
+                .jurisdictions
+                .iter_mut()
+                .find(|j| j.code == jurisdiction.code)
+            {
                 Some(slot) => *slot = jurisdiction,
                 None => self.jurisdictions.push(jurisdiction),
             }
@@ -103,7 +107,10 @@ impl Catalogue {
         let mut parents: BTreeMap<&str, Option<&str>> = BTreeMap::new();
         for actor in &self.actors {
             if actor.id.is_empty() || actor.id.starts_with("x:") {
-                return Err(err(format!("actor id {:?} is empty or uses the reserved prefix x:", actor.id)));
+                return Err(err(format!(
+                    "actor id {:?} is empty or uses the reserved prefix x:",
+                    actor.id
+                )));
             }
             if parents.insert(&actor.id, actor.parent.as_deref()).is_some() {
                 return Err(err(format!("duplicate actor id {:?}", actor.id)));

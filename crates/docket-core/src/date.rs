@@ -70,7 +70,8 @@ impl PartialDate {
             (Some(m), Some(d)) => {
                 let m = i8::try_from(m).map_err(|_| invalid("no such month"))?;
                 let d = i8::try_from(d).map_err(|_| invalid("no such day"))?;
-                jiff::civil::Date::new(year, m, d).map_err(|_| invalid("no such day in the calendar"))?;
+                jiff::civil::Date::new(year, m, d)
+                    .map_err(|_| invalid("no such day in the calendar"))?;
             }
             _ => {}
         }
@@ -106,8 +107,16 @@ impl PartialDate {
         let precision = precision.min(self.precision());
         PartialDate {
             year: self.year,
-            month: if precision >= Precision::Month { self.month } else { None },
-            day: if precision >= Precision::Day { self.day } else { None },
+            month: if precision >= Precision::Month {
+                self.month
+            } else {
+                None
+            },
+            day: if precision >= Precision::Day {
+                self.day
+            } else {
+                None
+            },
         }
     }
 
@@ -191,6 +200,11 @@ pub struct DateValue {
     pub precision: Option<Precision>,
     /// The original text, exactly as found.
     pub text: String,
+    /// A part of the period named by `value` that the source gave but a [`PartialDate`] cannot
+    /// hold: `Q3` (a quarter), `H1` (a half year), `W15` (an ISO week), `early`, `mid` or
+    /// `late`. Absent (and not exported) for plain dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
 }
 
 impl DateValue {
@@ -200,6 +214,7 @@ impl DateValue {
             precision: Some(value.precision()),
             value: Some(value),
             text: text.into(),
+            qualifier: None,
         }
     }
 
@@ -209,8 +224,28 @@ impl DateValue {
             value: None,
             precision: None,
             text: text.into(),
+            qualifier: None,
         }
     }
+
+    /// The same date with a qualifier (`Q3`, `early`, ...).
+    pub fn with_qualifier(mut self, qualifier: Option<String>) -> Self {
+        self.qualifier = qualifier;
+        self
+    }
+}
+
+/// A period of time given by its first and last dates, each at its own precision ("between
+/// 2008 and 2012": from `2008` to `2012`). Used for the period of the conduct an action is about,
+/// which is kept apart from the date of the action.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Period {
+    /// The first date of the period.
+    pub from: PartialDate,
+    /// The last date of the period (never before `from`).
+    pub to: PartialDate,
+    /// The original text.
+    pub text: String,
 }
 
 #[cfg(test)]
@@ -227,7 +262,15 @@ mod tests {
 
     #[test]
     fn refuses_impossible_dates() {
-        for text in ["2021-02-29", "2021-02-31", "9999-99-99", "2021-13", "2021-1-1", "20210", "x"] {
+        for text in [
+            "2021-02-29",
+            "2021-02-31",
+            "9999-99-99",
+            "2021-13",
+            "2021-1-1",
+            "20210",
+            "x",
+        ] {
             assert!(text.parse::<PartialDate>().is_err(), "{text}");
         }
     }

@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{ActionKind, ActorRef, Amount, DateValue};
+use crate::{ActionKind, ActorRef, Amount, DateValue, Period};
 
 /// Where a piece of an event was read: the job's source name, the file, the record within the
 /// file, and for text the byte span and the sentence itself.
@@ -53,6 +53,14 @@ pub struct Event {
     pub confidence: f64,
     /// Documented flags, such as `hypothetical`, `amount_cap` or `date_placeholder`.
     pub flags: Vec<String>,
+    /// The period of the conduct the action is about ("between 2008 and 2012"), kept apart from
+    /// `date`, the date of the action. Absent (and not exported) when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conduct_period: Option<Period>,
+    /// Only in exports rolled up to parent groups: the targets as the source named them, while
+    /// `targets` holds their ultimate parents. Empty (and not exported) otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub direct_targets: Vec<ActorRef>,
 }
 
 impl Event {
@@ -74,6 +82,8 @@ impl Event {
             sources: Vec::new(),
             confidence: 1.0,
             flags: Vec::new(),
+            conduct_period: None,
+            direct_targets: Vec::new(),
         }
     }
 }

@@ -21,12 +21,12 @@ mod money;
 mod raw;
 
 pub use action::{ActionKind, ACTION_KINDS};
-pub use actor::{ActorKind, ActorRef};
+pub use actor::{ActorKind, ActorRef, MatchScore};
 pub use catalogue::{Catalogue, CatalogueActor, Jurisdiction};
-pub use date::{DateValue, PartialDate, Precision};
+pub use date::{DateValue, PartialDate, Period, Precision};
 pub use error::CoreError;
 pub use event::{Event, SourceRef};
-pub use money::{Amount, AmountRole};
+pub use money::{Amount, AmountRole, Converted};
 pub use raw::{RawActor, RawBytes, RawEvent, RawRecord, RecordOrigin, Reject, TextBody};
 
 pub use rust_decimal::Decimal;

@@ -17,8 +17,14 @@ pub struct AtomicFile {
 impl AtomicFile {
     /// Starts writing `path` (its folder is created if needed).
     pub fn create(path: &Path) -> Result<Self, ExportError> {
-        let io = |error| ExportError::Io { path: path.to_path_buf(), error };
-        let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let io = |error| ExportError::Io {
+            path: path.to_path_buf(),
+            error,
+        };
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(io)?;
         let temp = tempfile::Builder::new()
             .prefix(".docket-")
@@ -48,13 +54,18 @@ impl AtomicFile {
             path: path.clone(),
             error: std::io::Error::other(e),
         })?;
-        self.writer.write_all(b"\n").map_err(|error| ExportError::Io { path, error })
+        self.writer
+            .write_all(b"\n")
+            .map_err(|error| ExportError::Io { path, error })
     }
 
     /// Writes bytes followed by a newline.
     pub fn write_raw_line(&mut self, bytes: &[u8]) -> Result<(), ExportError> {
         let path = &self.path;
-        let io = |error| ExportError::Io { path: path.clone(), error };
+        let io = |error| ExportError::Io {
+            path: path.clone(),
+            error,
+        };
         self.writer.write_all(bytes).map_err(io)?;
         self.writer.write_all(b"\n").map_err(io)
     }
@@ -62,10 +73,33 @@ impl AtomicFile {
     /// Flushes, syncs and renames into place.
     pub fn commit(self) -> Result<(), ExportError> {
         let path = self.path;
-        let io = |error| ExportError::Io { path: path.clone(), error };
+        let io = |error| ExportError::Io {
+            path: path.clone(),
+            error,
+        };
         let temp = self.writer.into_inner().map_err(|e| io(e.into_error()))?;
+        // temporary files are created private (0600); an export is an ordinary file (0644)
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(io)?;
+        }
         temp.as_file().sync_all().map_err(io)?;
         temp.persist(&path).map_err(|e| io(e.error))?;
         Ok(())
+    }
+}
+
+/// Adapts an [`AtomicFile`] to `io::Write`, for writers that take ownership of their output
+/// (the csv writer, the Parquet writer); `.0.commit()` once they hand it back.
+pub(crate) struct AtomicFileWriter(pub(crate) AtomicFile);
+
+impl Write for AtomicFileWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.writer().write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.writer().flush()
     }
 }

@@ -2,6 +2,7 @@ use std::path::{Path, PathBuf};
 
 use docket_core::Event;
 
+use crate::atomic::AtomicFileWriter;
 use crate::{AtomicFile, EventSink, ExportError};
 
 /// The CSV columns, in order. Lists (targets, sources, flags) are joined with `" | "`; the
@@ -41,26 +42,21 @@ pub struct CsvSink {
     writer: csv::Writer<AtomicFileWriter>,
 }
 
-/// Adapts an [`AtomicFile`] to `io::Write` for the csv writer.
-pub struct AtomicFileWriter(AtomicFile);
-
-impl std::io::Write for AtomicFileWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.writer().write(buf)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.writer().flush()
-    }
-}
-
 impl CsvSink {
     /// Starts writing `path`, with the header row.
     pub fn create(path: &Path) -> Result<Self, ExportError> {
         let file = AtomicFile::create(path)?;
         let mut writer = csv::Writer::from_writer(AtomicFileWriter(file));
-        writer.write_record(CSV_COLUMNS).map_err(|error| ExportError::Csv { path: path.to_path_buf(), error })?;
-        Ok(CsvSink { path: path.to_path_buf(), writer })
+        writer
+            .write_record(CSV_COLUMNS)
+            .map_err(|error| ExportError::Csv {
+                path: path.to_path_buf(),
+                error,
+            })?;
+        Ok(CsvSink {
+            path: path.to_path_buf(),
+            writer,
+        })
     }
 }
 
@@ -80,23 +76,43 @@ impl EventSink for CsvSink {
             opt(e.actor.as_ref().map(|a| a.id.as_str())),
             opt(e.actor.as_ref().map(|a| a.name.as_str())),
             opt(e.actor.as_ref().map(|a| a.kind.as_str())),
-            e.actor.as_ref().map(|a| a.resolved.to_string()).unwrap_or_default(),
+            e.actor
+                .as_ref()
+                .map(|a| a.resolved.to_string())
+                .unwrap_or_default(),
             join(e.targets.iter().map(|t| t.id.as_str())),
             join(e.targets.iter().map(|t| t.name.as_str())),
             join(e.targets.iter().map(|t| t.parent.as_deref().unwrap_or(""))),
             e.target_count.map(|c| c.to_string()).unwrap_or_default(),
-            e.date.as_ref().and_then(|d| d.value).map(|d| d.to_string()).unwrap_or_default(),
+            e.date
+                .as_ref()
+                .and_then(|d| d.value)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             e.date
                 .as_ref()
                 .and_then(|d| d.precision)
-                .map(|p| serde_json::to_value(p).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+                .map(|p| {
+                    serde_json::to_value(p)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                })
                 .unwrap_or_default(),
             opt(e.date.as_ref().map(|d| d.text.as_str())),
-            e.amount.as_ref().map(|a| a.value.to_string()).unwrap_or_default(),
+            e.amount
+                .as_ref()
+                .map(|a| a.value.to_string())
+                .unwrap_or_default(),
             opt(e.amount.as_ref().map(|a| a.currency.as_str())),
             e.amount
                 .as_ref()
-                .map(|a| serde_json::to_value(a.role).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default())
+                .map(|a| {
+                    serde_json::to_value(a.role)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default()
+                })
                 .unwrap_or_default(),
             opt(e.amount.as_ref().map(|a| a.text.as_str())),
             opt(e.summary.as_deref()),
@@ -108,15 +124,20 @@ impl EventSink for CsvSink {
             join(e.flags.iter().map(String::as_str)),
         ];
         let path = &self.path;
-        self.writer.write_record(&row).map_err(|error| ExportError::Csv { path: path.clone(), error })
+        self.writer
+            .write_record(&row)
+            .map_err(|error| ExportError::Csv {
+                path: path.clone(),
+                error,
+            })
     }
 
     fn finish(self: Box<Self>) -> Result<(), ExportError> {
         let path = self.path.clone();
-        let writer = self
-            .writer
-            .into_inner()
-            .map_err(|e| ExportError::Io { path: path.clone(), error: std::io::Error::other(e.to_string()) })?;
+        let writer = self.writer.into_inner().map_err(|e| ExportError::Io {
+            path: path.clone(),
+            error: std::io::Error::other(e.to_string()),
+        })?;
         writer.0.commit()
     }
 }

@@ -13,7 +13,9 @@ pub struct JsonlSink {
 impl JsonlSink {
     /// Starts writing `path`.
     pub fn create(path: &Path) -> Result<Self, ExportError> {
-        Ok(JsonlSink { file: AtomicFile::create(path)? })
+        Ok(JsonlSink {
+            file: AtomicFile::create(path)?,
+        })
     }
 }
 

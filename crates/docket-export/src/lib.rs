@@ -1,18 +1,25 @@
 //! # docket-export
 //!
-//! Writes events out: JSONL (the reference format, one event per line), CSV (flattened) and
-//! SQLite (normalized tables, upserted). Also writes the rejects file.
+//! Writes events out: JSONL (the reference format, one event per line), CSV (flattened), SQLite
+//! (normalized tables, upserted), Parquet (nested columns, behind the `parquet` feature) and a
+//! self-contained HTML report (a timeline per target group). Also writes the rejects file.
 //!
 //! **Design decision:** every output is all-or-nothing. Files are written to a temporary file
 //! in the destination folder and renamed into place only when complete; SQLite is written in
 //! one transaction. A run that dies halfway leaves the previous outputs as they were, and a
 //! re-run over the same input writes byte-identical files and the same rows.
+//!
+//! The Parquet writer (arrow-rs) is a large build, so it sits behind the `parquet` cargo feature
+//! (off by default); the HTML report is built from strings, with no dependency and no network.
 
 #![warn(missing_docs)]
 
 mod atomic;
 mod csv_sink;
+mod html;
 mod jsonl;
+#[cfg(feature = "parquet")]
+mod parquet_sink;
 mod sqlite;
 
 use std::path::{Path, PathBuf};
@@ -23,8 +30,14 @@ use thiserror::Error;
 
 pub use atomic::AtomicFile;
 pub use csv_sink::{CsvSink, CSV_COLUMNS};
+pub use html::{render_report, HtmlSink};
 pub use jsonl::JsonlSink;
+#[cfg(feature = "parquet")]
+pub use parquet_sink::{parquet_schema, ParquetSink};
 pub use sqlite::SqliteSink;
+
+/// Events per Parquet row group when the export sets no `row_group_size`.
+pub const DEFAULT_ROW_GROUP_SIZE: usize = 64 * 1024;
 
 /// Errors while writing an output.
 #[derive(Debug, Error)]
@@ -65,6 +78,25 @@ pub enum ExportError {
         /// What is wrong.
         reason: String,
     },
+    /// The export kind is not available in this build (`kind = "parquet"` without the
+    /// `parquet` feature).
+    #[error("{path}: {reason}")]
+    Unsupported {
+        /// The output.
+        path: PathBuf,
+        /// Why, and how to get it.
+        reason: String,
+    },
+    /// Parquet (or Arrow) writing failed.
+    #[cfg(feature = "parquet")]
+    #[error("{path}: parquet: {error}")]
+    Parquet {
+        /// The output.
+        path: PathBuf,
+        /// The parquet error (Arrow errors are wrapped in it).
+        #[source]
+        error: parquet::errors::ParquetError,
+    },
 }
 
 /// The kinds of export.
@@ -77,16 +109,102 @@ pub enum ExportKind {
     Csv,
     /// SQLite tables, upserted.
     Sqlite,
+    /// Parquet with nested targets and sources; needs the `parquet` feature.
+    Parquet,
+    /// A self-contained HTML report: a timeline per target group, filters, and every source.
+    Html,
+}
+
+impl ExportKind {
+    /// The name used in job files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportKind::Jsonl => "jsonl",
+            ExportKind::Csv => "csv",
+            ExportKind::Sqlite => "sqlite",
+            ExportKind::Parquet => "parquet",
+            ExportKind::Html => "html",
+        }
+    }
+
+    /// Whether this build can write this kind (Parquet needs the `parquet` feature).
+    pub fn is_available(self) -> bool {
+        self != ExportKind::Parquet || cfg!(feature = "parquet")
+    }
 }
 
 /// One `[exports.NAME]` table of a job file.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// Unknown keys are an error, and so are keys that do not apply to the kind
+/// (`row_group_size` on anything but Parquet) and kinds this build cannot write; all of these
+/// are found when the job file is read, before any input is.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "ExportTable")]
+#[non_exhaustive]
 pub struct ExportConfig {
     /// The format.
     pub kind: ExportKind,
     /// The output path, relative to the job file.
     pub path: PathBuf,
+    /// Parquet only: events per row group (default [`DEFAULT_ROW_GROUP_SIZE`]).
+    pub row_group_size: Option<usize>,
+}
+
+/// The table as written in the job file, checked by `TryFrom` into an [`ExportConfig`].
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportTable {
+    kind: ExportKind,
+    path: PathBuf,
+    #[serde(default)]
+    row_group_size: Option<usize>,
+}
+
+impl TryFrom<ExportTable> for ExportConfig {
+    type Error = String;
+
+    fn try_from(table: ExportTable) -> Result<Self, Self::Error> {
+        if !table.kind.is_available() {
+            return Err(format!(
+                "kind = \"{}\" needs docket built with the `parquet` feature of docket-export",
+                table.kind.as_str()
+            ));
+        }
+        match (table.kind, table.row_group_size) {
+            (ExportKind::Parquet, Some(0)) => {
+                return Err("row_group_size must be at least 1".to_string())
+            }
+            (ExportKind::Parquet, _) | (_, None) => {}
+            (kind, Some(_)) => {
+                return Err(format!(
+                    "row_group_size applies only to kind = \"parquet\", not to kind = \"{}\"",
+                    kind.as_str()
+                ))
+            }
+        }
+        Ok(ExportConfig {
+            kind: table.kind,
+            path: table.path,
+            row_group_size: table.row_group_size,
+        })
+    }
+}
+
+impl ExportConfig {
+    /// An export of `kind` to `path`, with default options.
+    pub fn new(kind: ExportKind, path: impl Into<PathBuf>) -> Self {
+        ExportConfig {
+            kind,
+            path: path.into(),
+            row_group_size: None,
+        }
+    }
+
+    /// The same export with `row_group_size` events per Parquet row group.
+    pub fn with_row_group_size(mut self, row_group_size: usize) -> Self {
+        self.row_group_size = Some(row_group_size);
+        self
+    }
 }
 
 /// Receives events one at a time and commits them at the end.
@@ -102,12 +220,37 @@ pub trait EventSink {
     fn finish(self: Box<Self>) -> Result<(), ExportError>;
 }
 
-/// Opens a sink for an export. `job` names the job (SQLite rows are owned by it).
-pub fn open_sink(kind: ExportKind, path: &Path, job: &str) -> Result<Box<dyn EventSink>, ExportError> {
-    Ok(match kind {
+/// Opens a sink for an export of `kind` to `path` with default options. `job` names the job
+/// (SQLite rows are owned by it; the HTML report is titled with it). See [`open_export`] for
+/// options such as `row_group_size`.
+pub fn open_sink(
+    kind: ExportKind,
+    path: &Path,
+    job: &str,
+) -> Result<Box<dyn EventSink>, ExportError> {
+    open_export(&ExportConfig::new(kind, path), job)
+}
+
+/// Opens a sink for one `[exports.NAME]` table, honouring its options.
+pub fn open_export(config: &ExportConfig, job: &str) -> Result<Box<dyn EventSink>, ExportError> {
+    let path = config.path.as_path();
+    Ok(match config.kind {
         ExportKind::Jsonl => Box::new(JsonlSink::create(path)?),
         ExportKind::Csv => Box::new(CsvSink::create(path)?),
         ExportKind::Sqlite => Box::new(SqliteSink::open(path, job)?),
+        ExportKind::Html => Box::new(HtmlSink::create(path, job)?),
+        #[cfg(feature = "parquet")]
+        ExportKind::Parquet => Box::new(ParquetSink::create(
+            path,
+            config.row_group_size.unwrap_or(DEFAULT_ROW_GROUP_SIZE),
+        )?),
+        #[cfg(not(feature = "parquet"))]
+        ExportKind::Parquet => return Err(ExportError::Unsupported {
+            path: path.to_path_buf(),
+            reason:
+                "kind = \"parquet\" needs docket built with the `parquet` feature of docket-export"
+                    .to_string(),
+        }),
     })
 }
 
@@ -118,4 +261,59 @@ pub fn write_rejects(path: &Path, rejects: &[Reject]) -> Result<(), ExportError>
         file.write_json_line(reject)?;
     }
     file.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ExportConfig, String> {
+        toml::from_str::<ExportConfig>(text).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn export_tables_are_strict_and_options_belong_to_their_kind() {
+        let jsonl = parse("kind = \"jsonl\"\npath = \"a.jsonl\"").unwrap();
+        assert_eq!(jsonl, ExportConfig::new(ExportKind::Jsonl, "a.jsonl"));
+        assert_eq!(
+            parse("kind = \"html\"\npath = \"r.html\"").unwrap().kind,
+            ExportKind::Html
+        );
+        let error = parse("kind = \"jsonl\"\npath = \"a\"\nrow_group_size = 10").unwrap_err();
+        assert!(
+            error.contains("row_group_size applies only to kind = \"parquet\""),
+            "{error}"
+        );
+        let error = parse("kind = \"csv\"\npath = \"a\"\nrowgroup_size = 10").unwrap_err();
+        assert!(error.contains("unknown field `rowgroup_size`"), "{error}");
+        let error = parse("kind = \"xlsx\"\npath = \"a\"").unwrap_err();
+        assert!(error.contains("unknown variant `xlsx`"), "{error}");
+    }
+
+    #[cfg(feature = "parquet")]
+    #[test]
+    fn parquet_takes_a_row_group_size() {
+        let config =
+            parse("kind = \"parquet\"\npath = \"e.parquet\"\nrow_group_size = 16").unwrap();
+        assert_eq!(
+            config,
+            ExportConfig::new(ExportKind::Parquet, "e.parquet").with_row_group_size(16)
+        );
+        assert!(
+            parse("kind = \"parquet\"\npath = \"e\"\nrow_group_size = 0")
+                .unwrap_err()
+                .contains("at least 1")
+        );
+    }
+
+    #[cfg(not(feature = "parquet"))]
+    #[test]
+    fn parquet_without_the_feature_is_refused_when_the_job_is_read() {
+        let error = parse("kind = \"parquet\"\npath = \"e.parquet\"").unwrap_err();
+        assert!(error.contains("`parquet` feature"), "{error}");
+        let Err(error) = open_sink(ExportKind::Parquet, Path::new("e.parquet"), "job") else {
+            panic!("a parquet sink without the feature")
+        };
+        assert!(matches!(error, ExportError::Unsupported { .. }), "{error}");
+    }
 }

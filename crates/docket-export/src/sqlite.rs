@@ -66,23 +66,37 @@ pub struct SqliteSink {
 }
 
 fn text<T: serde::Serialize>(value: &T) -> Option<String> {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string))
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
 }
 
 impl SqliteSink {
     /// Opens (or creates) the database and starts the transaction.
     pub fn open(path: &Path, job: &str) -> Result<Self, ExportError> {
-        let sql = |error| ExportError::Sqlite { path: path.to_path_buf(), error };
+        let sql = |error| ExportError::Sqlite {
+            path: path.to_path_buf(),
+            error,
+        };
         if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|error| ExportError::Io { path: path.to_path_buf(), error })?;
+            std::fs::create_dir_all(dir).map_err(|error| ExportError::Io {
+                path: path.to_path_buf(),
+                error,
+            })?;
         }
         let connection = Connection::open(path).map_err(sql)?;
-        connection.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").map_err(sql)?;
+        connection
+            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+            .map_err(sql)?;
         connection.execute_batch(SCHEMA).map_err(sql)?;
         connection
             .execute_batch("BEGIN IMMEDIATE; CREATE TEMP TABLE IF NOT EXISTS run_ids (id TEXT PRIMARY KEY); DELETE FROM temp.run_ids;")
             .map_err(sql)?;
-        Ok(SqliteSink { path: path.to_path_buf(), job: job.to_string(), connection })
+        Ok(SqliteSink {
+            path: path.to_path_buf(),
+            job: job.to_string(),
+            connection,
+        })
     }
 
     fn upsert(&mut self, e: &Event) -> rusqlite::Result<()> {
@@ -127,8 +141,10 @@ impl SqliteSink {
             serde_json::to_string(&e.flags).unwrap_or_default(),
             json,
         ])?;
-        c.prepare_cached("DELETE FROM event_targets WHERE event_id = ?1")?.execute([&e.id])?;
-        c.prepare_cached("DELETE FROM event_sources WHERE event_id = ?1")?.execute([&e.id])?;
+        c.prepare_cached("DELETE FROM event_targets WHERE event_id = ?1")?
+            .execute([&e.id])?;
+        c.prepare_cached("DELETE FROM event_sources WHERE event_id = ?1")?
+            .execute([&e.id])?;
         for (position, t) in e.targets.iter().enumerate() {
             c.prepare_cached(
                 "INSERT INTO event_targets (event_id, position, actor_id, name, kind, resolved, parent) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -150,29 +166,47 @@ impl SqliteSink {
                 s.quote
             ])?;
         }
-        c.prepare_cached("INSERT OR IGNORE INTO temp.run_ids (id) VALUES (?1)")?.execute([&e.id])?;
+        c.prepare_cached("INSERT OR IGNORE INTO temp.run_ids (id) VALUES (?1)")?
+            .execute([&e.id])?;
         Ok(())
     }
 }
 
 impl EventSink for SqliteSink {
     fn write_event(&mut self, event: &Event) -> Result<(), ExportError> {
-        self.upsert(event).map_err(|error| ExportError::Sqlite { path: self.path.clone(), error })
+        self.upsert(event).map_err(|error| ExportError::Sqlite {
+            path: self.path.clone(),
+            error,
+        })
     }
 
     fn finish(self: Box<Self>) -> Result<(), ExportError> {
-        let sql = |error| ExportError::Sqlite { path: self.path.clone(), error };
+        let sql = |error| ExportError::Sqlite {
+            path: self.path.clone(),
+            error,
+        };
         let stale = "id IN (SELECT id FROM events WHERE job = ?1 AND id NOT IN (SELECT id FROM temp.run_ids))";
         self.connection
-            .execute(&format!("DELETE FROM event_targets WHERE event_{stale}"), [&self.job])
+            .execute(
+                &format!("DELETE FROM event_targets WHERE event_{stale}"),
+                [&self.job],
+            )
             .map_err(sql)?;
         self.connection
-            .execute(&format!("DELETE FROM event_sources WHERE event_{stale}"), [&self.job])
+            .execute(
+                &format!("DELETE FROM event_sources WHERE event_{stale}"),
+                [&self.job],
+            )
             .map_err(sql)?;
         self.connection
-            .execute("DELETE FROM events WHERE job = ?1 AND id NOT IN (SELECT id FROM temp.run_ids)", [&self.job])
+            .execute(
+                "DELETE FROM events WHERE job = ?1 AND id NOT IN (SELECT id FROM temp.run_ids)",
+                [&self.job],
+            )
             .map_err(sql)?;
-        self.connection.execute_batch("COMMIT; PRAGMA wal_checkpoint(TRUNCATE);").map_err(sql)?;
+        self.connection
+            .execute_batch("COMMIT; PRAGMA wal_checkpoint(TRUNCATE);")
+            .map_err(sql)?;
         Ok(())
     }
 }

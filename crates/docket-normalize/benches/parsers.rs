@@ -4,7 +4,7 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use docket_normalize::date::{parse_date, DateHints};
+use docket_normalize::date::{parse_date, parse_date_value, DateHints};
 use docket_normalize::money::parse_money;
 use docket_normalize::Resolver;
 
@@ -24,9 +24,42 @@ const DATES: &[&str] = &[
     "2021年4月10日",
 ];
 
+/// The extended forms read by `parse_date_value` (quarters, weeks, periods, Chinese numerals).
+const EXTENDED_DATES: &[&str] = &[
+    "Q3 2020",
+    "2021-W15",
+    "early 2020",
+    "between 2008 and 2012",
+    "29-May-14",
+    "二〇二一年四月十日",
+    "2020年第三季度",
+    "2021-12-31",
+];
+
+/// Names no exact try resolves: they go through the fuzzy match.
+const UNRESOLVED: &[&str] = &[
+    "Czech Data Protection Auhtority",
+    "Data Protection Authority of Saxonia",
+    "EDUCANDO JUNTOS SL",
+    "Warsaw University of Technology",
+    "INFO COMMUNICATION SERVICES",
+    "Vodafone Portugal Comunicacoes Pessoais",
+];
+
 const AMOUNTS: &[&str] = &[
-    "30000", "2000.0", "30,000", "EUR 30,000", "€1.2 million", "$650 million", "£500,000", "40.000 PLN", "1.234,56 €",
-    "$1.5m (£799,000)", "18.228 billion yuan", "Rs 115 crore", "182.28亿元",
+    "30000",
+    "2000.0",
+    "30,000",
+    "EUR 30,000",
+    "€1.2 million",
+    "$650 million",
+    "£500,000",
+    "40.000 PLN",
+    "1.234,56 €",
+    "$1.5m (£799,000)",
+    "18.228 billion yuan",
+    "Rs 115 crore",
+    "182.28亿元",
 ];
 
 const NAMES: &[&str] = &[
@@ -43,7 +76,10 @@ const NAMES: &[&str] = &[
 ];
 
 fn dates(c: &mut Criterion) {
-    let hints = DateHints { order: Some(docket_normalize::date::DayOrder::DayFirst), format: None };
+    let hints = DateHints {
+        order: Some(docket_normalize::date::DayOrder::DayFirst),
+        format: None,
+    };
     let mut group = c.benchmark_group("date");
     group.throughput(Throughput::Elements(DATES.len() as u64));
     group.bench_function("parse_date (12 formats)", |b| {
@@ -54,6 +90,16 @@ fn dates(c: &mut Criterion) {
         })
     });
     group.finish();
+    let mut extended = c.benchmark_group("date_value");
+    extended.throughput(Throughput::Elements(EXTENDED_DATES.len() as u64));
+    extended.bench_function("parse_date_value (8 extended forms)", |b| {
+        b.iter(|| {
+            for text in EXTENDED_DATES {
+                let _ = black_box(parse_date_value(black_box(text), &hints));
+            }
+        })
+    });
+    extended.finish();
 }
 
 fn money(c: &mut Criterion) {
@@ -84,6 +130,16 @@ fn names(c: &mut Criterion) {
         })
     });
     group.finish();
+    let mut fuzzy = c.benchmark_group("names_fuzzy");
+    fuzzy.throughput(Throughput::Elements(UNRESOLVED.len() as u64));
+    fuzzy.bench_function("resolve (6 names through the fuzzy match)", |b| {
+        b.iter(|| {
+            for name in UNRESOLVED {
+                black_box(resolver.resolve(black_box(name)).method);
+            }
+        })
+    });
+    fuzzy.finish();
 }
 
 criterion_group!(benches, dates, money, names);

@@ -133,13 +133,21 @@ pub fn action_from_word(word: &str) -> Option<ActionKind> {
     if let Some((_, kind)) = PHRASES.iter().find(|(phrase, _)| folded == *phrase) {
         return Some(*kind);
     }
-    if let Some((_, kind)) = PHRASES.iter().find(|(phrase, _)| contains_words(&folded, phrase)) {
+    if let Some((_, kind)) = PHRASES
+        .iter()
+        .find(|(phrase, _)| contains_words(&folded, phrase))
+    {
         return Some(*kind);
     }
     folded
         .split(' ')
         .find_map(|token| WORDS.iter().find(|(w, _)| *w == token).map(|(_, k)| *k))
-        .or_else(|| WORDS.iter().find(|(w, _)| !w.is_ascii() && folded.contains(w)).map(|(_, k)| *k))
+        .or_else(|| {
+            WORDS
+                .iter()
+                .find(|(w, _)| !w.is_ascii() && folded.contains(w))
+                .map(|(_, k)| *k)
+        })
 }
 
 fn contains_words(haystack: &str, phrase: &str) -> bool {
@@ -192,7 +200,10 @@ mod doc_tests {
     fn docs_list_every_lexicon_entry() {
         let doc = include_str!("../../../docs/actions.md");
         for (word, kind) in super::lexicon() {
-            assert!(doc.contains(&format!("`{word}`")), "docs/actions.md lacks `{word}` ({kind})");
+            assert!(
+                doc.contains(&format!("`{word}`")),
+                "docs/actions.md lacks `{word}` ({kind})"
+            );
         }
     }
 }

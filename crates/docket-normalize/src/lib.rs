@@ -12,12 +12,15 @@
 #![warn(missing_docs)]
 
 pub mod action;
+pub mod convert;
 pub mod date;
+pub mod fuzzy;
 pub mod merge;
 pub mod money;
 pub mod name;
 mod normalizer;
 pub mod resolve;
+pub mod rollup;
 
 use thiserror::Error;
 
@@ -37,12 +40,22 @@ pub enum NormalizeError {
         /// What is wrong.
         reason: String,
     },
+    /// An exchange-rate table could not be read.
+    #[error("rate table {origin}: {reason}")]
+    Rates {
+        /// Where the table came from.
+        origin: String,
+        /// What is wrong.
+        reason: String,
+    },
 }
 
 impl From<docket_core::CoreError> for NormalizeError {
     fn from(error: docket_core::CoreError) -> Self {
         match error {
-            docket_core::CoreError::Catalogue { origin, reason } => NormalizeError::Catalogue { origin, reason },
+            docket_core::CoreError::Catalogue { origin, reason } => {
+                NormalizeError::Catalogue { origin, reason }
+            }
             other => NormalizeError::Catalogue {
                 origin: "catalogue".to_string(),
                 reason: other.to_string(),

@@ -37,7 +37,11 @@ pub trait EventStore {
     /// Calls `look` with the current state of the event at `position`.
     fn with<R>(&mut self, position: usize, look: impl FnOnce(&Event) -> R) -> std::io::Result<R>;
     /// Changes the event at `position` in place (after a merge).
-    fn update<R>(&mut self, position: usize, change: impl FnOnce(&mut Event) -> R) -> std::io::Result<R>;
+    fn update<R>(
+        &mut self,
+        position: usize,
+        change: impl FnOnce(&mut Event) -> R,
+    ) -> std::io::Result<R>;
     /// How many events are stored.
     fn len(&self) -> usize;
     /// Whether the store is empty.
@@ -63,7 +67,11 @@ impl EventStore for MemoryStore {
             .ok_or_else(|| std::io::Error::other(format!("no event at position {position}")))
     }
 
-    fn update<R>(&mut self, position: usize, change: impl FnOnce(&mut Event) -> R) -> std::io::Result<R> {
+    fn update<R>(
+        &mut self,
+        position: usize,
+        change: impl FnOnce(&mut Event) -> R,
+    ) -> std::io::Result<R> {
         self.0
             .get_mut(position)
             .map(change)
@@ -108,11 +116,20 @@ fn block_keys(event: &Event) -> Vec<u64> {
     };
     let action = event.action.as_str();
     if !event.targets.is_empty() {
-        return event.targets.iter().map(|t| key(&[action, &t.id])).collect();
+        return event
+            .targets
+            .iter()
+            .map(|t| key(&[action, &t.id]))
+            .collect();
     }
     match &event.actor {
         Some(actor) => {
-            let year = event.date.as_ref().and_then(|d| d.value).map(|d| d.year_part().to_string()).unwrap_or_default();
+            let year = event
+                .date
+                .as_ref()
+                .and_then(|d| d.value)
+                .map(|d| d.year_part().to_string())
+                .unwrap_or_default();
             vec![key(&[action, "", &actor.id, &year])]
         }
         None => Vec::new(),
@@ -139,12 +156,17 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
             && b.targets.is_empty()
             && matches!((&a.actor, &b.actor), (Some(x), Some(y)) if x.id == y.id)
     } else {
-        a.targets.iter().any(|t| b.targets.iter().any(|u| u.id == t.id))
+        a.targets
+            .iter()
+            .any(|t| b.targets.iter().any(|u| u.id == t.id))
     };
     if !targets_agree {
         return false;
     }
-    if let (Some(x), Some(y)) = (a.date.as_ref().and_then(|d| d.value), b.date.as_ref().and_then(|d| d.value)) {
+    if let (Some(x), Some(y)) = (
+        a.date.as_ref().and_then(|d| d.value),
+        b.date.as_ref().and_then(|d| d.value),
+    ) {
         if !x.is_compatible(&y) {
             return false;
         }
@@ -169,7 +191,10 @@ fn absorb(into: &mut Event, from: Event) {
     if into.target_count.is_none() {
         into.target_count = from.target_count;
     }
-    let more_precise = match (into.date.as_ref().and_then(|d| d.value), from.date.as_ref().and_then(|d| d.value)) {
+    let more_precise = match (
+        into.date.as_ref().and_then(|d| d.value),
+        from.date.as_ref().and_then(|d| d.value),
+    ) {
         (None, Some(_)) => true,
         (Some(x), Some(y)) => y.precision() > x.precision(),
         _ => into.date.is_none() && from.date.is_some(),
@@ -179,7 +204,10 @@ fn absorb(into: &mut Event, from: Event) {
     }
     match (&into.amount, &from.amount) {
         (None, Some(_)) => into.amount = from.amount,
-        (Some(x), Some(y)) if x.role != docket_core::AmountRole::Penalty && y.role == docket_core::AmountRole::Penalty => {
+        (Some(x), Some(y))
+            if x.role != docket_core::AmountRole::Penalty
+                && y.role == docket_core::AmountRole::Penalty =>
+        {
             into.amount = from.amount
         }
         _ => {}
@@ -200,7 +228,9 @@ fn absorb(into: &mut Event, from: Event) {
             .sources
             .iter()
             .rev()
-            .take_while(|s| s.record == source.record && s.uri == source.uri && s.source == source.source)
+            .take_while(|s| {
+                s.record == source.record && s.uri == source.uri && s.source == source.source
+            })
             .any(|s| *s == source);
         if !duplicate {
             into.sources.push(source);
@@ -232,7 +262,11 @@ impl Merger<MemoryStore> {
 impl<S: EventStore> Merger<S> {
     /// An empty merger over `store`.
     pub fn with_store(store: S) -> Self {
-        Merger { store, heads: HashMap::new(), links: Vec::new() }
+        Merger {
+            store,
+            heads: HashMap::new(),
+            links: Vec::new(),
+        }
     }
 
     fn link(&mut self, key: u64, position: u32) {
@@ -276,10 +310,17 @@ impl<S: EventStore> Merger<S> {
 
     /// Like [`Merger::push`], with the event's JSON already made (handed to the store when the
     /// event is new).
-    pub fn push_serialized(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<MergeOutcome> {
+    pub fn push_serialized(
+        &mut self,
+        event: Event,
+        json: Option<Vec<u8>>,
+    ) -> std::io::Result<MergeOutcome> {
         let keys = block_keys(&event);
         for position in self.candidates(&keys) {
-            if self.store.with(position as usize, |earlier| same_event(earlier, &event))? {
+            if self
+                .store
+                .with(position as usize, |earlier| same_event(earlier, &event))?
+            {
                 let merged_keys = self.store.update(position as usize, |earlier| {
                     absorb(earlier, event);
                     // the merged event may have gained targets: index them too
@@ -292,7 +333,8 @@ impl<S: EventStore> Merger<S> {
             }
         }
         let position = self.store.append(event, json)?;
-        let position32 = u32::try_from(position).map_err(|_| std::io::Error::other("more than 4 billion events"))?;
+        let position32 = u32::try_from(position)
+            .map_err(|_| std::io::Error::other("more than 4 billion events"))?;
         for key in keys {
             self.link(key, position32);
         }
@@ -324,11 +366,25 @@ fn id_hash(event: &Event) -> u128 {
         hasher.update(&[0x1f]);
     };
     part(event.action.as_str().as_bytes());
-    part(event.actor.as_ref().map_or("", |a| a.id.as_str()).as_bytes());
+    part(
+        event
+            .actor
+            .as_ref()
+            .map_or("", |a| a.id.as_str())
+            .as_bytes(),
+    );
     let mut targets: Vec<&str> = event.targets.iter().map(|t| t.id.as_str()).collect();
     targets.sort_unstable();
     part(targets.join("\u{1e}").as_bytes());
-    part(event.date.as_ref().and_then(|d| d.value).map(|d| d.to_string()).unwrap_or_default().as_bytes());
+    part(
+        event
+            .date
+            .as_ref()
+            .and_then(|d| d.value)
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+            .as_bytes(),
+    );
     part(
         event
             .amount
@@ -377,13 +433,22 @@ pub fn assign_ids(events: &mut [Event]) {
 
 #[cfg(test)]
 mod tests {
-    use docket_core::{ActionKind, ActorKind, ActorRef, Amount, AmountRole, DateValue, PartialDate, SourceRef};
+    use docket_core::{
+        ActionKind, ActorKind, ActorRef, Amount, AmountRole, DateValue, PartialDate, SourceRef,
+    };
     use rust_decimal::Decimal;
 
     use super::*;
 
     fn actor(id: &str) -> ActorRef {
-        ActorRef { id: id.into(), name: id.into(), kind: ActorKind::Company, resolved: true, parent: None }
+        ActorRef {
+            id: id.into(),
+            name: id.into(),
+            kind: ActorKind::Company,
+            resolved: true,
+            parent: None,
+            match_score: None,
+        }
     }
 
     fn fine(authority: &str, target: &str, date: &str, amount: i64, record: u64) -> Event {
@@ -392,28 +457,59 @@ mod tests {
         event.targets = vec![actor(target)];
         let date: PartialDate = date.parse().unwrap();
         event.date = Some(DateValue::resolved(date, date.to_string()));
-        event.amount = Some(Amount::new(Decimal::from(amount), "EUR", AmountRole::Penalty, amount.to_string()));
-        event.sources = vec![SourceRef { source: "s".into(), uri: "f".into(), record, span: None, quote: None }];
+        event.amount = Some(Amount::new(
+            Decimal::from(amount),
+            "EUR",
+            AmountRole::Penalty,
+            amount.to_string(),
+        ));
+        event.sources = vec![SourceRef {
+            source: "s".into(),
+            uri: "f".into(),
+            record,
+            span: None,
+            quote: None,
+        }];
         event
     }
 
     #[test]
     fn same_authority_date_and_amount_but_another_target_is_another_event() {
         let mut merger = Merger::new();
-        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 1)).unwrap(), MergeOutcome::New(0));
-        assert_eq!(merger.push(fine("es.aepd", "orange", "2021-11-23", 40000, 2)).unwrap(), MergeOutcome::New(1));
+        assert_eq!(
+            merger
+                .push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 1))
+                .unwrap(),
+            MergeOutcome::New(0)
+        );
+        assert_eq!(
+            merger
+                .push(fine("es.aepd", "orange", "2021-11-23", 40000, 2))
+                .unwrap(),
+            MergeOutcome::New(1)
+        );
     }
 
     #[test]
     fn the_same_fine_reported_twice_is_one_event_with_both_sources() {
         let mut merger = Merger::new();
-        merger.push(fine("es.aepd", "vodafone", "2021-11", 40000, 1)).unwrap();
-        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 7)).unwrap(), MergeOutcome::Merged(0));
+        merger
+            .push(fine("es.aepd", "vodafone", "2021-11", 40000, 1))
+            .unwrap();
+        assert_eq!(
+            merger
+                .push(fine("es.aepd", "vodafone", "2021-11-23", 40000, 7))
+                .unwrap(),
+            MergeOutcome::Merged(0)
+        );
         let events = merger.finish();
         assert_eq!(events.len(), 1);
         assert_eq!(events[0].sources.len(), 2);
         // the more precise date wins
-        assert_eq!(events[0].date.as_ref().unwrap().value.unwrap().to_string(), "2021-11-23");
+        assert_eq!(
+            events[0].date.as_ref().unwrap().value.unwrap().to_string(),
+            "2021-11-23"
+        );
     }
 
     #[test]
@@ -425,8 +521,18 @@ mod tests {
         b.reference = Some("ETid-2".into());
         merger.push(a).unwrap();
         assert_eq!(merger.push(b).unwrap(), MergeOutcome::New(1));
-        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-09-14", 57000, 3)).unwrap(), MergeOutcome::New(2));
-        assert_eq!(merger.push(fine("es.aepd", "vodafone", "2021-10-14", 56000, 4)).unwrap(), MergeOutcome::New(3));
+        assert_eq!(
+            merger
+                .push(fine("es.aepd", "vodafone", "2021-09-14", 57000, 3))
+                .unwrap(),
+            MergeOutcome::New(2)
+        );
+        assert_eq!(
+            merger
+                .push(fine("es.aepd", "vodafone", "2021-10-14", 56000, 4))
+                .unwrap(),
+            MergeOutcome::New(3)
+        );
         let events = merger.finish();
         let ids: std::collections::BTreeSet<_> = events.iter().map(|e| e.id.clone()).collect();
         assert_eq!(ids.len(), 4, "ids are unique");
@@ -440,7 +546,9 @@ mod tests {
         let mut two = Merger::new();
         two.push(fine("a", "y", "2021", 2, 9)).unwrap();
         two.push(fine("a", "x", "2021", 1, 8)).unwrap();
-        let ids = |events: Vec<Event>| -> std::collections::BTreeSet<String> { events.into_iter().map(|e| e.id).collect() };
+        let ids = |events: Vec<Event>| -> std::collections::BTreeSet<String> {
+            events.into_iter().map(|e| e.id).collect()
+        };
         assert_eq!(ids(one.finish()), ids(two.finish()));
     }
 }

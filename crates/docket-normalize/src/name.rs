@@ -6,55 +6,121 @@ use unicode_normalization::UnicodeNormalization;
 /// Legal-form suffixes, as folded token sequences, that do not distinguish two companies.
 /// Longest first, so that "s a u" is stripped before "a u" could be considered.
 const LEGAL_SUFFIXES: &[&[&str]] = &[
+    &["gmbh", "and", "co", "kg"],
+    &["limited", "liability", "company"],
     &["sociedad", "anonima"],
     &["sociedad", "limitada"],
     &["societe", "anonyme"],
+    &["s", "a", "de", "c", "v"],
+    &["sp", "z", "o", "o"],
     &["co", "ltd"],
     &["company", "limited"],
     &["pvt", "ltd"],
+    &["pte", "ltd"],
+    &["pty", "ltd"],
     &["private", "limited"],
     &["s", "a", "u"],
     &["s", "l", "u"],
     &["s", "p", "a"],
     &["s", "r", "l"],
+    &["s", "r", "o"],
     &["s", "a", "s"],
+    &["s", "a", "r", "l"],
+    &["d", "o", "o"],
+    &["l", "l", "c"],
+    &["p", "l", "c"],
     &["n", "v"],
     &["b", "v"],
     &["s", "a"],
     &["s", "l"],
+    &["a", "s"],
+    &["a", "e"],
+    &["α", "ε"],
+    &["k", "k"],
     &["sau"],
     &["slu"],
     &["spa"],
     &["srl"],
+    &["sro"],
     &["sarl"],
     &["sas"],
     &["sa"],
     &["sl"],
     &["nv"],
     &["bv"],
+    &["bvba"],
     &["ltd"],
+    &["ltda"],
     &["limited"],
     &["inc"],
     &["incorporated"],
     &["corp"],
     &["corporation"],
     &["co"],
+    &["company"],
     &["plc"],
     &["llc"],
     &["llp"],
     &["lp"],
     &["gmbh"],
+    &["mbh"],
     &["ag"],
     &["kg"],
     &["se"],
     &["oy"],
     &["oyj"],
     &["ab"],
+    &["as"],
     &["asa"],
+    &["aps"],
+    &["ehf"],
+    &["sia"],
+    &["uab"],
+    &["kft"],
+    &["zrt"],
+    &["nyrt"],
+    &["eood"],
+    &["ood"],
+    &["ead"],
+    &["doo"],
+    &["unipersonal"],
     &["holding"],
     &["holdings"],
-    &["有限公司"],
     &["股份有限公司"],
+    &["有限责任公司"],
+    &["有限責任公司"],
+    &["有限公司"],
+    &["股份公司"],
+    &["控股"],
+    &["公司"],
+];
+
+/// Legal-form and holding suffixes written without a space after a Chinese or Japanese name
+/// ("阿里巴巴集团控股有限公司"), longest first. Stripped from the end of the last token when at
+/// least two characters remain.
+const CJK_SUFFIXES: &[&str] = &[
+    "股份有限公司",
+    "有限责任公司",
+    "有限責任公司",
+    "有限公司",
+    "股份公司",
+    "控股",
+    "公司",
+];
+
+/// Words for a group of companies. They are not legal forms ("Alibaba Group" is the parent of
+/// "Alibaba (China)"), so [`base_name`] keeps them; [`match_key`] drops them.
+const GROUP_WORDS: &[&str] = &["group", "groupe", "grupo", "gruppo", "gruppe", "groep"];
+
+/// The same for Chinese, written without a space ("阿里巴巴集团").
+const CJK_GROUP_WORDS: &[&str] = &["集团", "集團"];
+
+/// Leading articles dropped by [`match_key`] (after "the", which [`fold_name`] already drops).
+/// German `der`, `die`, `das` are included: they start the names of German authorities ("Der
+/// Hamburgische Beauftragte für Datenschutz"). An article written in capitals in the original
+/// ("LA Fitness", "DAS Legal") is an acronym, not an article: see [`match_key_of`].
+const ARTICLES: &[&str] = &[
+    "la", "el", "le", "les", "los", "las", "il", "lo", "der", "die", "das",
 ];
 
 /// Folds a name for comparison: Unicode NFKC, lower case, accents removed, possessive `'s`
@@ -69,7 +135,12 @@ pub fn fold_name(name: &str) -> String {
         return fold_tokens(bytes.len(), |i| bytes[i].to_ascii_lowercase() as char);
     }
     let mut decomposed = String::with_capacity(name.len());
-    for c in name.nfkc().flat_map(char::to_lowercase).collect::<String>().nfd() {
+    for c in name
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .nfd()
+    {
         if !is_combining_mark(c) {
             decomposed.push(c);
         }
@@ -128,22 +199,93 @@ fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
 }
 
 /// The folded name with trailing legal-form suffixes removed ("vodafone espana s a u" becomes
-/// "vodafone espana"). A name that is only a suffix is kept as it is.
+/// "vodafone espana", "阿里巴巴集团控股有限公司" becomes "阿里巴巴集团"). A name that is only a suffix is
+/// kept as it is. Idempotent.
 pub fn base_name(folded: &str) -> String {
     let mut tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
     loop {
-        let before = tokens.len();
+        let before = (tokens.len(), tokens.last().map_or(0, |t| t.len()));
         for suffix in LEGAL_SUFFIXES {
             if tokens.len() > suffix.len() && tokens.ends_with(suffix) {
                 tokens.truncate(tokens.len() - suffix.len());
                 break;
             }
         }
-        if tokens.len() == before {
+        if let Some(last) = tokens.last_mut() {
+            if let Some(stripped) = strip_cjk_suffix(last, CJK_SUFFIXES) {
+                *last = stripped;
+            }
+        }
+        if (tokens.len(), tokens.last().map_or(0, |t| t.len())) == before {
             break;
         }
     }
     tokens.join(" ")
+}
+
+/// `token` without one of `suffixes` at its end, when the token is Chinese or Japanese text and
+/// at least two characters remain.
+fn strip_cjk_suffix<'a>(token: &'a str, suffixes: &[&str]) -> Option<&'a str> {
+    // the longest suffix that matches decides: "有限公司" alone is not "有限" plus "公司"
+    let rest = suffixes
+        .iter()
+        .find_map(|suffix| token.strip_suffix(suffix))?;
+    (rest.chars().count() >= 2 && rest.chars().all(is_cjk)).then_some(rest)
+}
+
+/// Whether a character is a CJK ideograph or kana (the scripts written without spaces).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The key names are compared by in the looser tries of the resolver (and in fuzzy matching):
+/// the [`base_name`] with a leading article ("la", "el", "der", ...) and a trailing group word
+/// ("group", "集团") removed, then stripped of legal forms again. "Alibaba Group Holding Limited"
+/// and "阿里巴巴集团控股有限公司" both give their core name ("alibaba", "阿里巴巴"). Never empty
+/// when the base name is not. Idempotent.
+pub fn match_key(folded: &str) -> String {
+    match_key_of(folded, false)
+}
+
+/// Like [`match_key`]; `first_word_is_capitals` says that the original name's first word was
+/// written in capitals ("LA Fitness"), in which case it is kept even when it reads as an
+/// article.
+pub fn match_key_of(folded: &str, first_word_is_capitals: bool) -> String {
+    let mut key = base_name(folded);
+    loop {
+        let before = key.len();
+        if !first_word_is_capitals {
+            if let Some((first, rest)) = key.split_once(' ') {
+                if ARTICLES.contains(&first) && !rest.is_empty() {
+                    key = rest.to_string();
+                }
+            }
+        }
+        if let Some((rest, last)) = key.rsplit_once(' ') {
+            if GROUP_WORDS.contains(&last) && !rest.is_empty() {
+                key = rest.to_string();
+            }
+        }
+        let last_start = key.rfind(' ').map_or(0, |i| i + 1);
+        if let Some(rest) = strip_cjk_suffix(&key[last_start..], CJK_GROUP_WORDS) {
+            let keep = last_start + rest.len();
+            key.truncate(keep);
+        }
+        key = base_name(&key);
+        if key.len() == before {
+            break;
+        }
+    }
+    key
+}
+
+/// Whether the first word of a name is written in capitals (two letters or more, no lower
+/// case): "LA Fitness", "EL AL".
+pub fn first_word_is_capitals(name: &str) -> bool {
+    let first = name.split_whitespace().next().unwrap_or("");
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !first.chars().any(char::is_lowercase)
 }
 
 /// A stable slug for an unresolved name: its base name with spaces as hyphens.
@@ -182,7 +324,11 @@ pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
                     .strip_prefix("#x")
                     .or_else(|| entity.strip_prefix("#X"))
                     .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                    .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse::<u32>().ok()))
+                    .or_else(|| {
+                        entity
+                            .strip_prefix('#')
+                            .and_then(|dec| dec.parse::<u32>().ok())
+                    })
                     .and_then(char::from_u32),
             };
             c.map(|c| (c, end))
@@ -210,10 +356,19 @@ mod tests {
     fn folds_case_accents_punctuation_and_articles() {
         assert_eq!(fold_name("XFERA MÓVILES SA"), "xfera moviles sa");
         assert_eq!(fold_name("Xfera Moviles S.A."), "xfera moviles s a");
-        assert_eq!(fold_name("The Chinese market regulator"), "chinese market regulator");
-        assert_eq!(fold_name("China’s  market regulator"), "china market regulator");
+        assert_eq!(
+            fold_name("The Chinese market regulator"),
+            "chinese market regulator"
+        );
+        assert_eq!(
+            fold_name("China’s  market regulator"),
+            "china market regulator"
+        );
         assert_eq!(fold_name("AT&T Inc."), "at and t inc");
-        assert_eq!(fold_name("  Agencia Española de Protección de Datos "), "agencia espanola de proteccion de datos");
+        assert_eq!(
+            fold_name("  Agencia Española de Protección de Datos "),
+            "agencia espanola de proteccion de datos"
+        );
         assert_eq!(fold_name("ＳＡＭＲ"), "samr");
     }
 
@@ -221,15 +376,55 @@ mod tests {
     fn strips_legal_suffixes() {
         assert_eq!(base_name(&fold_name("Xfera Moviles S.A.")), "xfera moviles");
         assert_eq!(base_name(&fold_name("XFERA MÓVILES SA")), "xfera moviles");
-        assert_eq!(base_name(&fold_name("Vodafone España, S.A.U.")), "vodafone espana");
+        assert_eq!(
+            base_name(&fold_name("Vodafone España, S.A.U.")),
+            "vodafone espana"
+        );
         assert_eq!(base_name(&fold_name("Baidu Inc")), "baidu");
         assert_eq!(base_name(&fold_name("Ltd")), "ltd");
         assert_eq!(slug("Tencent Holdings Ltd."), "tencent");
+        assert_eq!(
+            base_name(&fold_name("Iberdrola Clientes, Sociedad Anónima")),
+            "iberdrola clientes"
+        );
+        assert_eq!(
+            base_name(&fold_name("Shenzhen Tencent Computer Systems Co., Ltd.")),
+            "shenzhen tencent computer systems"
+        );
+        assert_eq!(base_name(&fold_name("Aquateknikk AS")), "aquateknikk");
+        assert_eq!(base_name(&fold_name("Kaufland Polska Sp. z o.o.")), "kaufland polska");
+        assert_eq!(base_name(&fold_name("Hotel XY GmbH & Co. KG")), "hotel xy");
+        assert_eq!(base_name(&fold_name("阿里巴巴集团控股有限公司")), "阿里巴巴集团");
+        assert_eq!(base_name(&fold_name("腾讯控股有限公司")), "腾讯");
+        assert_eq!(base_name(&fold_name("有限公司")), "有限公司");
+        // a group is not a legal form
+        assert_eq!(base_name(&fold_name("Alibaba Group")), "alibaba group");
+    }
+
+    #[test]
+    fn match_keys_drop_group_words_and_articles() {
+        assert_eq!(match_key(&fold_name("阿里巴巴集团控股有限公司")), "阿里巴巴");
+        assert_eq!(match_key(&fold_name("Alibaba Group Holding Limited")), "alibaba");
+        assert_eq!(match_key(&fold_name("El Corte Inglés, S.A.")), "corte ingles");
+        assert_eq!(
+            match_key(&fold_name("Der Hamburgische Beauftragte für Datenschutz")),
+            "hamburgische beauftragte fur datenschutz"
+        );
+        assert_eq!(match_key(&fold_name("Group")), "group");
+        assert_eq!(match_key(&fold_name("集团")), "集团");
+        assert_eq!(match_key_of(&fold_name("LA Fitness"), true), "la fitness");
+        assert!(first_word_is_capitals("LA Fitness"));
+        assert!(!first_word_is_capitals("La Poste"));
+        let key = match_key(&fold_name("The Grupo Vodafone S.A."));
+        assert_eq!(match_key(&key), key);
     }
 
     #[test]
     fn decodes_entities() {
-        assert_eq!(display_name("Ben &amp; Jerry&#39;s  Ltd"), "Ben & Jerry's Ltd");
+        assert_eq!(
+            display_name("Ben &amp; Jerry&#39;s  Ltd"),
+            "Ben & Jerry's Ltd"
+        );
         assert_eq!(display_name("a & b"), "a & b");
     }
 }

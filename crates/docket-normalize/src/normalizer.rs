@@ -4,10 +4,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use docket_core::{ActionKind, ActorKind, ActorRef, Amount, AmountRole, DateValue, Event, RawActor, RawEvent, RecordOrigin, SourceRef};
+use docket_core::{
+    ActionKind, ActorKind, ActorRef, Amount, AmountRole, DateValue, Event, Period, RawActor,
+    RawEvent, RecordOrigin, SourceRef,
+};
 
 use crate::action::action_from_word;
-use crate::date::{is_missing, parse_date, DateHints, DateProblem};
+use crate::convert::{convert_event, RateTable};
+use crate::date::{is_missing, parse_date_value, DateHints, DateProblem, ParsedDate};
 use crate::money::{parse_currency, parse_money};
 use crate::name::{base_name, decode_entities};
 use crate::resolve::Resolver;
@@ -27,6 +31,7 @@ pub struct SourceHints {
 #[derive(Debug, Clone)]
 pub struct Normalizer {
     resolver: Arc<Resolver>,
+    conversion: Option<Arc<(RateTable, Vec<String>)>>,
 }
 
 /// Most runs see the same few authority names again and again: resolved names are cached per
@@ -74,7 +79,31 @@ fn present(value: &Option<String>) -> Option<&str> {
 impl Normalizer {
     /// A normalizer over a catalogue index.
     pub fn new(resolver: Arc<Resolver>) -> Self {
-        Normalizer { resolver }
+        Normalizer {
+            resolver,
+            conversion: None,
+        }
+    }
+
+    /// The same normalizer, converting every amount into each of `targets` (ISO codes) at the
+    /// rates of `table` for the year of the event's date (see [`crate::convert`]). Fails when
+    /// the table does not know a target.
+    pub fn with_conversion(mut self, table: RateTable, targets: Vec<String>) -> Result<Self, String> {
+        table.check_targets(&targets)?;
+        self.conversion = if targets.is_empty() {
+            None
+        } else {
+            Some(Arc::new((table, targets)))
+        };
+        Ok(self)
+    }
+
+    /// Recomputes the conversions of an event (after a merge changed its date or amount). Does
+    /// nothing when the normalizer converts nothing.
+    pub fn convert(&self, event: &mut Event) {
+        if let Some(conversion) = &self.conversion {
+            convert_event(&conversion.0, &conversion.1, event);
+        }
     }
 
     /// The catalogue index.
@@ -83,13 +112,23 @@ impl Normalizer {
     }
 
     /// Normalizes one raw event. The error is a reason for the rejects file.
-    pub fn normalize(&self, raw: &RawEvent, origin: &RecordOrigin, hints: &SourceHints) -> Result<Event, String> {
+    pub fn normalize(
+        &self,
+        raw: &RawEvent,
+        origin: &RecordOrigin,
+        hints: &SourceHints,
+    ) -> Result<Event, String> {
         self.normalize_owned(raw.clone(), origin, hints)
     }
 
     /// Like [`Normalizer::normalize`], taking the raw event by value so that its text moves into
     /// the event instead of being copied.
-    pub fn normalize_owned(&self, raw: RawEvent, origin: &RecordOrigin, hints: &SourceHints) -> Result<Event, String> {
+    pub fn normalize_owned(
+        &self,
+        raw: RawEvent,
+        origin: &RecordOrigin,
+        hints: &SourceHints,
+    ) -> Result<Event, String> {
         let constants = &hints.constants;
         let RawEvent {
             action,
@@ -110,10 +149,12 @@ impl Normalizer {
             flags: raw_flags,
         } = raw;
 
-        let action_text = take(action, &constants.action)
-            .ok_or_else(|| "no action: map an `action` field or set constants.action".to_string())?;
-        let action = action_from_word(&action_text)
-            .ok_or_else(|| format!("action {action_text:?} is not in the action lexicon (docs/actions.md)"))?;
+        let action_text = take(action, &constants.action).ok_or_else(|| {
+            "no action: map an `action` field or set constants.action".to_string()
+        })?;
+        let action = action_from_word(&action_text).ok_or_else(|| {
+            format!("action {action_text:?} is not in the action lexicon (docs/actions.md)")
+        })?;
         let mut event = Event::new(action);
         let mut flags = raw_flags;
 
@@ -122,7 +163,11 @@ impl Normalizer {
             .filter(|a| a.id_hint.is_some() || !is_missing(&a.name))
             .map(|a| self.cached_actor_ref(a, false));
 
-        let targets = if targets.is_empty() { &constants.targets } else { &targets };
+        let targets = if targets.is_empty() {
+            &constants.targets
+        } else {
+            &targets
+        };
         event.targets = self.targets(targets, hints.target_separator.as_deref());
         event.target_count = target_count.or(constants.target_count);
 
@@ -130,8 +175,16 @@ impl Normalizer {
             Some(resolved) => Some(resolved),
             None => match take(date, &constants.date) {
                 None => None,
-                Some(text) => match parse_date(&text, &hints.date) {
-                    Ok(Some(date)) => Some(DateValue::resolved(date, text)),
+                Some(text) => match parse_date_value(&text, &hints.date) {
+                    Ok(Some(ParsedDate::Date { value, qualifier })) => Some(
+                        DateValue::resolved(value, text)
+                            .with_qualifier(qualifier.map(|q| q.to_string())),
+                    ),
+                    Ok(Some(ParsedDate::Period { from, to })) => {
+                        // a period is when the conduct happened, not the date of the action
+                        event.conduct_period = Some(Period { from, to, text });
+                        None
+                    }
                     Ok(None) => None,
                     Err(DateProblem::Placeholder) => {
                         flags.push("date_placeholder".to_string());
@@ -148,19 +201,24 @@ impl Normalizer {
         };
         event.amount = match take(amount, &constants.amount) {
             None => None,
-            Some(text) => match parse_money(&text, currency.as_deref()).map_err(|p| p.explain(&text))? {
-                None => None,
-                Some(parsed) => {
-                    let currency = parsed.currency.ok_or_else(|| {
+            Some(text) => {
+                match parse_money(&text, currency.as_deref()).map_err(|p| p.explain(&text))? {
+                    None => None,
+                    Some(parsed) => {
+                        let currency = parsed.currency.ok_or_else(|| {
                         format!("amount {text:?} has no currency: map a `currency` field or set constants.currency")
                     })?;
-                    let role = amount_role.unwrap_or(match action {
-                        ActionKind::Fine | ActionKind::Settlement => AmountRole::Penalty,
-                        _ => AmountRole::Other,
-                    });
-                    Some(Amount::new(parsed.value, currency, role, text))
+                        let role = amount_role.unwrap_or(match action {
+                            ActionKind::Fine | ActionKind::Settlement => AmountRole::Penalty,
+                            _ => AmountRole::Other,
+                        });
+                        if let Some(bound) = parsed.bound {
+                            flags.push(bound.flag().to_string());
+                        }
+                        Some(Amount::new(parsed.value, currency, role, text).with_max(parsed.max))
+                    }
                 }
-            },
+            }
         };
 
         event.summary = clean(take(summary, &constants.summary));
@@ -177,6 +235,7 @@ impl Normalizer {
         flags.sort();
         flags.dedup();
         event.flags = flags;
+        self.convert(&mut event);
         Ok(event)
     }
 

@@ -2,18 +2,28 @@
 
 use std::collections::HashMap;
 
-use docket_core::{ActorKind, ActorRef, Catalogue, CatalogueActor, RawActor};
+use docket_core::{ActorKind, ActorRef, Catalogue, CatalogueActor, MatchScore, RawActor};
 
-use crate::name::{base_name, display_name, fold_name};
+use crate::fuzzy::{FuzzyIndex, FuzzyOutcome};
+use crate::name::{base_name, display_name, first_word_is_capitals, fold_name, match_key_of};
 use crate::NormalizeError;
 
 /// The catalogue files that ship with docket, in load order.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("jurisdictions.toml", include_str!("../catalogue/jurisdictions.toml")),
+    (
+        "jurisdictions.toml",
+        include_str!("../catalogue/jurisdictions.toml"),
+    ),
     ("china.toml", include_str!("../catalogue/china.toml")),
     ("eu-dpas.toml", include_str!("../catalogue/eu-dpas.toml")),
-    ("competition-markets.toml", include_str!("../catalogue/competition-markets.toml")),
-    ("companies.toml", include_str!("../catalogue/companies.toml")),
+    (
+        "competition-markets.toml",
+        include_str!("../catalogue/competition-markets.toml"),
+    ),
+    (
+        "companies.toml",
+        include_str!("../catalogue/companies.toml"),
+    ),
 ];
 
 /// Parses one catalogue file's text; `origin` names it in errors.
@@ -30,7 +40,9 @@ pub fn built_in_catalogue() -> Result<Catalogue, NormalizeError> {
     for (name, text) in BUILT_IN {
         catalogue.extend_with(parse_catalogue(text, &format!("built-in {name}"))?);
     }
-    catalogue.validate("built-in catalogue").map_err(NormalizeError::from)?;
+    catalogue
+        .validate("built-in catalogue")
+        .map_err(NormalizeError::from)?;
     Ok(catalogue)
 }
 
@@ -43,12 +55,18 @@ pub enum MatchMethod {
     Exact,
     /// Equal after removing legal-form suffixes ("S.A.", "Ltd").
     LegalForm,
+    /// Equal after also removing a group word ("Group", "集团") and a leading article ("La",
+    /// "El", "Der"): "Alibaba Group Holding Limited", "阿里巴巴集团控股有限公司".
+    CoreName,
     /// A name of the form "Name (ACRONYM)" resolved through one of its parts.
     Bracketed,
     /// The name is an acronym of exactly one actor.
     Acronym,
     /// A jurisdiction word plus a descriptor: "the Spanish DPA".
     Descriptor,
+    /// A bounded fuzzy match of the core name ("Czech Data Protection Auhtority"); the
+    /// resolution carries its score.
+    Fuzzy,
     /// Not in the catalogue.
     Unresolved,
 }
@@ -60,9 +78,11 @@ impl MatchMethod {
             MatchMethod::Id => "id",
             MatchMethod::Exact => "exact",
             MatchMethod::LegalForm => "legal-form",
+            MatchMethod::CoreName => "core-name",
             MatchMethod::Bracketed => "bracketed",
             MatchMethod::Acronym => "acronym",
             MatchMethod::Descriptor => "descriptor",
+            MatchMethod::Fuzzy => "fuzzy",
             MatchMethod::Unresolved => "unresolved",
         }
     }
@@ -77,6 +97,11 @@ pub struct Resolution<'a> {
     pub method: MatchMethod,
     /// The folded key that matched (or the folded name, when unresolved).
     pub key: String,
+    /// The similarity of a fuzzy match (only for [`MatchMethod::Fuzzy`]).
+    pub score: Option<MatchScore>,
+    /// For an unresolved name: the nearest actor that the fuzzy match refused, with its
+    /// similarity and the guard that refused it (for `docket catalogue lookup`).
+    pub near_miss: Option<(&'a CatalogueActor, MatchScore, &'static str)>,
 }
 
 /// An index over the catalogue for name, acronym and descriptor look-ups.
@@ -87,6 +112,8 @@ pub struct Resolver {
     by_id: HashMap<String, usize>,
     by_name: HashMap<String, Vec<usize>>,
     by_base: HashMap<String, Vec<usize>>,
+    by_core: HashMap<String, Vec<usize>>,
+    fuzzy: FuzzyIndex,
     by_acronym: HashMap<String, Vec<usize>>,
     by_descriptor: HashMap<String, Vec<usize>>,
     jurisdiction_words: HashMap<String, String>,
@@ -111,6 +138,8 @@ impl Resolver {
             by_id: HashMap::new(),
             by_name: HashMap::new(),
             by_base: HashMap::new(),
+            by_core: HashMap::new(),
+            fuzzy: FuzzyIndex::default(),
             by_acronym: HashMap::new(),
             by_descriptor: HashMap::new(),
             jurisdiction_words: HashMap::new(),
@@ -118,9 +147,13 @@ impl Resolver {
         };
         for (index, actor) in resolver.catalogue.actors.iter().enumerate() {
             resolver.by_id.insert(actor.id.clone(), index);
-            let names = std::iter::once(&actor.name).chain(&actor.aliases).chain(&actor.native);
+            let names = std::iter::once(&actor.name)
+                .chain(&actor.aliases)
+                .chain(&actor.native);
             for name in names {
                 let folded = fold_name(name);
+                let core = match_key_of(&folded, first_word_is_capitals(name));
+                push_unique(&mut resolver.by_core, core, index);
                 push_unique(&mut resolver.by_base, base_name(&folded), index);
                 push_unique(&mut resolver.by_name, folded, index);
             }
@@ -138,6 +171,15 @@ impl Resolver {
                     .insert(fold_name(name), jurisdiction.code.clone());
             }
         }
+        let mut fuzzy = FuzzyIndex::new(resolver.jurisdiction_words.keys().map(String::as_str));
+        let mut keys: Vec<(&String, &Vec<usize>)> = resolver.by_core.iter().collect();
+        keys.sort();
+        for (key, actors) in keys {
+            for &actor in actors {
+                fuzzy.insert(key, actor);
+            }
+        }
+        resolver.fuzzy = fuzzy;
         resolver
     }
 
@@ -146,7 +188,9 @@ impl Resolver {
         let mut catalogue = built_in_catalogue()?;
         if let Some(extra) = extra {
             catalogue.extend_with(extra);
-            catalogue.validate("catalogue with user extension").map_err(NormalizeError::from)?;
+            catalogue
+                .validate("catalogue with user extension")
+                .map_err(NormalizeError::from)?;
         }
         Ok(Resolver::new(catalogue))
     }
@@ -173,12 +217,18 @@ impl Resolver {
 
     /// Every jurisdiction word with its code (folded words).
     pub fn jurisdiction_words(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.jurisdiction_words.iter().map(|(w, c)| (w.as_str(), c.as_str()))
+        self.jurisdiction_words
+            .iter()
+            .map(|(w, c)| (w.as_str(), c.as_str()))
     }
 
     /// Actors whose descriptor (folded) is `folded_descriptor`, restricted to a jurisdiction
     /// when one is given. Returns the actor only when exactly one matches.
-    pub fn resolve_descriptor(&self, folded_descriptor: &str, jurisdiction: Option<&str>) -> Option<&CatalogueActor> {
+    pub fn resolve_descriptor(
+        &self,
+        folded_descriptor: &str,
+        jurisdiction: Option<&str>,
+    ) -> Option<&CatalogueActor> {
         let candidates = self.by_descriptor.get(folded_descriptor)?;
         let mut found = candidates
             .iter()
@@ -193,19 +243,28 @@ impl Resolver {
         self.by_descriptor.keys().map(String::as_str)
     }
 
-    fn unique<'a>(&'a self, map: &HashMap<String, Vec<usize>>, key: &str) -> Option<&'a CatalogueActor> {
+    fn unique<'a>(
+        &'a self,
+        map: &HashMap<String, Vec<usize>>,
+        key: &str,
+    ) -> Option<&'a CatalogueActor> {
         match map.get(key).map(Vec::as_slice) {
             Some([only]) => Some(&self.catalogue.actors[*only]),
             _ => None,
         }
     }
 
-    /// Resolves a name through the tries documented in `docs/normalization.md`: exact folded
-    /// name, legal-form equivalence, "Name (ACRONYM)" parts, acronym, jurisdiction plus
-    /// descriptor. A try that finds more than one actor is ambiguous and falls through.
+    /// Resolves a name through the tries documented in `docs/normalization.md`: catalogue id,
+    /// exact folded name, legal-form equivalence, core name (group word and article dropped),
+    /// "Name (ACRONYM)" parts, acronym, jurisdiction plus descriptor, and last a bounded fuzzy
+    /// match. A try that finds more than one actor is ambiguous and falls through.
     pub fn resolve(&self, name: &str) -> Resolution<'_> {
         let folded = fold_name(&display_name(name));
-        fn found(actor: Option<&CatalogueActor>, method: MatchMethod) -> Option<(&CatalogueActor, MatchMethod)> {
+        let capitals = first_word_is_capitals(name);
+        fn found(
+            actor: Option<&CatalogueActor>,
+            method: MatchMethod,
+        ) -> Option<(&CatalogueActor, MatchMethod)> {
             actor.map(|a| (a, method))
         }
         let attempt = self
@@ -213,20 +272,71 @@ impl Resolver {
             .get(name.trim())
             .map(|&i| (&self.catalogue.actors[i], MatchMethod::Id))
             .or_else(|| found(self.unique(&self.by_name, &folded), MatchMethod::Exact))
-            .or_else(|| found(self.unique(&self.by_base, &base_name(&folded)), MatchMethod::LegalForm))
-            .or_else(|| self.resolve_bracketed(name).map(|a| (a, MatchMethod::Bracketed)))
+            .or_else(|| {
+                found(
+                    self.unique(&self.by_base, &base_name(&folded)),
+                    MatchMethod::LegalForm,
+                )
+            })
+            .or_else(|| {
+                found(
+                    self.unique(&self.by_core, &match_key_of(&folded, capitals)),
+                    MatchMethod::CoreName,
+                )
+            })
+            .or_else(|| {
+                self.resolve_bracketed(name)
+                    .map(|a| (a, MatchMethod::Bracketed))
+            })
             .or_else(|| found(self.unique(&self.by_acronym, &folded), MatchMethod::Acronym))
-            .or_else(|| self.resolve_qualified_descriptor(&folded).map(|a| (a, MatchMethod::Descriptor)));
-        match attempt {
-            Some((actor, method)) => Resolution {
+            .or_else(|| {
+                self.resolve_qualified_descriptor(&folded)
+                    .map(|a| (a, MatchMethod::Descriptor))
+            });
+        if let Some((actor, method)) = attempt {
+            return Resolution {
                 actor: Some(actor),
                 method,
                 key: folded,
+                score: None,
+                near_miss: None,
+            };
+        }
+        // the fuzzy match, on the outer name of "Name (ACRONYM)"
+        let outer = match name.rfind('(') {
+            Some(open) if open > 0 => fold_name(&display_name(&name[..open])),
+            _ => folded.clone(),
+        };
+        let key = match_key_of(&outer, capitals);
+        match self.fuzzy.lookup(&key) {
+            FuzzyOutcome::Match { actor, score } => Resolution {
+                actor: Some(&self.catalogue.actors[actor]),
+                method: MatchMethod::Fuzzy,
+                key,
+                score: Some(MatchScore::from_f64(score)),
+                near_miss: None,
             },
-            None => Resolution {
+            FuzzyOutcome::Refused {
+                actor,
+                score,
+                reason,
+            } => Resolution {
                 actor: None,
                 method: MatchMethod::Unresolved,
                 key: folded,
+                score: None,
+                near_miss: Some((
+                    &self.catalogue.actors[actor],
+                    MatchScore::from_f64(score),
+                    reason,
+                )),
+            },
+            FuzzyOutcome::None => Resolution {
+                actor: None,
+                method: MatchMethod::Unresolved,
+                key: folded,
+                score: None,
+                near_miss: None,
             },
         }
     }
@@ -246,10 +356,11 @@ impl Resolver {
         // "spanish dpa", "us securities and exchange commission"
         let (first, rest) = folded.split_once(' ')?;
         let jurisdiction = self.jurisdiction_of_word(first)?;
-        self.resolve_descriptor(rest, Some(jurisdiction)).or_else(|| {
-            self.unique(&self.by_name, rest)
-                .filter(|a| a.jurisdiction.as_deref() == Some(jurisdiction))
-        })
+        self.resolve_descriptor(rest, Some(jurisdiction))
+            .or_else(|| {
+                self.unique(&self.by_name, rest)
+                    .filter(|a| a.jurisdiction.as_deref() == Some(jurisdiction))
+            })
     }
 
     /// Turns a raw mention into an exported actor. Unresolved names keep a normalized display
@@ -260,13 +371,17 @@ impl Resolver {
 
     /// Like [`Resolver::actor_ref`], choosing the kind of an unresolved name from its folded
     /// form (for example `company` when it carries a legal-form suffix).
-    pub fn actor_ref_with(&self, raw: &RawActor, kind_of_unresolved: impl Fn(&str) -> ActorKind) -> ActorRef {
+    pub fn actor_ref_with(
+        &self,
+        raw: &RawActor,
+        kind_of_unresolved: impl Fn(&str) -> ActorKind,
+    ) -> ActorRef {
         let by_hint = raw.id_hint.as_deref().and_then(|id| self.get(id));
-        let (actor, folded) = match by_hint {
-            Some(actor) => (Some(actor), String::new()),
+        let (actor, folded, score) = match by_hint {
+            Some(actor) => (Some(actor), String::new(), None),
             None => {
                 let resolution = self.resolve(&raw.name);
-                (resolution.actor, resolution.key)
+                (resolution.actor, resolution.key, resolution.score)
             }
         };
         match actor {
@@ -276,16 +391,25 @@ impl Resolver {
                 kind: actor.kind,
                 resolved: true,
                 parent: actor.parent.clone().or_else(|| raw.parent_hint.clone()),
+                match_score: score,
             },
             None => {
                 let name = display_name(&raw.name);
                 let slug = base_name(&folded).replace(' ', "-");
                 ActorRef {
-                    id: format!("x:{}", if slug.is_empty() { "unnamed".to_string() } else { slug }),
+                    id: format!(
+                        "x:{}",
+                        if slug.is_empty() {
+                            "unnamed".to_string()
+                        } else {
+                            slug
+                        }
+                    ),
                     name,
                     kind: kind_of_unresolved(&folded),
                     resolved: false,
                     parent: raw.parent_hint.clone(),
+                    match_score: None,
                 }
             }
         }

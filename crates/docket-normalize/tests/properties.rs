@@ -13,16 +13,19 @@ mod strategies {
 
     /// Any date that exists, at any precision.
     pub fn partial_date() -> impl Strategy<Value = PartialDate> {
-        (1900i16..2100, 0u8..=12, 0u8..=31).prop_filter_map("valid date", |(y, m, d)| match (m, d) {
-            (0, _) => PartialDate::year(y).ok(),
-            (m, 0) => PartialDate::month(y, m).ok(),
-            (m, d) => PartialDate::day(y, m, d).ok(),
+        (1900i16..2100, 0u8..=12, 0u8..=31).prop_filter_map("valid date", |(y, m, d)| {
+            match (m, d) {
+                (0, _) => PartialDate::year(y).ok(),
+                (m, 0) => PartialDate::month(y, m).ok(),
+                (m, d) => PartialDate::day(y, m, d).ok(),
+            }
         })
     }
 
     /// Exact, non-negative amounts with up to 4 decimals.
     pub fn amount() -> impl Strategy<Value = Decimal> {
-        (0u64..10_000_000_000_000, 0u32..=4).prop_map(|(units, scale)| Decimal::new(units as i64, scale).normalize())
+        (0u64..10_000_000_000_000, 0u32..=4)
+            .prop_map(|(units, scale)| Decimal::new(units as i64, scale).normalize())
     }
 
     /// Names with letters, accents, punctuation, spaces and CJK.
@@ -32,7 +35,17 @@ mod strategies {
 }
 
 const MONTH_NAMES: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 

@@ -83,7 +83,9 @@ impl LimitsConfig {
         let defaults = Limits::default();
         Limits {
             max_record_bytes: self.max_record_bytes.unwrap_or(defaults.max_record_bytes),
-            max_document_bytes: self.max_document_bytes.unwrap_or(defaults.max_document_bytes),
+            max_document_bytes: self
+                .max_document_bytes
+                .unwrap_or(defaults.max_document_bytes),
         }
     }
 }
@@ -159,7 +161,15 @@ pub struct CommonSourceConfig {
 }
 
 /// Keys owned by the pipeline in a `[sources.NAME]` table.
-pub const COMMON_KEYS: &[&str] = &["kind", "on_error", "constants", "formats", "target_separator", "published", "lang"];
+pub const COMMON_KEYS: &[&str] = &[
+    "kind",
+    "on_error",
+    "constants",
+    "formats",
+    "target_separator",
+    "published",
+    "lang",
+];
 
 /// One source of a job, split into the pipeline's part and the adapter's table.
 #[derive(Debug, Clone)]
@@ -209,7 +219,12 @@ pub fn locate_key(text: &str, table_prefix: &str, key: &str) -> Option<usize> {
             continue;
         }
         if in_table {
-            let name = trimmed.split('=').next().unwrap_or("").trim().trim_matches('"');
+            let name = trimmed
+                .split('=')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"');
             if name == key && trimmed.contains('=') {
                 return Some(index + 1);
             }
@@ -244,7 +259,9 @@ impl Job {
             reason,
         };
         let file: JobFile = toml::from_str(&text).map_err(|e| {
-            let line = e.span().map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
+            let line = e
+                .span()
+                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
             error(line, e.message().to_string())
         })?;
         let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
@@ -256,7 +273,10 @@ impl Job {
             Some(date) => {
                 let date = date.text();
                 Some(date.parse::<PartialDate>().map_err(|e| {
-                    error(locate_key(&text, "job", "reference_date"), format!("reference_date: {e}"))
+                    error(
+                        locate_key(&text, "job", "reference_date"),
+                        format!("reference_date: {e}"),
+                    )
                 })?)
             }
         };
@@ -277,19 +297,29 @@ impl Job {
         let mut sources = Vec::new();
         for (name, table) in file.sources {
             let prefix = format!("sources.{name}");
-            let (common_table, adapter): (toml::Table, toml::Table) =
-                table.into_iter().partition(|(k, _)| COMMON_KEYS.contains(&k.as_str()));
-            let common = CommonSourceConfig::deserialize(toml::Value::Table(common_table)).map_err(|e| {
-                let message = e.message().to_string();
-                let line = key_in_message(&message).and_then(|k| locate_key(&text, &prefix, k));
-                error(line.or_else(|| locate_key(&text, "sources", &name)), format!("source {name:?}: {message}"))
-            })?;
+            let (common_table, adapter): (toml::Table, toml::Table) = table
+                .into_iter()
+                .partition(|(k, _)| COMMON_KEYS.contains(&k.as_str()));
+            let common = CommonSourceConfig::deserialize(toml::Value::Table(common_table))
+                .map_err(|e| {
+                    let message = e.message().to_string();
+                    let line = key_in_message(&message).and_then(|k| locate_key(&text, &prefix, k));
+                    error(
+                        line.or_else(|| locate_key(&text, "sources", &name)),
+                        format!("source {name:?}: {message}"),
+                    )
+                })?;
             let constants = &common.constants;
             let hints = SourceHints {
                 constants: RawEvent {
                     action: constants.action.clone(),
                     actor: constants.actor.clone().map(RawActor::named),
-                    targets: constants.target.clone().map(RawActor::named).into_iter().collect(),
+                    targets: constants
+                        .target
+                        .clone()
+                        .map(RawActor::named)
+                        .into_iter()
+                        .collect(),
                     date: constants.date.clone(),
                     amount: constants.amount.clone(),
                     currency: constants.currency.clone(),
@@ -298,7 +328,12 @@ impl Job {
                     reference: constants.reference.clone(),
                     ..RawEvent::default()
                 },
-                date: common.formats.date.as_deref().map(DateHints::from_job_value).unwrap_or_default(),
+                date: common
+                    .formats
+                    .date
+                    .as_deref()
+                    .map(DateHints::from_job_value)
+                    .unwrap_or_default(),
                 target_separator: common.target_separator.clone(),
             };
             let published = common.published.as_ref().map(DateLike::text);
@@ -351,18 +386,25 @@ mod tests {
         assert_eq!(locate_key(text, "sources.a", "delimter"), Some(6));
         assert_eq!(locate_key(text, "sources.a", "actr"), Some(8));
         assert_eq!(locate_key(text, "job", "name"), Some(2));
-        assert_eq!(key_in_message("unknown field `actr`, expected one of"), Some("actr"));
+        assert_eq!(
+            key_in_message("unknown field `actr`, expected one of"),
+            Some("actr")
+        );
     }
 
     #[test]
     fn unknown_keys_name_file_and_line() {
         let text = "[job]\nname = \"x\"\nrejectz = \"r.jsonl\"\n".to_string();
-        let err = Job::parse(Path::new("job.toml"), text).unwrap_err().to_string();
+        let err = Job::parse(Path::new("job.toml"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("job.toml:3"), "{err}");
         assert!(err.contains("rejectz"), "{err}");
 
         let text = "[job]\nname = \"x\"\n[sources.s]\nkind = \"csv\"\n[sources.s.constants]\nactoin = \"fine\"\n".to_string();
-        let err = Job::parse(Path::new("job.toml"), text).unwrap_err().to_string();
+        let err = Job::parse(Path::new("job.toml"), text)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("job.toml:6"), "{err}");
     }
 }

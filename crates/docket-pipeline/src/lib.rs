@@ -21,8 +21,13 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-pub use job::{CommonSourceConfig, ConstantsConfig, FormatsConfig, Job, JobSection, LimitsConfig, OnError, SourceSpec};
-pub use runner::{default_registry, run_job, run_job_blocking, Progress, RunOptions, TextExtractor};
+pub use job::{
+    CommonSourceConfig, ConstantsConfig, FormatsConfig, Job, JobSection, LimitsConfig, OnError,
+    SourceSpec,
+};
+pub use runner::{
+    default_registry, run_job, run_job_blocking, Progress, RunOptions, TextExtractor,
+};
 pub use spill::SpillStore;
 pub use summary::{RunSummary, SourceSummary};
 

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::collections::VecDeque;
 
 use docket_core::{Event, PartialDate, RawEvent, RawRecord, RecordOrigin, Reject, TextBody};
-use docket_export::{open_sink, AtomicFile};
+use docket_export::{open_export, AtomicFile};
 use docket_normalize::merge::{content_id, IdAllocator, MergeOutcome, Merger};
 use docket_normalize::{Normalizer, Resolver, SourceHints};
 use docket_source::{Registry, Source, SourceContext, SourceError, SourceItem};
@@ -19,7 +19,12 @@ use crate::PipelineError;
 /// Finds events in free text. The pipeline calls it for every record that carries text.
 pub trait TextExtractor: Send + Sync {
     /// Candidate events in `body`; `context` is the record's structured fields.
-    fn extract(&self, body: &TextBody, context: &RawEvent, reference_date: Option<PartialDate>) -> Vec<RawEvent>;
+    fn extract(
+        &self,
+        body: &TextBody,
+        context: &RawEvent,
+        reference_date: Option<PartialDate>,
+    ) -> Vec<RawEvent>;
 }
 
 /// Progress of a run, for progress bars.
@@ -46,19 +51,25 @@ pub struct RunOptions {
     pub threads: Option<usize>,
 }
 
-/// The registry of built-in adapters: `csv`, `json`, `jsonl`, `text`.
+/// The registry of built-in adapters: `csv`, `json`, `jsonl`, `text`, `rss`.
 pub fn default_registry() -> Registry {
     let mut registry = Registry::new();
     registry
         .register(docket_source_csv::CsvFactory)
         .register(docket_source_json::JsonFactory)
         .register(docket_source_json::JsonlFactory)
-        .register(docket_source_text::TextFactory);
+        .register(docket_source_text::TextFactory)
+        .register(docket_source_rss::RssFactory);
     registry
 }
 
 impl TextExtractor for docket_extract::Extractor {
-    fn extract(&self, body: &TextBody, context: &RawEvent, reference_date: Option<PartialDate>) -> Vec<RawEvent> {
+    fn extract(
+        &self,
+        body: &TextBody,
+        context: &RawEvent,
+        reference_date: Option<PartialDate>,
+    ) -> Vec<RawEvent> {
         docket_extract::Extractor::extract(self, body, context, reference_date).events
     }
 }
@@ -86,7 +97,12 @@ enum Outcome {
 
 impl Work {
     /// The events of one record, or the reason it is rejected.
-    fn events_for_record(&self, origin: &RecordOrigin, fields: RawEvent, text: Option<TextBody>) -> Result<Vec<Event>, String> {
+    fn events_for_record(
+        &self,
+        origin: &RecordOrigin,
+        fields: RawEvent,
+        text: Option<TextBody>,
+    ) -> Result<Vec<Event>, String> {
         let spec = &self.spec;
         let hints: &SourceHints = &spec.hints;
         let has_structured_action = fields.action.is_some() || hints.constants.action.is_some();
@@ -111,20 +127,35 @@ impl Work {
                 .as_deref()
                 .or(hints.constants.action.as_deref())
                 .and_then(docket_normalize::action::action_from_word);
-            if let Some(found) = extracted
-                .iter()
-                .find(|e| e.action.as_deref().and_then(docket_normalize::action::action_from_word) == action)
-            {
+            if let Some(found) = extracted.iter().find(|e| {
+                e.action
+                    .as_deref()
+                    .and_then(docket_normalize::action::action_from_word)
+                    == action
+            }) {
                 fill_missing(&mut fields, found);
             }
-            return self.normalizer.normalize_owned(fields, origin, hints).map(|e| vec![e]);
+            return self
+                .normalizer
+                .normalize_owned(fields, origin, hints)
+                .map(|e| vec![e]);
         }
         if extracted.is_empty() {
             return Err("no enforcement action found in the text".to_string());
         }
         let mut events = Vec::with_capacity(extracted.len());
-        for raw in &extracted {
-            match self.normalizer.normalize(raw, origin, hints) {
+        for mut raw in extracted {
+            // the record's own reference, link and (mapped) date belong to every event read from it
+            if raw.reference.is_none() {
+                raw.reference = fields.reference.clone();
+            }
+            if raw.url.is_none() {
+                raw.url = fields.url.clone();
+            }
+            if raw.date_resolved.is_none() && raw.date.is_none() {
+                raw.date = fields.date.clone();
+            }
+            match self.normalizer.normalize_owned(raw, origin, hints) {
                 Ok(event) => events.push(event),
                 Err(reason) => tracing::debug!(%reason, "extracted candidate dropped"),
             }
@@ -141,7 +172,12 @@ impl Work {
             .into_iter()
             .map(|item| match item {
                 SourceItem::Reject(reject) => Outcome::Rejected(reject),
-                SourceItem::Record(RawRecord { origin, raw, fields, text }) => match self.events_for_record(&origin, fields, text) {
+                SourceItem::Record(RawRecord {
+                    origin,
+                    raw,
+                    fields,
+                    text,
+                }) => match self.events_for_record(&origin, fields, text) {
                     Ok(events) => Outcome::Events(
                         events
                             .into_iter()
@@ -160,7 +196,11 @@ impl Work {
 }
 
 fn fill_missing(fields: &mut RawEvent, from: &RawEvent) {
-    if fields.actor.as_ref().is_none_or(|a| a.name.trim().is_empty()) {
+    if fields
+        .actor
+        .as_ref()
+        .is_none_or(|a| a.name.trim().is_empty())
+    {
         fields.actor = from.actor.clone();
     }
     if fields.targets.is_empty() {
@@ -216,7 +256,11 @@ fn spawn_reader(
 
 /// Runs a job: reads every source, normalizes, merges, and writes every export and the rejects
 /// file. Nothing is written when the run fails.
-pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Result<RunSummary, PipelineError> {
+pub async fn run_job(
+    job: &Job,
+    registry: &Registry,
+    options: &RunOptions,
+) -> Result<RunSummary, PipelineError> {
     let extra = match &job.job.catalogue {
         Some(path) => {
             let text = std::fs::read_to_string(path).map_err(|e| PipelineError::Job {
@@ -224,18 +268,25 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
                 line: crate::job::locate_key(&job.text, "job", "catalogue"),
                 reason: format!("catalogue {}: {e}", path.display()),
             })?;
-            Some(docket_normalize::parse_catalogue(&text, &path.display().to_string())?)
+            Some(docket_normalize::parse_catalogue(
+                &text,
+                &path.display().to_string(),
+            )?)
         }
         None => None,
     };
     let resolver = Arc::new(Resolver::with_built_in(extra)?);
     let extractor: Arc<dyn TextExtractor> = match &options.extractor {
         Some(extractor) => Arc::clone(extractor),
-        None => Arc::new(docket_extract::Extractor::new(Arc::clone(&resolver)).map_err(|e| PipelineError::Job {
-            path: job.path.clone(),
-            line: None,
-            reason: format!("text extractor: {e}"),
-        })?),
+        None => Arc::new(
+            docket_extract::Extractor::new(Arc::clone(&resolver)).map_err(|e| {
+                PipelineError::Job {
+                    path: job.path.clone(),
+                    line: None,
+                    reason: format!("text extractor: {e}"),
+                }
+            })?,
+        ),
     };
     let normalizer = Normalizer::new(resolver);
 
@@ -254,7 +305,9 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
     let mut progress_base = Progress::default();
     let threads = options
         .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get))
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        })
         .max(1);
 
     for spec in &job.sources {
@@ -272,17 +325,25 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
                 ),
             )
         })?;
-        let source_context = SourceContext::new(spec.name.as_str(), job.base_dir.clone(), job.limits);
+        let source_context =
+            SourceContext::new(spec.name.as_str(), job.base_dir.clone(), job.limits);
         let source = match factory.build(spec.adapter.clone(), &source_context) {
             Ok(source) => source,
-            Err(SourceError::Config { reason, .. }) => return Err(job.source_error(&spec.name, reason)),
+            Err(SourceError::Config { reason, .. }) => {
+                return Err(job.source_error(&spec.name, reason))
+            }
             Err(error) if spec.common.on_error == OnError::Skip => {
                 tracing::warn!(source = %spec.name, %error, "source skipped");
                 counts.error = Some(error.to_string());
                 summary.sources.push(counts);
                 continue;
             }
-            Err(error) => return Err(PipelineError::Source { name: spec.name.clone(), error }),
+            Err(error) => {
+                return Err(PipelineError::Source {
+                    name: spec.name.clone(),
+                    error,
+                })
+            }
         };
         let total = source.bytes_total().unwrap_or(0);
         tracing::info!(source = %spec.name, kind = %spec.common.kind, bytes = total, "reading source");
@@ -303,11 +364,18 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
                 match receiver.recv().await {
                     Some(batch) if threads == 1 => {
                         let outcomes = work.process(batch);
-                        account(outcomes, &mut counts, &mut merger, &mut rejects, options.strict)?;
+                        account(
+                            outcomes,
+                            &mut counts,
+                            &mut merger,
+                            &mut rejects,
+                            options.strict,
+                        )?;
                     }
                     Some(batch) => {
                         let work = Arc::clone(&work);
-                        in_flight.push_back(tokio::task::spawn_blocking(move || work.process(batch)));
+                        in_flight
+                            .push_back(tokio::task::spawn_blocking(move || work.process(batch)));
                     }
                     None => finished = true,
                 }
@@ -322,7 +390,13 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
                         reason: format!("normalizer thread failed: {join}"),
                     },
                 })?;
-                account(outcomes, &mut counts, &mut merger, &mut rejects, options.strict)?;
+                account(
+                    outcomes,
+                    &mut counts,
+                    &mut merger,
+                    &mut rejects,
+                    options.strict,
+                )?;
             }
         }
         match reader.await {
@@ -331,7 +405,12 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
                 tracing::warn!(source = %spec.name, %error, "source stopped early");
                 counts.error = Some(error.to_string());
             }
-            Ok(Err(error)) => return Err(PipelineError::Source { name: spec.name.clone(), error }),
+            Ok(Err(error)) => {
+                return Err(PipelineError::Source {
+                    name: spec.name.clone(),
+                    error,
+                })
+            }
             Err(join) => {
                 return Err(PipelineError::Source {
                     name: spec.name.clone(),
@@ -361,7 +440,7 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
     summary.events = merger.len() as u64;
     let mut sinks = Vec::new();
     for (_, export) in &job.exports {
-        sinks.push(open_sink(export.kind, &export.path, &job.job.name)?);
+        sinks.push(open_export(export, &job.job.name)?);
         summary.outputs.push(export.path.display().to_string());
     }
     write_events(merger.into_store(), &mut sinks).map_err(|error| export_io(&spill_dir, error))?;
@@ -374,7 +453,10 @@ pub async fn run_job(job: &Job, registry: &Registry, options: &RunOptions) -> Re
 }
 
 fn export_io(path: &std::path::Path, error: std::io::Error) -> PipelineError {
-    PipelineError::Export(docket_export::ExportError::Io { path: path.to_path_buf(), error })
+    PipelineError::Export(docket_export::ExportError::Io {
+        path: path.to_path_buf(),
+        error,
+    })
 }
 
 /// Folds a batch's outcomes into the merger, the rejects file and the counts.
@@ -429,7 +511,10 @@ fn stored_id(json: &[u8]) -> Option<&str> {
 
 /// Reads the merged events back in order, gives them their final ids and writes every sink.
 /// Events untouched by merges and with a unique id go to sinks that take JSON as they are.
-fn write_events(store: SpillStore, sinks: &mut [Box<dyn docket_export::EventSink>]) -> std::io::Result<()> {
+fn write_events(
+    store: SpillStore,
+    sinks: &mut [Box<dyn docket_export::EventSink>],
+) -> std::io::Result<()> {
     let mut ids = IdAllocator::default();
     let to_io = |e: docket_export::ExportError| std::io::Error::other(e.to_string());
     store.for_each(|_, patched, json| {
@@ -439,12 +524,14 @@ fn write_events(store: SpillStore, sinks: &mut [Box<dyn docket_export::EventSink
                 Some(event)
             }
             None => {
-                let base = stored_id(json).ok_or_else(|| std::io::Error::other("spilled event without an id"))?;
+                let base = stored_id(json)
+                    .ok_or_else(|| std::io::Error::other("spilled event without an id"))?;
                 let id = ids.assign(base);
                 if id == base {
                     None
                 } else {
-                    let mut event: Event = serde_json::from_slice(json).map_err(std::io::Error::other)?;
+                    let mut event: Event =
+                        serde_json::from_slice(json).map_err(std::io::Error::other)?;
                     event.id = id;
                     Some(event)
                 }
@@ -457,7 +544,9 @@ fn write_events(store: SpillStore, sinks: &mut [Box<dyn docket_export::EventSink
                         result.map_err(to_io)?;
                         continue;
                     }
-                    None => event = Some(serde_json::from_slice(json).map_err(std::io::Error::other)?),
+                    None => {
+                        event = Some(serde_json::from_slice(json).map_err(std::io::Error::other)?)
+                    }
                 }
             }
             if let Some(event) = &event {
@@ -469,7 +558,11 @@ fn write_events(store: SpillStore, sinks: &mut [Box<dyn docket_export::EventSink
 }
 
 /// [`run_job`] on a fresh multi-threaded runtime.
-pub fn run_job_blocking(job: &Job, registry: &Registry, options: &RunOptions) -> Result<RunSummary, PipelineError> {
+pub fn run_job_blocking(
+    job: &Job,
+    registry: &Registry,
+    options: &RunOptions,
+) -> Result<RunSummary, PipelineError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

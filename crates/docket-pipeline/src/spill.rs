@@ -45,11 +45,17 @@ impl SpillStore {
     }
 
     fn end_of(&self, position: usize) -> u64 {
-        self.offsets.get(position + 1).copied().unwrap_or(self.flushed + self.pending.len() as u64)
+        self.offsets
+            .get(position + 1)
+            .copied()
+            .unwrap_or(self.flushed + self.pending.len() as u64)
     }
 
     fn read_line(&self, position: usize) -> std::io::Result<Vec<u8>> {
-        let start = *self.offsets.get(position).ok_or_else(|| std::io::Error::other("no such event"))?;
+        let start = *self
+            .offsets
+            .get(position)
+            .ok_or_else(|| std::io::Error::other("no such event"))?;
         let end = self.end_of(position) - 1; // without the newline
         if start >= self.flushed {
             let from = (start - self.flushed) as usize;
@@ -66,7 +72,10 @@ impl SpillStore {
     }
 
     /// Reads every event back in order: `visit(position, patched event or None, stored JSON)`.
-    pub fn for_each(mut self, mut visit: impl FnMut(usize, Option<Event>, &[u8]) -> std::io::Result<()>) -> std::io::Result<()> {
+    pub fn for_each(
+        mut self,
+        mut visit: impl FnMut(usize, Option<Event>, &[u8]) -> std::io::Result<()>,
+    ) -> std::io::Result<()> {
         self.flush()?;
         self.file.seek(SeekFrom::Start(0))?;
         let mut reader = BufReader::with_capacity(1 << 16, &self.file);
@@ -89,7 +98,9 @@ impl EventStore for SpillStore {
         self.offsets.push(self.flushed + self.pending.len() as u64);
         match json {
             Some(bytes) => self.pending.extend_from_slice(&bytes),
-            None => serde_json::to_writer(&mut self.pending, &event).map_err(std::io::Error::other)?,
+            None => {
+                serde_json::to_writer(&mut self.pending, &event).map_err(std::io::Error::other)?
+            }
         }
         self.pending.push(b'\n');
         if self.pending.len() >= FLUSH_AT {
@@ -107,7 +118,11 @@ impl EventStore for SpillStore {
         Ok(look(&event))
     }
 
-    fn update<R>(&mut self, position: usize, change: impl FnOnce(&mut Event) -> R) -> std::io::Result<R> {
+    fn update<R>(
+        &mut self,
+        position: usize,
+        change: impl FnOnce(&mut Event) -> R,
+    ) -> std::io::Result<R> {
         let key = position as u32;
         if !self.patched.contains_key(&key) {
             let line = self.read_line(position)?;
@@ -145,8 +160,13 @@ mod tests {
             let summary = store.with(i, |e| e.summary.clone()).unwrap().unwrap();
             assert_eq!(summary, format!("event {i} {}", "x".repeat(i % 700)));
         }
-        store.update(5, |e| e.summary = Some("patched".into())).unwrap();
-        assert_eq!(store.with(5, |e| e.summary.clone()).unwrap().as_deref(), Some("patched"));
+        store
+            .update(5, |e| e.summary = Some("patched".into()))
+            .unwrap();
+        assert_eq!(
+            store.with(5, |e| e.summary.clone()).unwrap().as_deref(),
+            Some("patched")
+        );
         let mut seen = 0;
         store
             .for_each(|position, patch, line| {
@@ -155,7 +175,10 @@ mod tests {
                 } else {
                     assert!(patch.is_none());
                     let event: Event = serde_json::from_slice(line).unwrap();
-                    assert!(event.summary.unwrap().starts_with(&format!("event {position} ")));
+                    assert!(event
+                        .summary
+                        .unwrap()
+                        .starts_with(&format!("event {position} ")));
                 }
                 seen += 1;
                 Ok(())

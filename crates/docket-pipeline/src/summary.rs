@@ -54,7 +54,11 @@ impl RunSummary {
 
 impl fmt::Display for RunSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "job {}: {} events, {} rejected records", self.job, self.events, self.rejects)?;
+        writeln!(
+            f,
+            "job {}: {} events, {} rejected records",
+            self.job, self.events, self.rejects
+        )?;
         writeln!(
             f,
             "  {:<20} {:>9} {:>9} {:>9} {:>9} {:>9}  check",
@@ -70,7 +74,11 @@ impl fmt::Display for RunSummary {
                 s.merged,
                 s.rejected,
                 s.events,
-                if s.balanced() { "read = emitted + merged + rejected" } else { "DOES NOT ADD UP" }
+                if s.balanced() {
+                    "read = emitted + merged + rejected"
+                } else {
+                    "DOES NOT ADD UP"
+                }
             )?;
             if let Some(error) = &s.error {
                 writeln!(f, "    skipped after error: {error}")?;

@@ -46,7 +46,10 @@ impl<'a> Src<'a> {
 }
 
 fn job_text(out: &Path, sources: &[Src<'_>], limits: &str) -> String {
-    let mut text = format!("[job]\nname = \"bad-inputs\"\nrejects = '{}/rejects.jsonl'\n\n{limits}\n", out.display());
+    let mut text = format!(
+        "[job]\nname = \"bad-inputs\"\nrejects = '{}/rejects.jsonl'\n\n{limits}\n",
+        out.display()
+    );
     for s in sources {
         text.push_str(&format!(
             "[sources.{name}]\nkind = \"{kind}\"\npath = '{path}'\non_error = \"{on_error}\"\n[sources.{name}.fields]\n{fields}[sources.{name}.constants]\naction = \"fine\"\ncurrency = \"EUR\"\n\n",
@@ -57,7 +60,10 @@ fn job_text(out: &Path, sources: &[Src<'_>], limits: &str) -> String {
             fields = s.fields,
         ));
     }
-    text.push_str(&format!("[exports.events]\nkind = \"jsonl\"\npath = '{}/events.jsonl'\n", out.display()));
+    text.push_str(&format!(
+        "[exports.events]\nkind = \"jsonl\"\npath = '{}/events.jsonl'\n",
+        out.display()
+    ));
     text
 }
 
@@ -69,7 +75,10 @@ struct Outcome {
 
 fn read_lines(path: &Path) -> Vec<serde_json::Value> {
     match std::fs::read_to_string(path) {
-        Ok(text) => text.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect(),
+        Ok(text) => text
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("a JSON line"))
+            .collect(),
         Err(_) => Vec::new(),
     }
 }
@@ -94,7 +103,8 @@ fn run(sources: &[Src<'_>]) -> Outcome {
 
 /// The exact bytes a reject holds.
 fn raw_bytes(reject: &serde_json::Value) -> Vec<u8> {
-    let raw: RawBytes = serde_json::from_value(reject["raw"].clone()).expect("raw is text or base64");
+    let raw: RawBytes =
+        serde_json::from_value(reject["raw"].clone()).expect("raw is text or base64");
     match raw {
         RawBytes::Text(text) => text.into_bytes(),
         RawBytes::Binary { base64 } => decode_base64(&base64),
@@ -107,7 +117,12 @@ fn decode_base64(text: &str) -> Vec<u8> {
     let digits: Vec<u8> = text
         .bytes()
         .filter(|&b| b != b'=')
-        .map(|b| ALPHABET.iter().position(|&a| a == b).expect("a base64 digit") as u8)
+        .map(|b| {
+            ALPHABET
+                .iter()
+                .position(|&a| a == b)
+                .expect("a base64 digit") as u8
+        })
         .collect();
     let mut out = Vec::new();
     for chunk in digits.chunks(4) {
@@ -134,18 +149,37 @@ fn check(file: &Path, kind: &str, counts: [u64; 4], reasons: &[&[&str]]) -> Outc
     };
     assert!(summary.balanced(), "{}: {summary}", file.display());
     let s = &summary.sources[0];
-    assert_eq!([s.read, s.emitted, s.merged, s.rejected], counts, "{}: {summary}", file.display());
+    assert_eq!(
+        [s.read, s.emitted, s.merged, s.rejected],
+        counts,
+        "{}: {summary}",
+        file.display()
+    );
     assert_eq!(outcome.events.len() as u64, s.emitted, "{}", file.display());
-    assert_eq!(outcome.rejects.len(), reasons.len(), "{}: {:#?}", file.display(), outcome.rejects);
+    assert_eq!(
+        outcome.rejects.len(),
+        reasons.len(),
+        "{}: {:#?}",
+        file.display(),
+        outcome.rejects
+    );
     let bytes = std::fs::read(file).unwrap_or_default();
     for (reject, words) in outcome.rejects.iter().zip(reasons) {
         let reason = reject["reason"].as_str().expect("a reason");
         for word in *words {
-            assert!(reason.contains(word), "{}: {word:?} not in {reason:?}", file.display());
+            assert!(
+                reason.contains(word),
+                "{}: {word:?} not in {reason:?}",
+                file.display()
+            );
         }
         assert!(reject["record"].as_u64().is_some_and(|r| r > 0), "{reject}");
         assert_eq!(reject["source"], "bad");
-        assert!(contains(&bytes, &raw_bytes(reject)), "{}: raw is not a verbatim piece of the file: {reject}", file.display());
+        assert!(
+            contains(&bytes, &raw_bytes(reject)),
+            "{}: raw is not a verbatim piece of the file: {reject}",
+            file.display()
+        );
     }
     outcome
 }
@@ -161,9 +195,17 @@ fn values_rejects() -> [&'static [&'static str]; 4] {
 
 #[test]
 fn csv_files() {
-    let outcome = check(&bad("invalid-utf8.csv"), "csv", [3, 2, 0, 1], &[&["column \"company\"", "not valid UTF-8"]]);
+    let outcome = check(
+        &bad("invalid-utf8.csv"),
+        "csv",
+        [3, 2, 0, 1],
+        &[&["column \"company\"", "not valid UTF-8"]],
+    );
     // the raw bytes are kept exactly, as base64 because they are not UTF-8
-    assert_eq!(raw_bytes(&outcome.rejects[0]), b"2,AEPD,Bad \xff\xfe Bytes S.A.,2021-11-03,10000");
+    assert_eq!(
+        raw_bytes(&outcome.rejects[0]),
+        b"2,AEPD,Bad \xff\xfe Bytes S.A.,2021-11-03,10000"
+    );
     assert!(outcome.rejects[0]["raw"]["base64"].is_string());
 
     let outcome = check(&bad("bom-crlf.csv"), "csv", [2, 2, 0, 0], &[]);
@@ -171,12 +213,20 @@ fn csv_files() {
     assert_eq!(outcome.events[0]["ref"], "1");
     assert_eq!(outcome.events[1]["amount"]["value"], "20000000");
 
-    check(&bad("nul.csv"), "csv", [2, 1, 0, 1], &[&["column \"company\"", "NUL byte"]]);
+    check(
+        &bad("nul.csv"),
+        "csv",
+        [2, 1, 0, 1],
+        &[&["column \"company\"", "NUL byte"]],
+    );
     check(
         &bad("ragged.csv"),
         "csv",
         [4, 2, 0, 2],
-        &[&["row has 4 fields but the header has 5"], &["row has 6 fields but the header has 5"]],
+        &[
+            &["row has 4 fields but the header has 5"],
+            &["row has 6 fields but the header has 5"],
+        ],
     );
     let outcome = check(
         &bad("unterminated-quote.csv"),
@@ -186,14 +236,22 @@ fn csv_files() {
     );
     // the rows it swallowed are not lost: they are in the reject's raw bytes
     let raw = raw_bytes(&outcome.rejects[0]);
-    assert!(contains(&raw, b"British Airways") && contains(&raw, b"746000000"), "{}", String::from_utf8_lossy(&raw));
+    assert!(
+        contains(&raw, b"British Airways") && contains(&raw, b"746000000"),
+        "{}",
+        String::from_utf8_lossy(&raw)
+    );
 
     for empty in ["header-only.csv", "empty.csv", "whitespace.csv"] {
         check(&bad(empty), "csv", [0, 0, 0, 0], &[]);
     }
     let outcome = check(&bad("values.csv"), "csv", [6, 2, 0, 4], &values_rejects());
     // "NaN" is a missing-value marker: the event has no amount (docs/normalization.md)
-    let nan = outcome.events.iter().find(|e| e["ref"] == "3").expect("the NaN row");
+    let nan = outcome
+        .events
+        .iter()
+        .find(|e| e["ref"] == "3")
+        .expect("the NaN row");
     assert!(nan["amount"].is_null(), "{nan}");
 }
 
@@ -207,22 +265,56 @@ fn json_lines_files() {
     );
     let outcome = check(&bad("bom-crlf.jsonl"), "jsonl", [2, 2, 0, 0], &[]);
     assert_eq!(outcome.events[0]["ref"], "1");
-    check(&bad("nul.jsonl"), "jsonl", [2, 1, 0, 1], &[&["JSON", "control character"]]);
+    check(
+        &bad("nul.jsonl"),
+        "jsonl",
+        [2, 1, 0, 1],
+        &[&["JSON", "control character"]],
+    );
     let object = &["expected a JSON object (one record)"][..];
-    check(&bad("not-objects.jsonl"), "jsonl", [6, 1, 0, 5], &[object, object, object, object, object]);
-    check(&bad("duplicate-keys.jsonl"), "jsonl", [2, 1, 0, 1], &[&["duplicate key \"authority\"", "does not guess"]]);
-    check(&bad("truncated.jsonl"), "jsonl", [2, 1, 0, 1], &[&["JSON", "EOF"]]);
+    check(
+        &bad("not-objects.jsonl"),
+        "jsonl",
+        [6, 1, 0, 5],
+        &[object, object, object, object, object],
+    );
+    check(
+        &bad("duplicate-keys.jsonl"),
+        "jsonl",
+        [2, 1, 0, 1],
+        &[&["duplicate key \"authority\"", "does not guess"]],
+    );
+    check(
+        &bad("truncated.jsonl"),
+        "jsonl",
+        [2, 1, 0, 1],
+        &[&["JSON", "EOF"]],
+    );
     for empty in ["empty.jsonl", "whitespace.jsonl"] {
         check(&bad(empty), "jsonl", [0, 0, 0, 0], &[]);
     }
-    let outcome = check(&bad("values.jsonl"), "jsonl", [6, 2, 0, 4], &values_rejects());
-    let nan = outcome.events.iter().find(|e| e["ref"] == "3").expect("the NaN record");
+    let outcome = check(
+        &bad("values.jsonl"),
+        "jsonl",
+        [6, 2, 0, 4],
+        &values_rejects(),
+    );
+    let nan = outcome
+        .events
+        .iter()
+        .find(|e| e["ref"] == "3")
+        .expect("the NaN record");
     assert!(nan["amount"].is_null(), "{nan}");
 }
 
 #[test]
 fn json_array_files() {
-    let outcome = check(&bad("truncated.json"), "json", [3, 2, 0, 1], &[&["EOF", "nothing after element 2"]]);
+    let outcome = check(
+        &bad("truncated.json"),
+        "json",
+        [3, 2, 0, 1],
+        &[&["EOF", "nothing after element 2"]],
+    );
     assert_eq!(outcome.rejects[0]["record"], 3);
     check(
         &bad("not-an-array.json"),
@@ -235,9 +327,20 @@ fn json_array_files() {
         &bad("mixed-elements.json"),
         "json",
         [7, 2, 0, 5],
-        &[object, object, object, object, &["duplicate key \"authority\""]],
+        &[
+            object,
+            object,
+            object,
+            object,
+            &["duplicate key \"authority\""],
+        ],
     );
-    check(&bad("invalid-utf8.json"), "json", [2, 1, 0, 1], &[&["not valid UTF-8"]]);
+    check(
+        &bad("invalid-utf8.json"),
+        "json",
+        [2, 1, 0, 1],
+        &[&["not valid UTF-8"]],
+    );
     for empty in ["empty.json", "whitespace.json"] {
         check(&bad(empty), "json", [0, 0, 0, 0], &[]);
     }
@@ -268,7 +371,8 @@ fn a_50_mb_line_is_rejected_and_the_rest_is_read() {
     let good_csv = b"\n2,ICO,British Airways,2020-10-16,20000000\n";
     let good_json = br#"{"id": "2", "authority": "ICO", "company": "British Airways", "date": "2020-10-16", "fine": "1"}"#;
     // (file, kind, what comes before the long run of bytes, the record's first bytes, after)
-    let cases: [(&str, &str, &[u8], &[u8], Vec<u8>); 3] = [
+    type LongCase<'a> = (&'a str, &'a str, &'a [u8], &'a [u8], Vec<u8>);
+    let cases: [LongCase<'_>; 3] = [
         (
             "long.csv",
             "csv",
@@ -276,8 +380,20 @@ fn a_50_mb_line_is_rejected_and_the_rest_is_read() {
             b"1,CNIL,xxx",
             [&b",2021-12-31,1"[..], good_csv].concat(),
         ),
-        ("long.jsonl", "jsonl", br#"{"id": "1", "authority": "CNIL", "company": ""#, br#"{"id": "1""#, [&br#""}"#[..], b"\n", good_json, b"\n"].concat()),
-        ("long.json", "json", br#"[{"id": "1", "authority": "CNIL", "company": ""#, br#"{"id": "1""#, [&br#""}, "#[..], good_json, b"]"].concat()),
+        (
+            "long.jsonl",
+            "jsonl",
+            br#"{"id": "1", "authority": "CNIL", "company": ""#,
+            br#"{"id": "1""#,
+            [&br#""}"#[..], b"\n", good_json, b"\n"].concat(),
+        ),
+        (
+            "long.json",
+            "json",
+            br#"[{"id": "1", "authority": "CNIL", "company": ""#,
+            br#"{"id": "1""#,
+            [&br#""}, "#[..], good_json, b"]"].concat(),
+        ),
     ];
     for (name, kind, head, record_start, tail) in cases {
         let path = dir.path().join(name);
@@ -286,13 +402,27 @@ fn a_50_mb_line_is_rejected_and_the_rest_is_read() {
         let summary = outcome.result.unwrap_or_else(|e| panic!("{name}: {e}"));
         let s = &summary.sources[0];
         assert!(summary.balanced(), "{summary}");
-        assert_eq!([s.read, s.emitted, s.merged, s.rejected], [2, 1, 0, 1], "{name}: {summary}");
+        assert_eq!(
+            [s.read, s.emitted, s.merged, s.rejected],
+            [2, 1, 0, 1],
+            "{name}: {summary}"
+        );
         let reason = outcome.rejects[0]["reason"].as_str().unwrap();
-        assert!(reason.contains("over the limit of 1048576 (limits.max_record_bytes)"), "{name}: {reason}");
-        assert!(reason.contains("raw holds its first 1048576 bytes"), "{name}: {reason}");
+        assert!(
+            reason.contains("over the limit of 1048576 (limits.max_record_bytes)"),
+            "{name}: {reason}"
+        );
+        assert!(
+            reason.contains("raw holds its first 1048576 bytes"),
+            "{name}: {reason}"
+        );
         let raw = raw_bytes(&outcome.rejects[0]);
         assert_eq!(raw.len(), 1 << 20, "{name}");
-        assert!(raw.starts_with(record_start), "{name}: {:?}", String::from_utf8_lossy(&raw[..20]));
+        assert!(
+            raw.starts_with(record_start),
+            "{name}: {:?}",
+            String::from_utf8_lossy(&raw[..20])
+        );
         assert_eq!(outcome.events[0]["ref"], "2", "{name}");
         std::fs::remove_file(&path).expect("remove");
     }
@@ -305,7 +435,12 @@ fn json_nested_100000_levels_deep() {
     const DEPTH: usize = 100_000;
     let dir = tempfile::tempdir().expect("temp dir");
     let deep_array = ["[".repeat(DEPTH), "]".repeat(DEPTH)].concat();
-    let deep_object = [r#"{"a": "#.repeat(DEPTH), "1".to_string(), "}".repeat(DEPTH)].concat();
+    let deep_object = [
+        r#"{"a": "#.repeat(DEPTH),
+        "1".to_string(),
+        "}".repeat(DEPTH),
+    ]
+    .concat();
     let good = r#"{"id": "2", "authority": "ICO", "company": "British Airways", "date": "2020-10-16", "fine": "1"}"#;
 
     // as an element of the array of records: not an object
@@ -313,8 +448,18 @@ fn json_nested_100000_levels_deep() {
     std::fs::write(&path, format!("[{deep_array}, {good}]")).unwrap();
     let outcome = run(&[Src::new("json", &path)]);
     let summary = outcome.result.unwrap();
-    assert_eq!([summary.sources[0].read, summary.sources[0].emitted, summary.sources[0].rejected], [2, 1, 1]);
-    assert!(outcome.rejects[0]["reason"].as_str().unwrap().contains("expected a JSON object"));
+    assert_eq!(
+        [
+            summary.sources[0].read,
+            summary.sources[0].emitted,
+            summary.sources[0].rejected
+        ],
+        [2, 1, 1]
+    );
+    assert!(outcome.rejects[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("expected a JSON object"));
 
     // as a line, and inside a record's fields
     let path = dir.path().join("deep.jsonl");
@@ -335,11 +480,28 @@ fn json_nested_100000_levels_deep() {
     // line 1: not an object; line 2: a list of lists holds no name (the record is read, without
     // target); line 3: the field under /authority/a/a is nested past serde_json's limit of 128
     assert_eq!([s.read, s.emitted, s.rejected], [4, 2, 2], "{summary}");
-    let reasons: Vec<&str> = outcome.rejects.iter().map(|r| r["reason"].as_str().unwrap()).collect();
-    assert!(reasons[0].contains("expected a JSON object"), "{}", reasons[0]);
-    assert!(reasons[1].contains("field \"/authority/a/a\" cannot be read") && reasons[1].contains("recursion limit"), "{}", reasons[1]);
+    let reasons: Vec<&str> = outcome
+        .rejects
+        .iter()
+        .map(|r| r["reason"].as_str().unwrap())
+        .collect();
+    assert!(
+        reasons[0].contains("expected a JSON object"),
+        "{}",
+        reasons[0]
+    );
+    assert!(
+        reasons[1].contains("field \"/authority/a/a\" cannot be read")
+            && reasons[1].contains("recursion limit"),
+        "{}",
+        reasons[1]
+    );
     assert_eq!(outcome.rejects[1]["record"], 3);
-    let unnamed = outcome.events.iter().find(|e| e["ref"] == "1").expect("record 1");
+    let unnamed = outcome
+        .events
+        .iter()
+        .find(|e| e["ref"] == "1")
+        .expect("record 1");
     assert_eq!(unnamed["targets"], serde_json::json!([]));
 }
 
@@ -358,11 +520,20 @@ fn limits_apply_to_every_format() {
         let outcome = run_with_limits(&[Src::new(kind, &bad(file))], limits);
         let summary = outcome.result.unwrap();
         let s = &summary.sources[0];
-        assert_eq!([s.read, s.emitted, s.merged, s.rejected], expected, "{file}: {summary}");
+        assert_eq!(
+            [s.read, s.emitted, s.merged, s.rejected],
+            expected,
+            "{file}: {summary}"
+        );
         let over = outcome
             .rejects
             .iter()
-            .filter(|r| r["reason"].as_str().unwrap().contains("over the limit of 64 (limits.max_record_bytes)"))
+            .filter(|r| {
+                r["reason"]
+                    .as_str()
+                    .unwrap()
+                    .contains("over the limit of 64 (limits.max_record_bytes)")
+            })
             .count();
         assert_eq!(over, oversize, "{file}: {:#?}", outcome.rejects);
         for reject in &outcome.rejects {
@@ -383,17 +554,61 @@ fn source_level_problems_name_the_path() {
     std::os::unix::fs::symlink("/proc/self/mem", &unreadable).expect("symlink");
 
     let mut cases: Vec<(String, &str, Vec<&str>)> = vec![
-        (dir.path().join("missing.csv").display().to_string(), "csv", vec!["missing.csv", "No such file"]),
-        (dir.path().join("nothing-*.csv").display().to_string(), "csv", vec!["nothing-*.csv", "matches no file"]),
-        (dir.path().display().to_string(), "csv", vec!["is a directory"]),
-        (dir.path().display().to_string(), "json", vec!["is a directory"]),
-        (socket_path.display().to_string(), "csv", vec!["socket.csv", "No such device or address"]),
-        (socket_path.display().to_string(), "jsonl", vec!["socket.csv", "No such device or address"]),
-        (socket_path.display().to_string(), "json", vec!["socket.csv", "No such device or address"]),
-        (unreadable.display().to_string(), "csv", vec!["unreadable.csv", "Input/output error"]),
-        (unreadable.display().to_string(), "jsonl", vec!["unreadable.csv", "Input/output error"]),
-        (unreadable.display().to_string(), "json", vec!["unreadable.csv", "Input/output error"]),
-        (bad("duplicate-columns.csv").display().to_string(), "csv", vec!["duplicate-columns.csv", "\"authority\"", "more than once"]),
+        (
+            dir.path().join("missing.csv").display().to_string(),
+            "csv",
+            vec!["missing.csv", "No such file"],
+        ),
+        (
+            dir.path().join("nothing-*.csv").display().to_string(),
+            "csv",
+            vec!["nothing-*.csv", "matches no file"],
+        ),
+        (
+            dir.path().display().to_string(),
+            "csv",
+            vec!["is a directory"],
+        ),
+        (
+            dir.path().display().to_string(),
+            "json",
+            vec!["is a directory"],
+        ),
+        (
+            socket_path.display().to_string(),
+            "csv",
+            vec!["socket.csv", "No such device or address"],
+        ),
+        (
+            socket_path.display().to_string(),
+            "jsonl",
+            vec!["socket.csv", "No such device or address"],
+        ),
+        (
+            socket_path.display().to_string(),
+            "json",
+            vec!["socket.csv", "No such device or address"],
+        ),
+        (
+            unreadable.display().to_string(),
+            "csv",
+            vec!["unreadable.csv", "Input/output error"],
+        ),
+        (
+            unreadable.display().to_string(),
+            "jsonl",
+            vec!["unreadable.csv", "Input/output error"],
+        ),
+        (
+            unreadable.display().to_string(),
+            "json",
+            vec!["unreadable.csv", "Input/output error"],
+        ),
+        (
+            bad("duplicate-columns.csv").display().to_string(),
+            "csv",
+            vec!["duplicate-columns.csv", "\"authority\"", "more than once"],
+        ),
     ];
     // without root, a file without read permission; as root (CI) chmod 000 does not stop reads,
     // and the socket and /proc/self/mem cases above stand for "cannot open" and "cannot read"
@@ -402,7 +617,11 @@ fn source_level_problems_name_the_path() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::File::open(&locked).is_err() {
-        cases.push((locked.display().to_string(), "csv", vec!["locked.csv", "Permission denied"]));
+        cases.push((
+            locked.display().to_string(),
+            "csv",
+            vec!["locked.csv", "Permission denied"],
+        ));
     } else {
         eprintln!("running as root: chmod 000 does not stop reads, permission case left out");
     }
@@ -411,9 +630,15 @@ fn source_level_problems_name_the_path() {
         let outcome = run(&[Src::new(kind, Path::new(path))]);
         let error = outcome.result.expect_err(path);
         for word in words {
-            assert!(error.contains(word), "{path} ({kind}): {word:?} not in {error:?}");
+            assert!(
+                error.contains(word),
+                "{path} ({kind}): {word:?} not in {error:?}"
+            );
         }
-        assert!(outcome.events.is_empty() && outcome.rejects.is_empty(), "a failed run wrote outputs");
+        assert!(
+            outcome.events.is_empty() && outcome.rejects.is_empty(),
+            "a failed run wrote outputs"
+        );
 
         // skipped: the run goes on with the next source, and the summary names the problem
         let good = fixtures().join("bad/values.csv");
@@ -421,14 +646,25 @@ fn source_level_problems_name_the_path() {
         skipped.name = "a_broken";
         skipped.on_error = "skip";
         let outcome = run(&[skipped, Src::new("csv", &good)]);
-        let summary = outcome.result.unwrap_or_else(|e| panic!("{path} ({kind}) with skip: {e}"));
+        let summary = outcome
+            .result
+            .unwrap_or_else(|e| panic!("{path} ({kind}) with skip: {e}"));
         assert!(summary.balanced(), "{summary}");
         let broken = &summary.sources[0];
-        let message = broken.error.as_deref().unwrap_or_else(|| panic!("{path} ({kind}): no error in {summary}"));
+        let message = broken
+            .error
+            .as_deref()
+            .unwrap_or_else(|| panic!("{path} ({kind}): no error in {summary}"));
         for word in words {
-            assert!(message.contains(word), "{path} ({kind}) skipped: {word:?} not in {message:?}");
+            assert!(
+                message.contains(word),
+                "{path} ({kind}) skipped: {word:?} not in {message:?}"
+            );
         }
-        assert!(summary.to_string().contains("skipped after error"), "{summary}");
+        assert!(
+            summary.to_string().contains("skipped after error"),
+            "{summary}"
+        );
         assert_eq!(summary.sources[1].read, 6, "{summary}");
         assert_eq!(outcome.events.len(), 2);
     }

@@ -67,18 +67,19 @@ fn both_formats_merge_into_one_event_per_fine() {
     for name in ["csv", "json"] {
         assert_eq!(by_name[name].read, 986, "{summary}");
     }
-    // the 8 rows whose amount is not a single number are rejected from both sources
-    assert_eq!(by_name["csv"].rejected, 8);
-    assert_eq!(by_name["json"].rejected, 8);
+    // the 6 rows whose amount is "Only intention to issue fine" are rejected from both sources
+    // (the two "Fine amount between EUR 350 and EUR 1,000" rows are kept as ranges)
+    assert_eq!(by_name["csv"].rejected, 6);
+    assert_eq!(by_name["json"].rejected, 6);
     // csv comes first (sources run in name order): all its fines are new, and every JSON
     // record merges into one of them
-    assert_eq!(by_name["csv"].emitted, 978);
+    assert_eq!(by_name["csv"].emitted, 980);
     assert_eq!(by_name["csv"].merged, 0, "no two CSV rows may merge");
-    assert_eq!(by_name["json"].merged, 978);
-    assert_eq!(summary.events, 978);
+    assert_eq!(by_name["json"].merged, 980);
+    assert_eq!(summary.events, 980);
 
     let events = read_jsonl(&dir.path().join("events.jsonl"));
-    assert_eq!(events.len(), 978);
+    assert_eq!(events.len(), 980);
     let mut refs = BTreeSet::new();
     for event in &events {
         let sources = event["sources"].as_array().unwrap();
@@ -95,7 +96,7 @@ fn both_formats_merge_into_one_event_per_fine() {
 
     // the rejects file explains every rejected record, with its raw bytes
     let rejects = read_jsonl(&dir.path().join("rejects.jsonl"));
-    assert_eq!(rejects.len(), 16);
+    assert_eq!(rejects.len(), 12);
     for reject in &rejects {
         assert!(
             reject["reason"].as_str().unwrap().contains("amount"),

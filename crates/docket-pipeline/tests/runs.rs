@@ -40,8 +40,15 @@ path = "{out}/docket.sqlite"
 
 fn sqlite_counts(path: &std::path::Path) -> (i64, i64, i64) {
     let db = rusqlite::Connection::open(path).unwrap();
-    let count = |table: &str| db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap();
-    (count("events"), count("event_targets"), count("event_sources"))
+    let count = |table: &str| {
+        db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    (
+        count("events"),
+        count("event_targets"),
+        count("event_sources"),
+    )
 }
 
 #[test]
@@ -55,7 +62,11 @@ fn a_rerun_writes_identical_bytes_and_no_duplicate_rows() {
     assert_eq!(first.sources[0].emitted, 3);
     assert_eq!(first.sources[0].rejected, 2);
     let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
-    let (jsonl, csv, rejects) = (read("events.jsonl"), read("events.csv"), read("rejects.jsonl"));
+    let (jsonl, csv, rejects) = (
+        read("events.jsonl"),
+        read("events.csv"),
+        read("rejects.jsonl"),
+    );
     let counts = sqlite_counts(&dir.path().join("docket.sqlite"));
     assert_eq!(counts, (3, 3, 3));
 
@@ -86,9 +97,14 @@ fn a_failed_run_leaves_the_previous_outputs_intact() {
     let before = std::fs::read(dir.path().join("events.jsonl")).unwrap();
     let db_before = sqlite_counts(&dir.path().join("docket.sqlite"));
 
-    let error = run_in(dir.path(), &job(dir.path(), "missing.csv")).unwrap_err().to_string();
+    let error = run_in(dir.path(), &job(dir.path(), "missing.csv"))
+        .unwrap_err()
+        .to_string();
     assert!(error.contains("missing.csv"), "{error}");
-    assert_eq!(std::fs::read(dir.path().join("events.jsonl")).unwrap(), before);
+    assert_eq!(
+        std::fs::read(dir.path().join("events.jsonl")).unwrap(),
+        before
+    );
     assert_eq!(sqlite_counts(&dir.path().join("docket.sqlite")), db_before);
 }
 
@@ -98,7 +114,11 @@ fn a_skipped_source_is_reported_and_the_run_goes_on() {
     let text = job(dir.path(), "missing.csv").replace("# the source", "\non_error = \"skip\"");
     let summary = run_in(dir.path(), &text).unwrap();
     assert_eq!(summary.events, 0);
-    assert!(summary.sources[0].error.as_deref().unwrap().contains("missing.csv"));
+    assert!(summary.sources[0]
+        .error
+        .as_deref()
+        .unwrap()
+        .contains("missing.csv"));
 }
 
 #[test]
@@ -106,15 +126,33 @@ fn job_errors_name_file_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     let source = fixtures().join("adapters/fines.csv").display().to_string();
     let cases = [
-        (job(dir.path(), &source).replace("[sources.fines.fields]", "delimter = \";\"\n[sources.fines.fields]"), "delimter"),
-        (job(dir.path(), &source).replace("target = \"company\"", "targte = \"company\""), "targte"),
-        (job(dir.path(), &source).replace("kind = \"csv\" # the source", "kind = \"xls\""), "xls"),
-        (job(dir.path(), &source).replace("kind = \"jsonl\"", "kind = \"yaml\""), "yaml"),
+        (
+            job(dir.path(), &source).replace(
+                "[sources.fines.fields]",
+                "delimter = \";\"\n[sources.fines.fields]",
+            ),
+            "delimter",
+        ),
+        (
+            job(dir.path(), &source).replace("target = \"company\"", "targte = \"company\""),
+            "targte",
+        ),
+        (
+            job(dir.path(), &source).replace("kind = \"csv\" # the source", "kind = \"xls\""),
+            "xls",
+        ),
+        (
+            job(dir.path(), &source).replace("kind = \"jsonl\"", "kind = \"yaml\""),
+            "yaml",
+        ),
     ];
     for (text, key) in cases {
         let error = run_in(dir.path(), &text).unwrap_err().to_string();
         let line = text.lines().position(|l| l.contains(key)).unwrap() + 1;
-        assert!(error.contains(&format!("job.toml:{line}")), "{key}: {error}");
+        assert!(
+            error.contains(&format!("job.toml:{line}")),
+            "{key}: {error}"
+        );
         assert!(error.contains(key), "{error}");
     }
 }

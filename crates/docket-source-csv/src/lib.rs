@@ -21,7 +21,8 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use docket_core::{RawRecord, RecordOrigin, Reject};
 use docket_source::{
-    display_path, resolve_paths, FieldMap, MappedValue, Source, SourceContext, SourceError, SourceFactory, SourceItem,
+    display_path, resolve_paths, FieldMap, MappedValue, Source, SourceContext, SourceError,
+    SourceFactory, SourceItem,
 };
 use serde::Deserialize;
 
@@ -48,15 +49,25 @@ impl SourceFactory for CsvFactory {
         "csv"
     }
 
-    fn build(&self, config: toml::Table, context: &SourceContext) -> Result<Box<dyn Source>, SourceError> {
+    fn build(
+        &self,
+        config: toml::Table,
+        context: &SourceContext,
+    ) -> Result<Box<dyn Source>, SourceError> {
         let config: CsvConfig = context.parse_config(config)?;
         let delimiter = match config.delimiter.as_deref() {
             None => b',',
             Some(d) if d.len() == 1 => d.as_bytes()[0],
-            Some(d) => return Err(context.config_error(format!("delimiter {d:?} must be a single byte"))),
+            Some(d) => {
+                return Err(context.config_error(format!("delimiter {d:?} must be a single byte")))
+            }
         };
         let files = resolve_paths(&context.base_dir, &config.path)?;
-        let total = files.iter().filter_map(|f| std::fs::metadata(f).ok()).map(|m| m.len()).sum();
+        let total = files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
         Ok(Box::new(CsvSource {
             context: context.clone(),
             fields: config.fields,
@@ -109,13 +120,20 @@ impl Row {
     /// line ends before the first byte of content.
     fn record_bytes(&mut self, mut bytes: &[u8], cap: usize) {
         if self.length == 0 && self.trailing_line_ends == 0 {
-            let skip = bytes.iter().take_while(|&&b| matches!(b, b'\n' | b'\r')).count();
+            let skip = bytes
+                .iter()
+                .take_while(|&&b| matches!(b, b'\n' | b'\r'))
+                .count();
             bytes = &bytes[skip..];
         }
         if bytes.is_empty() {
             return;
         }
-        let trailing = bytes.iter().rev().take_while(|&&b| matches!(b, b'\n' | b'\r')).count();
+        let trailing = bytes
+            .iter()
+            .rev()
+            .take_while(|&&b| matches!(b, b'\n' | b'\r'))
+            .count();
         let room = cap.saturating_sub(self.raw.len());
         self.raw.extend_from_slice(&bytes[..bytes.len().min(room)]);
         if trailing == bytes.len() {
@@ -198,7 +216,8 @@ impl<R: Read> RowReader<R> {
             let probe = input.is_empty() && row.length > 0 && !probed;
             let input = if probe { &b"\n"[..] } else { input };
             let (result, nin, nout, nend) =
-                self.core.read_record(input, &mut row.fields[out_len..], &mut row.ends[end_len..]);
+                self.core
+                    .read_record(input, &mut row.fields[out_len..], &mut row.ends[end_len..]);
             if probe {
                 probed = nin > 0;
                 row.open_quote = nin > 0 && result == InputEmpty;
@@ -272,32 +291,57 @@ pub struct CsvSource {
 
 impl CsvSource {
     fn open(&self, path: PathBuf) -> Result<OpenFile, SourceError> {
-        let file = File::open(&path).map_err(|error| SourceError::Io { path: path.clone(), error })?;
+        let file = File::open(&path).map_err(|error| SourceError::Io {
+            path: path.clone(),
+            error,
+        })?;
         let max = self.context.limits.max_record_bytes;
         let mut rows = RowReader {
             reader: BufReader::with_capacity(1 << 16, file),
-            core: csv_core::ReaderBuilder::new().delimiter(self.delimiter).build(),
+            core: csv_core::ReaderBuilder::new()
+                .delimiter(self.delimiter)
+                .build(),
             consumed: 0,
             done: false,
             max_bytes: max,
             max_fields: max.saturating_add(1),
         };
         let mut header = Row::default();
-        let has_header = rows.next_row(&mut header).map_err(|error| SourceError::Io { path: path.clone(), error })?;
-        if has_header && (header.open_quote || header.fields_dropped || header.length > max as u64) {
+        let has_header = rows
+            .next_row(&mut header)
+            .map_err(|error| SourceError::Io {
+                path: path.clone(),
+                error,
+            })?;
+        if has_header && (header.open_quote || header.fields_dropped || header.length > max as u64)
+        {
             let reason = if header.open_quote {
                 format!("the header row has an unterminated quote (it starts on line {} and runs to the end of the file)", header.line)
             } else {
                 format!("the header row is over {max} bytes (limits.max_record_bytes)")
             };
-            return Err(SourceError::Fatal { path, record: 0, reason });
+            return Err(SourceError::Fatal {
+                path,
+                record: 0,
+                reason,
+            });
         }
         let names: Vec<String> = (0..header.field_count)
-            .map(|i| String::from_utf8_lossy(header.field(i).unwrap_or_default()).trim().to_string())
+            .map(|i| {
+                String::from_utf8_lossy(header.field(i).unwrap_or_default())
+                    .trim()
+                    .to_string()
+            })
             .collect();
         let mut columns = Vec::new();
         for (field, column) in self.fields.entries() {
             match names.iter().position(|n| n == column) {
+                Some(index) if names[index + 1..].iter().any(|n| n == column) => {
+                    return Err(self.context.config_error(format!(
+                        "{}: column {column:?} (mapped to {field}) appears more than once in the header; docket does not guess which one is meant",
+                        path.display()
+                    )))
+                }
                 Some(index) => columns.push((column.to_string(), index)),
                 // an empty file has no header: it simply has no records
                 None if names.is_empty() || names == [""] => {}
@@ -335,11 +379,14 @@ impl CsvSource {
         let Some(file) = self.current.as_mut() else {
             return Ok(None);
         };
-        let found = file.rows.next_row(&mut file.row).map_err(|error| SourceError::Fatal {
-            path: file.path.clone(),
-            record: file.record_number + 1,
-            reason: format!("cannot read the file: {error}"),
-        })?;
+        let found = file
+            .rows
+            .next_row(&mut file.row)
+            .map_err(|error| SourceError::Fatal {
+                path: file.path.clone(),
+                record: file.record_number + 1,
+                reason: format!("cannot read the file: {error}"),
+            })?;
         if !found {
             return Ok(None);
         }
@@ -350,7 +397,13 @@ impl CsvSource {
             record: file.record_number,
         };
         let row = &file.row;
-        let reject = |reason: String| Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, row.trimmed_raw()))));
+        let reject = |reason: String| {
+            Ok(Some(SourceItem::Reject(Reject::new(
+                &origin,
+                reason,
+                row.trimmed_raw(),
+            ))))
+        };
         if row.open_quote {
             return reject(format!(
                 "unterminated quote: the row starts on line {} and runs to the end of the file inside a quoted field; close the quote, or double a quote inside a quoted field (\"\"){}",
@@ -393,7 +446,12 @@ impl CsvSource {
             return reject(reason);
         }
         let raw = row.trimmed_raw().to_vec();
-        Ok(Some(SourceItem::Record(RawRecord { origin, raw, fields, text })))
+        Ok(Some(SourceItem::Record(RawRecord {
+            origin,
+            raw,
+            fields,
+            text,
+        })))
     }
 }
 
@@ -441,7 +499,12 @@ mod tests {
 
     impl LongRow {
         fn new(parts: Vec<(u8, u64)>) -> Self {
-            LongRow { parts, part: 0, done_in_part: 0, handed_out: 0 }
+            LongRow {
+                parts,
+                part: 0,
+                done_in_part: 0,
+                handed_out: 0,
+            }
         }
     }
 
@@ -478,7 +541,18 @@ mod tests {
         let max = 4096;
         let long = 50u64 << 20;
         // "a,b\n" + 50 MB of "x" + "\n1,2\n": the header, one huge row, one normal row
-        let parts = vec![(b'a', 1), (b',', 1), (b'b', 1), (b'\n', 1), (b'x', long), (b'\n', 1), (b'1', 1), (b',', 1), (b'2', 1), (b'\n', 1)];
+        let parts = vec![
+            (b'a', 1),
+            (b',', 1),
+            (b'b', 1),
+            (b'\n', 1),
+            (b'x', long),
+            (b'\n', 1),
+            (b'1', 1),
+            (b',', 1),
+            (b'2', 1),
+            (b'\n', 1),
+        ];
         let mut rows = reader(parts, max);
         let mut row = Row::default();
         assert!(rows.next_row(&mut row).unwrap());
@@ -488,11 +562,22 @@ mod tests {
         assert!(row.fields_dropped);
         assert_eq!(row.trimmed_raw().len(), max);
         // what was buffered for the row is bounded by the limit, not by the row
-        assert!(row.raw.capacity() <= 2 * max, "raw buffer {}", row.raw.capacity());
-        assert!(row.fields.capacity() <= 2 * max, "field buffer {}", row.fields.capacity());
+        assert!(
+            row.raw.capacity() <= 2 * max,
+            "raw buffer {}",
+            row.raw.capacity()
+        );
+        assert!(
+            row.fields.capacity() <= 2 * max,
+            "field buffer {}",
+            row.fields.capacity()
+        );
         // the row after it is found, whole
         assert!(rows.next_row(&mut row).unwrap());
-        assert_eq!((row.field(0), row.field(1)), (Some(&b"1"[..]), Some(&b"2"[..])));
+        assert_eq!(
+            (row.field(0), row.field(1)),
+            (Some(&b"1"[..]), Some(&b"2"[..]))
+        );
         assert!(!rows.next_row(&mut row).unwrap());
         assert_eq!(rows.consumed, long + 9);
     }
@@ -500,7 +585,14 @@ mod tests {
     #[test]
     fn a_row_of_many_fields_keeps_only_as_many_ends_as_it_needs() {
         // 1,000,000 delimiters: a ragged row of 1,000,001 fields
-        let parts = vec![(b'a', 1), (b',', 1), (b'b', 1), (b'\n', 1), (b',', 1_000_000), (b'\n', 1)];
+        let parts = vec![
+            (b'a', 1),
+            (b',', 1),
+            (b'b', 1),
+            (b'\n', 1),
+            (b',', 1_000_000),
+            (b'\n', 1),
+        ];
         let mut rows = reader(parts, 4 << 20);
         let mut row = Row::default();
         assert!(rows.next_row(&mut row).unwrap());
@@ -511,7 +603,18 @@ mod tests {
 
     #[test]
     fn an_open_quote_at_the_end_of_the_file_is_found() {
-        let parts = vec![(b'a', 1), (b',', 1), (b'b', 1), (b'\n', 1), (b'1', 1), (b',', 1), (b'"', 1), (b'x', 10), (b'\n', 1), (b'y', 3)];
+        let parts = vec![
+            (b'a', 1),
+            (b',', 1),
+            (b'b', 1),
+            (b'\n', 1),
+            (b'1', 1),
+            (b',', 1),
+            (b'"', 1),
+            (b'x', 10),
+            (b'\n', 1),
+            (b'y', 3),
+        ];
         let mut rows = reader(parts, 4096);
         let mut row = Row::default();
         assert!(rows.next_row(&mut row).unwrap());

@@ -4,10 +4,11 @@
 //! pointer given by `records`), and `kind = "jsonl"` reads one object per line. Event fields
 //! are mapped with JSON pointers (`"/authority/name"`).
 //!
-//! **Design decision:** nothing is loaded whole. A JSON array is streamed element by element
-//! by serde_json on a reader thread (each element is captured as its exact bytes, then parsed),
-//! and JSON Lines are read with a bounded line reader, so memory is bounded by the largest
-//! record, not the file. Numbers keep their exact digits (`arbitrary_precision`).
+//! **Design decision:** nothing is loaded whole, and no record costs more memory than
+//! `limits.max_record_bytes`. A JSON array is split into elements by a small structural scanner
+//! (each element is captured as its exact bytes, then parsed by serde_json; a longer element is
+//! read through without being kept), and JSON Lines are read with a bounded line reader.
+//! Numbers keep their exact digits (`arbitrary_precision`).
 
 #![warn(missing_docs)]
 
@@ -49,7 +50,10 @@ pub struct JsonlConfig {
     pub fields: FieldMap,
 }
 
-fn check_pointers(fields: &FieldMap, context: &docket_source::SourceContext) -> Result<(), docket_source::SourceError> {
+fn check_pointers(
+    fields: &FieldMap,
+    context: &docket_source::SourceContext,
+) -> Result<(), docket_source::SourceError> {
     for (field, pointer) in fields.entries() {
         if !pointer.is_empty() && !pointer.starts_with('/') {
             return Err(context.config_error(format!(
@@ -62,11 +66,31 @@ fn check_pointers(fields: &FieldMap, context: &docket_source::SourceContext) -> 
 
 /// Turns one record's bytes into an item: a mapped record, or a reject with the reason.
 fn record_from_bytes(fields: &FieldMap, origin: RecordOrigin, raw: Vec<u8>) -> SourceItem {
-    let parsed = serde_json::from_slice::<object::LazyObject<'_>>(&raw).map(|object| fields.build(|pointer| object.lookup(pointer)));
-    match parsed {
-        Ok((fields, text)) => SourceItem::Record(RawRecord { origin, raw, fields, text }),
-        Err(e) => {
-            let reason = format!("JSON: {e}");
+    let mut problem = None;
+    let parsed = serde_json::from_slice::<object::LazyObject<'_>>(&raw).map(|object| {
+        fields.build(|pointer| {
+            object.lookup(pointer).unwrap_or_else(|reason| {
+                problem.get_or_insert(reason);
+                None
+            })
+        })
+    });
+    match (parsed, problem) {
+        (Ok((fields, text)), None) => SourceItem::Record(RawRecord {
+            origin,
+            raw,
+            fields,
+            text,
+        }),
+        (Ok(_), Some(reason)) => SourceItem::Reject(Reject::new(&origin, reason, &raw)),
+        (Err(e), _) => {
+            let reason = match std::str::from_utf8(&raw) {
+                Ok(_) => format!("JSON: {e}"),
+                Err(bad) => format!(
+                    "JSON: {e}: the record is not valid UTF-8 (at byte {} of the record)",
+                    bad.valid_up_to()
+                ),
+            };
             SourceItem::Reject(Reject::new(&origin, reason, &raw))
         }
     }

@@ -7,7 +7,10 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use docket_core::{RecordOrigin, Reject};
-use docket_source::{display_path, resolve_paths, FieldMap, Source, SourceContext, SourceError, SourceFactory, SourceItem};
+use docket_source::{
+    display_path, resolve_paths, FieldMap, Source, SourceContext, SourceError, SourceFactory,
+    SourceItem,
+};
 
 use crate::{check_pointers, file_len, record_from_bytes, strip_bom, JsonlConfig};
 
@@ -20,7 +23,11 @@ impl SourceFactory for JsonlFactory {
         "jsonl"
     }
 
-    fn build(&self, config: toml::Table, context: &SourceContext) -> Result<Box<dyn Source>, SourceError> {
+    fn build(
+        &self,
+        config: toml::Table,
+        context: &SourceContext,
+    ) -> Result<Box<dyn Source>, SourceError> {
         let config: JsonlConfig = context.parse_config(config)?;
         check_pointers(&config.fields, context)?;
         let files = resolve_paths(&context.base_dir, &config.path)?;
@@ -56,11 +63,25 @@ pub struct JsonlSource {
     bytes_total: u64,
 }
 
-/// Reads one line into `buffer` (without the line end), keeping at most `max` bytes. Returns
-/// the line's full length, or `None` at the end of the input.
-pub fn read_line_bounded<R: BufRead>(reader: &mut R, buffer: &mut Vec<u8>, max: usize) -> std::io::Result<Option<usize>> {
+/// One line as read by [`read_line_bounded`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LineRead {
+    /// The line's full length, without its line end.
+    pub length: usize,
+    /// Bytes consumed from the reader, line end included.
+    pub consumed: usize,
+}
+
+/// Reads one line into `buffer` (without the line end), keeping at most `max + 1` bytes of it.
+/// Returns the line's full length and the bytes consumed, or `None` at the end of the input.
+pub fn read_line_bounded<R: BufRead>(
+    reader: &mut R,
+    buffer: &mut Vec<u8>,
+    max: usize,
+) -> std::io::Result<Option<LineRead>> {
     buffer.clear();
     let mut total = 0usize;
+    let mut consumed = 0usize;
     let mut saw_any = false;
     loop {
         let available = reader.fill_buf()?;
@@ -77,6 +98,7 @@ pub fn read_line_bounded<R: BufRead>(reader: &mut R, buffer: &mut Vec<u8>, max: 
         total += chunk.len();
         let used = chunk.len() + usize::from(found_newline);
         reader.consume(used);
+        consumed += used;
         if found_newline {
             break;
         }
@@ -88,7 +110,10 @@ pub fn read_line_bounded<R: BufRead>(reader: &mut R, buffer: &mut Vec<u8>, max: 
         buffer.pop();
         total -= 1;
     }
-    Ok(Some(total))
+    Ok(Some(LineRead {
+        length: total,
+        consumed,
+    }))
 }
 
 impl JsonlSource {
@@ -100,7 +125,10 @@ impl JsonlSource {
         loop {
             let start = file.offset;
             let length = match read_line_bounded(&mut file.reader, &mut self.buffer, max) {
-                Ok(Some(length)) => length,
+                Ok(Some(LineRead { length, consumed })) => {
+                    file.offset += consumed as u64;
+                    length
+                }
                 Ok(None) => return Ok(None),
                 Err(error) => {
                     return Err(SourceError::Io {
@@ -109,7 +137,6 @@ impl JsonlSource {
                     })
                 }
             };
-            file.offset += length as u64 + 1;
             file.line += 1;
             let origin = RecordOrigin {
                 source: self.context.name.clone(),
@@ -121,14 +148,26 @@ impl JsonlSource {
                     "line is {length} bytes (starting at byte {start}), over the limit of {max} (limits.max_record_bytes); raw holds its first {max} bytes"
                 );
                 self.buffer.truncate(max);
-                return Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, &self.buffer))));
+                return Ok(Some(SourceItem::Reject(Reject::new(
+                    &origin,
+                    reason,
+                    &self.buffer,
+                ))));
             }
-            let bytes = if file.line == 1 { strip_bom(&self.buffer) } else { &self.buffer[..] };
+            let bytes = if file.line == 1 {
+                strip_bom(&self.buffer)
+            } else {
+                &self.buffer[..]
+            };
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 // a blank line is not a record; it is counted nowhere
                 continue;
             }
-            return Ok(Some(record_from_bytes(&self.fields, origin, bytes.to_vec())));
+            return Ok(Some(record_from_bytes(
+                &self.fields,
+                origin,
+                bytes.to_vec(),
+            )));
         }
     }
 }
@@ -141,7 +180,10 @@ impl Source for JsonlSource {
                 let Some(path) = self.files.pop() else {
                     return Ok(None);
                 };
-                let file = File::open(&path).map_err(|error| SourceError::Io { path: path.clone(), error })?;
+                let file = File::open(&path).map_err(|error| SourceError::Io {
+                    path: path.clone(),
+                    error,
+                })?;
                 self.current = Some(OpenFile {
                     uri: display_path(&self.context.base_dir, &path).into(),
                     path,
@@ -167,5 +209,80 @@ impl Source for JsonlSource {
 
     fn bytes_total(&self) -> Option<u64> {
         Some(self.bytes_total)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufReader, Read};
+
+    use super::*;
+
+    /// `count` bytes of `byte`, then `tail`, made up as they are read.
+    struct Made {
+        byte: u8,
+        left: u64,
+        tail: std::io::Cursor<Vec<u8>>,
+        handed_out: u64,
+    }
+
+    impl Read for Made {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = if self.left > 0 {
+                let n = self.left.min(buf.len() as u64) as usize;
+                buf[..n].fill(self.byte);
+                self.left -= n as u64;
+                n
+            } else {
+                self.tail.read(buf)?
+            };
+            self.handed_out += n as u64;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_long_line_is_read_through_and_only_its_start_kept() {
+        let long = 50u64 << 20;
+        let made = Made {
+            byte: b'x',
+            left: long,
+            tail: std::io::Cursor::new(b"\n{}".to_vec()),
+            handed_out: 0,
+        };
+        let mut reader = BufReader::with_capacity(1 << 16, made);
+        let mut buffer = Vec::new();
+        let first = read_line_bounded(&mut reader, &mut buffer, 4096)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            first,
+            LineRead {
+                length: long as usize,
+                consumed: long as usize + 1
+            }
+        );
+        assert!(
+            buffer.len() == 4097 && buffer.capacity() <= 2 * 4097,
+            "{}",
+            buffer.capacity()
+        );
+        // the last line has no line end: it is consumed, not counted one byte longer
+        let last = read_line_bounded(&mut reader, &mut buffer, 4096)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            last,
+            LineRead {
+                length: 2,
+                consumed: 2
+            }
+        );
+        assert_eq!(buffer, b"{}");
+        assert_eq!(
+            read_line_bounded(&mut reader, &mut buffer, 4096).unwrap(),
+            None
+        );
+        assert_eq!(reader.get_ref().handed_out, long + 3);
     }
 }

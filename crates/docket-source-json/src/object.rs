@@ -2,6 +2,7 @@
 //! that only the mapped fields are ever decoded. Duplicate keys and non-objects are refused.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use docket_source::MappedValue;
@@ -34,6 +35,9 @@ impl<'de> Deserialize<'de> for CowStr<'de> {
     }
 }
 
+/// Objects with up to this many keys look for duplicate keys by a linear scan.
+const SMALL_OBJECT: usize = 16;
+
 /// One record: its top-level keys, each with its value as raw JSON.
 pub(crate) struct LazyObject<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
 
@@ -54,9 +58,19 @@ impl<'de> Visitor<'de> for ObjectVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut entries: Vec<(Cow<'de, str>, &'de RawValue)> = Vec::with_capacity(16);
+        // past a few keys, duplicates are found through a set: an object of 100,000 keys must
+        // not cost 100,000² comparisons
+        let mut seen: Option<HashSet<Cow<'de, str>>> = None;
         while let Some(CowStr(key)) = map.next_key::<CowStr<'de>>()? {
             let value: &'de RawValue = map.next_value()?;
-            if entries.iter().any(|(k, _)| *k == key) {
+            let duplicate = if entries.len() < SMALL_OBJECT {
+                entries.iter().any(|(k, _)| *k == key)
+            } else {
+                let set =
+                    seen.get_or_insert_with(|| entries.iter().map(|(k, _)| k.clone()).collect());
+                !set.insert(key.clone())
+            };
+            if duplicate {
                 return Err(de::Error::custom(format!(
                     "duplicate key {key:?}: docket does not guess which value is meant"
                 )));
@@ -75,46 +89,116 @@ fn unescape_token(token: &str) -> Cow<'_, str> {
     }
 }
 
-/// A raw JSON value as a field value: strings unescaped, numbers with their exact digits,
-/// arrays as lists of their scalar items, objects as JSON text, null as nothing.
-fn raw_to_mapped(raw: &RawValue) -> Option<MappedValue> {
+/// A single JSON value as text: a string unescaped, a number with its exact digits, a boolean
+/// as written, an object as JSON text; `None` for null and for an array.
+fn value_text(raw: &RawValue) -> Option<String> {
     let text = raw.get();
     match text.as_bytes().first()? {
-        b'"' => serde_json::from_str::<CowStr<'_>>(text).ok().map(|s| MappedValue::One(s.0.into_owned())),
-        b'[' => {
-            let items: Vec<&RawValue> = serde_json::from_str(text).ok()?;
-            Some(MappedValue::Many(
-                items
-                    .into_iter()
-                    .filter_map(|item| match raw_to_mapped(item) {
-                        Some(MappedValue::One(s)) => Some(s),
-                        _ => None,
-                    })
-                    .collect(),
-            ))
-        }
-        b'n' => None,
-        _ => Some(MappedValue::One(text.to_string())),
+        b'"' => serde_json::from_str::<CowStr<'_>>(text)
+            .ok()
+            .map(|s| s.0.into_owned()),
+        b'n' | b'[' => None,
+        _ => Some(text.to_string()),
     }
 }
 
+/// A raw JSON value as a field value: an array as the list of its items' texts (items that are
+/// null or arrays themselves are left out: this is not recursive, so nesting costs nothing),
+/// anything else as one text.
+fn raw_to_mapped(raw: &RawValue) -> Option<MappedValue> {
+    if raw.get().starts_with('[') {
+        let items: Vec<&RawValue> = serde_json::from_str(raw.get()).ok()?;
+        return Some(MappedValue::Many(
+            items.into_iter().filter_map(value_text).collect(),
+        ));
+    }
+    value_text(raw).map(MappedValue::One)
+}
+
 impl LazyObject<'_> {
-    /// The value at a JSON pointer (`/authority/name`), decoding only what it needs.
-    pub(crate) fn lookup(&self, pointer: &str) -> Option<MappedValue> {
-        let rest = pointer.strip_prefix('/')?;
+    /// The value at a JSON pointer (`/authority/name`), decoding only what it needs. `Err` when
+    /// the value on the way cannot be decoded (nested deeper than serde_json's limit of 128).
+    pub(crate) fn lookup(&self, pointer: &str) -> Result<Option<MappedValue>, String> {
+        let Some(rest) = pointer.strip_prefix('/') else {
+            return Ok(None);
+        };
         let (head, tail) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, ""),
         };
         let head = unescape_token(head);
-        let raw = self.0.iter().find(|(k, _)| *k == head)?.1;
+        let Some(raw) = self.0.iter().find(|(k, _)| *k == head).map(|(_, v)| *v) else {
+            return Ok(None);
+        };
         if tail.is_empty() {
-            return raw_to_mapped(raw);
+            return Ok(raw_to_mapped(raw));
         }
-        let value: serde_json::Value = serde_json::from_str(raw.get()).ok()?;
-        let inner = value.pointer(tail)?;
-        let text = serde_json::to_string(inner).ok()?;
-        let raw: Box<RawValue> = RawValue::from_string(text).ok()?;
-        raw_to_mapped(&raw)
+        lookup_nested(raw, pointer, tail)
+    }
+}
+
+/// The value at `tail` inside `raw`, for a pointer with more than one token: decoded with
+/// serde_json (kept out of line: most mappings name top-level keys).
+#[inline(never)]
+fn lookup_nested(raw: &RawValue, pointer: &str, tail: &str) -> Result<Option<MappedValue>, String> {
+    if !raw.get().starts_with(['{', '[']) {
+        return Ok(None);
+    }
+    let error = |e: serde_json::Error| format!("field {pointer:?} cannot be read: {e}");
+    let value: serde_json::Value = serde_json::from_str(raw.get()).map_err(error)?;
+    let Some(inner) = value.pointer(tail) else {
+        return Ok(None);
+    };
+    let text = serde_json::to_string(inner).map_err(error)?;
+    let raw: Box<RawValue> = RawValue::from_string(text).map_err(error)?;
+    Ok(raw_to_mapped(&raw))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn object_of(keys: impl Iterator<Item = String>) -> String {
+        let members: Vec<String> = keys.map(|k| format!("\"{k}\":1")).collect();
+        format!("{{{}}}", members.join(","))
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_small_and_large_objects() {
+        let small = object_of(["a", "b", "a"].iter().map(|k| k.to_string()));
+        assert!(serde_json::from_str::<LazyObject<'_>>(&small).is_err());
+        // 100,000 keys, the duplicate last: found through the set (a pairwise scan would make
+        // 5 * 10^9 comparisons for this one record)
+        let keys = (0..100_000)
+            .map(|i| format!("k{i}"))
+            .chain(std::iter::once("k5".to_string()));
+        let large = object_of(keys);
+        let error = serde_json::from_str::<LazyObject<'_>>(&large)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(error.contains("duplicate key \"k5\""), "{error}");
+        let distinct = object_of((0..100_000).map(|i| format!("k{i}")));
+        let object = serde_json::from_str::<LazyObject<'_>>(&distinct).unwrap();
+        assert_eq!(
+            object.lookup("/k99999").unwrap(),
+            Some(MappedValue::One("1".to_string()))
+        );
+        // an escaped key equals its unescaped twin
+        assert!(serde_json::from_str::<LazyObject<'_>>(r#"{"a":1,"\u0061":2}"#).is_err());
+    }
+
+    #[test]
+    fn lists_of_lists_are_not_descended_into() {
+        let deep = format!(
+            "{{\"t\": [\"A\", {}1{}, \"B\"]}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let object = serde_json::from_str::<LazyObject<'_>>(&deep).unwrap();
+        assert_eq!(
+            object.lookup("/t").unwrap(),
+            Some(MappedValue::Many(vec!["A".to_string(), "B".to_string()]))
+        );
     }
 }

@@ -11,7 +11,9 @@ fn drain(factory: &dyn SourceFactory, config: &str) -> Vec<SourceItem> {
     let table: toml::Table = toml::from_str(config).unwrap();
     let context = SourceContext::new("t", fixtures(), Limits::default());
     let mut source = factory.build(table, &context).unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .unwrap();
     let mut items = Vec::new();
     while let Some(item) = runtime.block_on(source.next_item()).unwrap() {
         items.push(item);
@@ -34,26 +36,40 @@ date = "/when"
 "#,
     );
     assert_eq!(items.len(), 2);
-    let SourceItem::Record(ftc) = &items[0] else { panic!("{:?}", items[0]) };
+    let SourceItem::Record(ftc) = &items[0] else {
+        panic!("{:?}", items[0])
+    };
     assert_eq!(ftc.origin.record, 1);
-    assert_eq!(ftc.fields.actor.as_ref().unwrap().name, "Federal Trade Commission");
+    assert_eq!(
+        ftc.fields.actor.as_ref().unwrap().name,
+        "Federal Trade Commission"
+    );
     let targets: Vec<_> = ftc.fields.targets.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(targets, ["Meta Platforms", "Instagram"]);
     // numbers keep their exact digits
     assert_eq!(ftc.fields.amount.as_deref(), Some("5000000000"));
-    assert!(std::str::from_utf8(&ftc.raw).unwrap().starts_with("{\"authority\""));
-    let SourceItem::Record(sec) = &items[1] else { panic!("{:?}", items[1]) };
+    assert!(std::str::from_utf8(&ftc.raw)
+        .unwrap()
+        .starts_with("{\"authority\""));
+    let SourceItem::Record(sec) = &items[1] else {
+        panic!("{:?}", items[1])
+    };
     assert_eq!(sec.origin.record, 2);
     assert_eq!(sec.fields.targets[0].name, "Tesla");
 }
 
 #[test]
 fn a_truncated_array_keeps_what_came_before_and_rejects_the_rest() {
-    let items = drain(&JsonFactory, "path = \"truncated.json\"\n[fields]\nactor = \"/authority\"\n");
+    let items = drain(
+        &JsonFactory,
+        "path = \"truncated.json\"\n[fields]\nactor = \"/authority\"\n",
+    );
     assert_eq!(items.len(), 3, "{items:?}");
     assert!(matches!(&items[0], SourceItem::Record(r) if r.origin.record == 1));
     assert!(matches!(&items[1], SourceItem::Record(r) if r.origin.record == 2));
-    let SourceItem::Reject(reject) = &items[2] else { panic!("{:?}", items[2]) };
+    let SourceItem::Reject(reject) = &items[2] else {
+        panic!("{:?}", items[2])
+    };
     assert_eq!(reject.record, 3);
     assert!(reject.reason.contains("EOF"), "{}", reject.reason);
 }
@@ -72,7 +88,10 @@ fn json_lines_reject_scalars_arrays_and_duplicate_keys() {
             SourceItem::Reject(r) => (r.record, false),
         })
         .collect();
-    assert_eq!(summary, [(1, true), (3, false), (4, false), (5, false), (6, true)]);
+    assert_eq!(
+        summary,
+        [(1, true), (3, false), (4, false), (5, false), (6, true)]
+    );
     let reasons: Vec<&str> = items
         .iter()
         .filter_map(|i| match i {
@@ -82,15 +101,26 @@ fn json_lines_reject_scalars_arrays_and_duplicate_keys() {
         .collect();
     assert!(reasons[0].contains("a JSON object"), "{}", reasons[0]);
     assert!(reasons[1].contains("a JSON object"), "{}", reasons[1]);
-    assert!(reasons[2].contains("duplicate key \"authority\""), "{}", reasons[2]);
-    let SourceItem::Record(amazon) = &items[4] else { panic!() };
+    assert!(
+        reasons[2].contains("duplicate key \"authority\""),
+        "{}",
+        reasons[2]
+    );
+    let SourceItem::Record(amazon) = &items[4] else {
+        panic!()
+    };
     assert_eq!(amazon.fields.amount.as_deref(), Some("746000000"));
 }
 
 #[test]
 fn pointers_must_be_pointers() {
     let context = SourceContext::new("t", fixtures(), Limits::default());
-    let table: toml::Table = toml::from_str("path = \"fines.jsonl\"\n[fields]\nactor = \"authority\"\n").unwrap();
-    let error = JsonlFactory.build(table, &context).err().unwrap().to_string();
+    let table: toml::Table =
+        toml::from_str("path = \"fines.jsonl\"\n[fields]\nactor = \"authority\"\n").unwrap();
+    let error = JsonlFactory
+        .build(table, &context)
+        .err()
+        .unwrap()
+        .to_string();
     assert!(error.contains(r#"write "/authority""#), "{error}");
 }

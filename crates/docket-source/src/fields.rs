@@ -72,7 +72,10 @@ impl FieldMap {
     }
 
     /// Builds a raw event (and text body) by asking `lookup` for each mapped location.
-    pub fn build(&self, mut lookup: impl FnMut(&str) -> Option<MappedValue>) -> (RawEvent, Option<TextBody>) {
+    pub fn build(
+        &self,
+        mut lookup: impl FnMut(&str) -> Option<MappedValue>,
+    ) -> (RawEvent, Option<TextBody>) {
         let mut get = |location: &Option<String>| location.as_deref().and_then(&mut lookup);
         let mut event = RawEvent {
             action: get(&self.action).map(MappedValue::first),
@@ -90,13 +93,15 @@ impl FieldMap {
             Some(MappedValue::Many(names)) => names.into_iter().map(RawActor::named).collect(),
             None => Vec::new(),
         };
-        let text = get(&self.text).map(MappedValue::first).map(|text| TextBody {
-            text,
-            offset: 0,
-            published: get(&self.published).map(MappedValue::first),
-            lang: None,
-            title: None,
-        });
+        let text = get(&self.text)
+            .map(MappedValue::first)
+            .map(|text| TextBody {
+                text,
+                offset: 0,
+                published: get(&self.published).map(MappedValue::first),
+                lang: None,
+                title: None,
+            });
         (event, text)
     }
 }

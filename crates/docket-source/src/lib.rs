@@ -32,6 +32,9 @@ pub use fields::{FieldMap, MappedValue};
 pub use paths::{clean_path, display_path, resolve_paths};
 
 /// What a source yields.
+// Nearly every item is a record, so boxing it would add an allocation per record to save
+// space only on the rare reject.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum SourceItem {
     /// One record, mapped to fields.
@@ -137,8 +140,12 @@ impl SourceContext {
 
     /// Deserializes a source's own TOML table into its typed config, turning serde's message
     /// into a config error that names the source.
-    pub fn parse_config<T: serde::de::DeserializeOwned>(&self, table: toml::Table) -> Result<T, SourceError> {
-        T::deserialize(toml::Value::Table(table)).map_err(|e| self.config_error(e.message().to_string()))
+    pub fn parse_config<T: serde::de::DeserializeOwned>(
+        &self,
+        table: toml::Table,
+    ) -> Result<T, SourceError> {
+        T::deserialize(toml::Value::Table(table))
+            .map_err(|e| self.config_error(e.message().to_string()))
     }
 }
 
@@ -170,7 +177,11 @@ pub trait SourceFactory: Send + Sync {
     /// Builds a source from its table (the source's keys minus those the pipeline owns: `kind`,
     /// `on_error`, `constants`, `formats`, `target_separator`, `published`, `lang`). Building
     /// checks the config and resolves paths, but reads no record.
-    fn build(&self, config: toml::Table, context: &SourceContext) -> Result<Box<dyn Source>, SourceError>;
+    fn build(
+        &self,
+        config: toml::Table,
+        context: &SourceContext,
+    ) -> Result<Box<dyn Source>, SourceError>;
 }
 
 /// The factories a pipeline can use, by kind. Built-ins are added explicitly by the pipeline
@@ -182,7 +193,9 @@ pub struct Registry {
 
 impl std::fmt::Debug for Registry {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Registry").field("kinds", &self.kinds().collect::<Vec<_>>()).finish()
+        f.debug_struct("Registry")
+            .field("kinds", &self.kinds().collect::<Vec<_>>())
+            .finish()
     }
 }
 

@@ -67,12 +67,20 @@ pub fn display_path(base_dir: &Path, path: &Path) -> String {
     let target = clean_path(path);
     let base_parts: Vec<_> = base.components().collect();
     let target_parts: Vec<_> = target.components().collect();
-    let common = base_parts.iter().zip(&target_parts).take_while(|(a, b)| a == b).count();
+    let common = base_parts
+        .iter()
+        .zip(&target_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     if common == 0 {
         return target.to_string_lossy().replace('\\', "/");
     }
     let mut parts: Vec<String> = vec!["..".to_string(); base_parts.len() - common];
-    parts.extend(target_parts[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    parts.extend(
+        target_parts[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
     parts.join("/")
 }
 
@@ -83,8 +91,17 @@ mod tests {
     #[test]
     fn display_paths_are_relative_to_the_job() {
         let base = Path::new("/repo/fixtures/jobs");
-        assert_eq!(display_path(base, Path::new("/repo/fixtures/jobs/../data/a.csv")), "../data/a.csv");
-        assert_eq!(display_path(base, Path::new("/repo/fixtures/jobs/x/b.csv")), "x/b.csv");
-        assert_eq!(clean_path(Path::new("/a/b/../c/./d")), PathBuf::from("/a/c/d"));
+        assert_eq!(
+            display_path(base, Path::new("/repo/fixtures/jobs/../data/a.csv")),
+            "../data/a.csv"
+        );
+        assert_eq!(
+            display_path(base, Path::new("/repo/fixtures/jobs/x/b.csv")),
+            "x/b.csv"
+        );
+        assert_eq!(
+            clean_path(Path::new("/a/b/../c/./d")),
+            PathBuf::from("/a/c/d")
+        );
     }
 }
