@@ -94,6 +94,63 @@ pub struct Merger<S: EventStore = MemoryStore> {
     heads: HashMap<u64, u32>,
     /// (position, next link index or u32::MAX)
     links: Vec<(u32, u32)>,
+    /// One per stored event: what rules 2, 3, 5 and 6 need, so that most candidates are ruled
+    /// out without reading the event back from the store.
+    fingerprints: Vec<Fingerprint>,
+}
+
+/// A 12-byte summary of an event for ruling candidates out: hashes of reference and actor (0
+/// when absent) and the date's parts (year 0 when absent).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Fingerprint {
+    reference: u32,
+    actor: u32,
+    year: i16,
+    month: u8,
+    day: u8,
+}
+
+fn hash32(bytes: &[u8]) -> u32 {
+    // never 0, which means "absent"
+    (xxh3_64(bytes) as u32) | 1
+}
+
+impl Fingerprint {
+    fn of(event: &Event) -> Self {
+        let date = event.date.as_ref().and_then(|d| d.value);
+        Fingerprint {
+            reference: event.reference.as_deref().map_or(0, |r| hash32(r.as_bytes())),
+            actor: event.actor.as_ref().map_or(0, |a| hash32(a.id.as_bytes())),
+            year: date.map_or(0, |d| d.year_part()),
+            month: date.and_then(|d| d.month_part()).unwrap_or(0),
+            day: date.and_then(|d| d.day_part()).unwrap_or(0),
+        }
+    }
+
+    /// False only when [`same_event`] is sure to be false (a hash collision can only make it
+    /// true, and then the full comparison decides).
+    fn may_match(&self, other: &Fingerprint) -> bool {
+        let differ = |a: u32, b: u32| a != 0 && b != 0 && a != b;
+        if differ(self.reference, other.reference) || differ(self.actor, other.actor) {
+            return false;
+        }
+        if self.year != 0 && other.year != 0 {
+            if self.year != other.year {
+                return false;
+            }
+            if self.month != 0 && other.month != 0 {
+                if self.month != other.month {
+                    return false;
+                }
+                if self.day != 0 && other.day != 0 && self.day != other.day {
+                    return false;
+                }
+            }
+        }
+        // amounts are left to the full comparison: rule 6 compares amounts of the same role
+        // only, which a hash cannot tell apart from a different sum
+        true
+    }
 }
 
 const NO_LINK: u32 = u32::MAX;
@@ -266,6 +323,7 @@ impl<S: EventStore> Merger<S> {
             store,
             heads: HashMap::new(),
             links: Vec::new(),
+            fingerprints: Vec::new(),
         }
     }
 
@@ -316,16 +374,24 @@ impl<S: EventStore> Merger<S> {
         json: Option<Vec<u8>>,
     ) -> std::io::Result<MergeOutcome> {
         let keys = block_keys(&event);
+        let fingerprint = Fingerprint::of(&event);
         for position in self.candidates(&keys) {
+            let known = self.fingerprints.get(position as usize).copied().unwrap_or_default();
+            if !known.may_match(&fingerprint) {
+                continue;
+            }
             if self
                 .store
                 .with(position as usize, |earlier| same_event(earlier, &event))?
             {
-                let merged_keys = self.store.update(position as usize, |earlier| {
+                let (merged_keys, merged_fingerprint) = self.store.update(position as usize, |earlier| {
                     absorb(earlier, event);
                     // the merged event may have gained targets: index them too
-                    block_keys(earlier)
+                    (block_keys(earlier), Fingerprint::of(earlier))
                 })?;
+                if let Some(slot) = self.fingerprints.get_mut(position as usize) {
+                    *slot = merged_fingerprint;
+                }
                 for key in merged_keys {
                     self.link(key, position);
                 }
@@ -333,6 +399,7 @@ impl<S: EventStore> Merger<S> {
             }
         }
         let position = self.store.append(event, json)?;
+        self.fingerprints.push(fingerprint);
         let position32 = u32::try_from(position)
             .map_err(|_| std::io::Error::other("more than 4 billion events"))?;
         for key in keys {

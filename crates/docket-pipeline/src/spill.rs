@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Seek, SeekFrom, Write};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::FileExt;
 use std::path::Path;
 
@@ -12,15 +12,21 @@ use docket_normalize::merge::EventStore;
 /// Bytes buffered before they are written to the file.
 const FLUSH_AT: usize = 1 << 20;
 
-/// Events as JSON lines in an unlinked temporary file, with their start offsets in memory
-/// (8 bytes per event). Events changed by a merge are kept in memory until the end (their number
-/// grows with the merges, not with the input).
+/// Events changed by merges that are kept in memory; past this many, they are written back to
+/// the file.
+const PATCH_CACHE: usize = 1024;
+
+/// Events as JSON lines in an unlinked temporary file, with their place in memory (12 bytes per
+/// event). An event changed by a merge stays in a small in-memory cache; when the cache is full,
+/// its events are appended to the file again and their place updated, so memory does not grow
+/// with the number of merges either.
 #[derive(Debug)]
 pub struct SpillStore {
     file: File,
     pending: Vec<u8>,
     flushed: u64,
     offsets: Vec<u64>,
+    lengths: Vec<u32>,
     patched: HashMap<u32, Event>,
 }
 
@@ -33,6 +39,7 @@ impl SpillStore {
             pending: Vec::with_capacity(FLUSH_AT + (1 << 16)),
             flushed: 0,
             offsets: Vec::new(),
+            lengths: Vec::new(),
             patched: HashMap::new(),
         })
     }
@@ -44,24 +51,29 @@ impl SpillStore {
         Ok(())
     }
 
-    fn end_of(&self, position: usize) -> u64 {
-        self.offsets
-            .get(position + 1)
-            .copied()
-            .unwrap_or(self.flushed + self.pending.len() as u64)
+    /// Appends one JSON line and returns its (offset, length).
+    fn write_line(&mut self, json: &[u8]) -> std::io::Result<(u64, u32)> {
+        let offset = self.flushed + self.pending.len() as u64;
+        let length = u32::try_from(json.len()).map_err(|_| std::io::Error::other("event over 4 GiB"))?;
+        self.pending.extend_from_slice(json);
+        self.pending.push(b'\n');
+        if self.pending.len() >= FLUSH_AT {
+            self.flush()?;
+        }
+        Ok((offset, length))
     }
 
     fn read_line(&self, position: usize) -> std::io::Result<Vec<u8>> {
-        let start = *self
-            .offsets
-            .get(position)
-            .ok_or_else(|| std::io::Error::other("no such event"))?;
-        let end = self.end_of(position) - 1; // without the newline
+        let (start, length) = match (self.offsets.get(position), self.lengths.get(position)) {
+            (Some(&o), Some(&l)) => (o, u64::from(l)),
+            _ => return Err(std::io::Error::other("no such event")),
+        };
+        let end = start + length;
         if start >= self.flushed {
             let from = (start - self.flushed) as usize;
             return Ok(self.pending[from..(end - self.flushed) as usize].to_vec());
         }
-        let mut bytes = vec![0u8; (end - start) as usize];
+        let mut bytes = vec![0u8; length as usize];
         let on_disk = (self.flushed.min(end) - start) as usize;
         self.file.read_exact_at(&mut bytes[..on_disk], start)?;
         let total = bytes.len();
@@ -69,6 +81,19 @@ impl SpillStore {
             bytes[on_disk..].copy_from_slice(&self.pending[..total - on_disk]);
         }
         Ok(bytes)
+    }
+
+    /// Writes every cached patched event back to the file.
+    fn write_back(&mut self) -> std::io::Result<()> {
+        let mut patched: Vec<(u32, Event)> = self.patched.drain().collect();
+        patched.sort_unstable_by_key(|(position, _)| *position);
+        for (position, event) in patched {
+            let json = serde_json::to_vec(&event).map_err(std::io::Error::other)?;
+            let (offset, length) = self.write_line(&json)?;
+            self.offsets[position as usize] = offset;
+            self.lengths[position as usize] = length;
+        }
+        Ok(())
     }
 
     /// Reads every event back in order: `visit(position, patched event or None, stored JSON)`.
@@ -79,15 +104,21 @@ impl SpillStore {
         self.flush()?;
         self.file.seek(SeekFrom::Start(0))?;
         let mut reader = BufReader::with_capacity(1 << 16, &self.file);
+        let mut at = 0u64;
         let mut line = Vec::new();
         for position in 0..self.offsets.len() {
-            line.clear();
-            reader.read_until(b'\n', &mut line)?;
-            if line.last() == Some(&b'\n') {
-                line.pop();
+            if let Some(event) = self.patched.remove(&(position as u32)) {
+                visit(position, Some(event), &[])?;
+                continue;
             }
-            let patched = self.patched.remove(&(position as u32));
-            visit(position, patched, &line)?;
+            let (offset, length) = (self.offsets[position], self.lengths[position] as usize);
+            if offset != at {
+                reader.seek(SeekFrom::Start(offset))?;
+            }
+            line.resize(length + 1, 0);
+            reader.read_exact(&mut line)?;
+            at = offset + length as u64 + 1;
+            visit(position, None, &line[..length])?;
         }
         Ok(())
     }
@@ -95,17 +126,13 @@ impl SpillStore {
 
 impl EventStore for SpillStore {
     fn append(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<usize> {
-        self.offsets.push(self.flushed + self.pending.len() as u64);
-        match json {
-            Some(bytes) => self.pending.extend_from_slice(&bytes),
-            None => {
-                serde_json::to_writer(&mut self.pending, &event).map_err(std::io::Error::other)?
-            }
-        }
-        self.pending.push(b'\n');
-        if self.pending.len() >= FLUSH_AT {
-            self.flush()?;
-        }
+        let json = match json {
+            Some(bytes) => bytes,
+            None => serde_json::to_vec(&event).map_err(std::io::Error::other)?,
+        };
+        let (offset, length) = self.write_line(&json)?;
+        self.offsets.push(offset);
+        self.lengths.push(length);
         Ok(self.offsets.len() - 1)
     }
 
@@ -118,13 +145,12 @@ impl EventStore for SpillStore {
         Ok(look(&event))
     }
 
-    fn update<R>(
-        &mut self,
-        position: usize,
-        change: impl FnOnce(&mut Event) -> R,
-    ) -> std::io::Result<R> {
+    fn update<R>(&mut self, position: usize, change: impl FnOnce(&mut Event) -> R) -> std::io::Result<R> {
         let key = position as u32;
         if !self.patched.contains_key(&key) {
+            if self.patched.len() >= PATCH_CACHE {
+                self.write_back()?;
+            }
             let line = self.read_line(position)?;
             let event: Event = serde_json::from_slice(&line).map_err(std::io::Error::other)?;
             self.patched.insert(key, event);
@@ -167,18 +193,25 @@ mod tests {
             store.with(5, |e| e.summary.clone()).unwrap().as_deref(),
             Some("patched")
         );
+        // more patched events than the cache holds: the earlier ones go back to the file
+        for i in 100..(100 + PATCH_CACHE + 10) {
+            store.update(i, |e| e.summary = Some(format!("patched {i}"))).unwrap();
+        }
+        assert!(store.patched.len() <= PATCH_CACHE);
+        assert_eq!(store.with(100, |e| e.summary.clone()).unwrap().unwrap(), "patched 100");
         let mut seen = 0;
         store
             .for_each(|position, patch, line| {
+                let summary = match patch {
+                    Some(event) => event.summary.unwrap(),
+                    None => serde_json::from_slice::<Event>(line).unwrap().summary.unwrap(),
+                };
                 if position == 5 {
-                    assert_eq!(patch.unwrap().summary.unwrap(), "patched");
+                    assert_eq!(summary, "patched");
+                } else if (100..100 + PATCH_CACHE + 10).contains(&position) {
+                    assert_eq!(summary, format!("patched {position}"));
                 } else {
-                    assert!(patch.is_none());
-                    let event: Event = serde_json::from_slice(line).unwrap();
-                    assert!(event
-                        .summary
-                        .unwrap()
-                        .starts_with(&format!("event {position} ")));
+                    assert!(summary.starts_with(&format!("event {position} ")));
                 }
                 seen += 1;
                 Ok(())
