@@ -99,12 +99,15 @@ pub struct Merger<S: EventStore = MemoryStore> {
     fingerprints: Vec<Fingerprint>,
 }
 
-/// A 12-byte summary of an event for ruling candidates out: hashes of reference and actor (0
-/// when absent) and the date's parts (year 0 when absent).
+/// A 16-byte summary of an event for ruling candidates out: hashes of reference, actor and
+/// amount (0 when absent), the amount's role, and the date's parts (year 0 when absent).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Fingerprint {
     reference: u32,
     actor: u32,
+    /// Hash of the amount's sum and currency, and its role (0 when there is no amount).
+    amount: u32,
+    amount_role: u8,
     year: i16,
     month: u8,
     day: u8,
@@ -119,8 +122,16 @@ impl Fingerprint {
     fn of(event: &Event) -> Self {
         let date = event.date.as_ref().and_then(|d| d.value);
         Fingerprint {
-            reference: event.reference.as_deref().map_or(0, |r| hash32(r.as_bytes())),
+            reference: event
+                .reference
+                .as_deref()
+                .map_or(0, |r| hash32(r.as_bytes())),
             actor: event.actor.as_ref().map_or(0, |a| hash32(a.id.as_bytes())),
+            amount: event
+                .amount
+                .as_ref()
+                .map_or(0, |a| hash32(format!("{} {}", a.value.normalize(), a.currency).as_bytes())),
+            amount_role: event.amount.as_ref().map_or(0, |a| a.role as u8 + 1),
             year: date.map_or(0, |d| d.year_part()),
             month: date.and_then(|d| d.month_part()).unwrap_or(0),
             day: date.and_then(|d| d.day_part()).unwrap_or(0),
@@ -147,9 +158,8 @@ impl Fingerprint {
                 }
             }
         }
-        // amounts are left to the full comparison: rule 6 compares amounts of the same role
-        // only, which a hash cannot tell apart from a different sum
-        true
+        // rule 6: two amounts of the same role must be the same sum
+        !(self.amount_role != 0 && self.amount_role == other.amount_role && differ(self.amount, other.amount))
     }
 }
 
@@ -376,7 +386,11 @@ impl<S: EventStore> Merger<S> {
         let keys = block_keys(&event);
         let fingerprint = Fingerprint::of(&event);
         for position in self.candidates(&keys) {
-            let known = self.fingerprints.get(position as usize).copied().unwrap_or_default();
+            let known = self
+                .fingerprints
+                .get(position as usize)
+                .copied()
+                .unwrap_or_default();
             if !known.may_match(&fingerprint) {
                 continue;
             }
@@ -384,11 +398,12 @@ impl<S: EventStore> Merger<S> {
                 .store
                 .with(position as usize, |earlier| same_event(earlier, &event))?
             {
-                let (merged_keys, merged_fingerprint) = self.store.update(position as usize, |earlier| {
-                    absorb(earlier, event);
-                    // the merged event may have gained targets: index them too
-                    (block_keys(earlier), Fingerprint::of(earlier))
-                })?;
+                let (merged_keys, merged_fingerprint) =
+                    self.store.update(position as usize, |earlier| {
+                        absorb(earlier, event);
+                        // the merged event may have gained targets: index them too
+                        (block_keys(earlier), Fingerprint::of(earlier))
+                    })?;
                 if let Some(slot) = self.fingerprints.get_mut(position as usize) {
                     *slot = merged_fingerprint;
                 }
