@@ -159,7 +159,7 @@ fn a_killed_run_leaves_the_previous_outputs_intact() {
     assert_eq!(rejects.lines().count(), 1, "{rejects}");
 
     // a larger input, so that the run is still going when it is killed
-    write_input(&input, 200_000);
+    write_input(&input, 50_000);
     let input_len = file_len(&input);
 
     // killed while reading: once it has read a tenth of its input

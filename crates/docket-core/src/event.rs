@@ -87,3 +87,64 @@ impl Event {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ActorKind, AmountRole, Decimal, MatchScore, PartialDate};
+
+    fn event() -> Event {
+        let mut event = Event::new(ActionKind::Fine);
+        event.id = "ev-1".into();
+        event.targets = vec![ActorRef {
+            id: "x:a".into(),
+            name: "A".into(),
+            kind: ActorKind::Company,
+            resolved: false,
+            parent: None,
+            match_score: None,
+        }];
+        event.date = Some(DateValue::resolved(
+            PartialDate::day(2021, 7, 16).unwrap(),
+            "2021-07-16",
+        ));
+        event.amount = Some(Amount::new(
+            Decimal::new(30000, 0),
+            "EUR",
+            AmountRole::Penalty,
+            "30000",
+        ));
+        event
+    }
+
+    #[test]
+    fn new_optional_fields_are_not_exported_when_empty() {
+        let json = serde_json::to_string(&event()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":"ev-1","action":"fine","cameo":"172","plover":"SANCTION","actor":null,"targets":[{"id":"x:a","name":"A","kind":"company","resolved":false,"parent":null}],"target_count":null,"date":{"value":"2021-07-16","precision":"day","text":"2021-07-16"},"amount":{"value":"30000","currency":"EUR","role":"penalty","text":"30000"},"summary":null,"ref":null,"url":null,"sources":[],"confidence":1.0,"flags":[]}"#
+        );
+        let back: Event = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, event());
+    }
+
+    #[test]
+    fn new_fields_round_trip() {
+        let mut e = event();
+        e.targets[0].match_score = Some(MatchScore::from_f64(0.9684));
+        e.date = e.date.map(|d| d.with_qualifier(Some("Q3".into())));
+        e.amount = e.amount.map(|a| a.with_max(Some(Decimal::new(100000, 1))));
+        e.conduct_period = Some(Period {
+            from: PartialDate::year(2008).unwrap(),
+            to: PartialDate::year(2012).unwrap(),
+            text: "between 2008 and 2012".into(),
+        });
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["targets"][0]["match_score"], 0.968);
+        assert_eq!(json["date"]["qualifier"], "Q3");
+        assert_eq!(json["amount"]["max"], "10000");
+        assert_eq!(json["conduct_period"]["from"], "2008");
+        let back: Event = serde_json::from_value(json).unwrap();
+        assert_eq!(back, e);
+    }
+}

@@ -78,7 +78,7 @@ const NAMES: &[&str] = &[
 fn dates(c: &mut Criterion) {
     let hints = DateHints {
         order: Some(docket_normalize::date::DayOrder::DayFirst),
-        format: None,
+        ..DateHints::default()
     };
     let mut group = c.benchmark_group("date");
     group.throughput(Throughput::Elements(DATES.len() as u64));

@@ -57,7 +57,10 @@ impl RateTable {
             }
             if !header {
                 if line != "year,currency,per_eur" {
-                    return Err(bad(number, "expected the header year,currency,per_eur".into()));
+                    return Err(bad(
+                        number,
+                        "expected the header year,currency,per_eur".into(),
+                    ));
                 }
                 header = true;
                 continue;
@@ -74,7 +77,10 @@ impl RateTable {
                 .map_err(|_| bad(number, format!("year {year:?} is not a number")))?;
             let currency = currency.trim().to_ascii_uppercase();
             if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(bad(number, format!("currency {currency:?} is not an ISO code")));
+                return Err(bad(
+                    number,
+                    format!("currency {currency:?} is not an ISO code"),
+                ));
             }
             let rate: Decimal = rate
                 .trim()
@@ -121,11 +127,18 @@ impl RateTable {
 
     /// Units of `to` per unit of `from` in `year`, unrounded.
     pub fn rate(&self, from: &str, to: &str, year: i16) -> Option<Decimal> {
-        self.per_eur(to, year)?.checked_div(self.per_eur(from, year)?)
+        self.per_eur(to, year)?
+            .checked_div(self.per_eur(from, year)?)
     }
 
     /// `value` of `from` in `to` for `year`, rounded to [`VALUE_DECIMALS`] (half to even).
-    pub fn convert_value(&self, value: Decimal, from: &str, to: &str, year: i16) -> Option<Decimal> {
+    pub fn convert_value(
+        &self,
+        value: Decimal,
+        from: &str,
+        to: &str,
+        year: i16,
+    ) -> Option<Decimal> {
         let exact = value
             .checked_mul(self.per_eur(to, year)?)?
             .checked_div(self.per_eur(from, year)?)?;
@@ -231,14 +244,29 @@ mod tests {
         )
         .unwrap();
         // 1,000,000 EUR -> 1,250,000 USD
-        assert_eq!(table.convert_value(dec("1000000"), "EUR", "USD", 2021), Some(dec("1250000")));
+        assert_eq!(
+            table.convert_value(dec("1000000"), "EUR", "USD", 2021),
+            Some(dec("1250000"))
+        );
         // 100 USD -> 80 EUR; -> 64 GBP
-        assert_eq!(table.convert_value(dec("100"), "USD", "EUR", 2021), Some(dec("80")));
-        assert_eq!(table.convert_value(dec("100"), "USD", "GBP", 2021), Some(dec("64")));
+        assert_eq!(
+            table.convert_value(dec("100"), "USD", "EUR", 2021),
+            Some(dec("80"))
+        );
+        assert_eq!(
+            table.convert_value(dec("100"), "USD", "GBP", 2021),
+            Some(dec("64"))
+        );
         // 0.01 EUR -> 0.0125 USD -> 0.01 (half to even)
-        assert_eq!(table.convert_value(dec("0.01"), "EUR", "USD", 2021), Some(dec("0.01")));
+        assert_eq!(
+            table.convert_value(dec("0.01"), "EUR", "USD", 2021),
+            Some(dec("0.01"))
+        );
         // 0.03 EUR -> 0.0375 -> 0.04
-        assert_eq!(table.convert_value(dec("0.03"), "EUR", "USD", 2021), Some(dec("0.04")));
+        assert_eq!(
+            table.convert_value(dec("0.03"), "EUR", "USD", 2021),
+            Some(dec("0.04"))
+        );
         assert_eq!(table.convert_value(dec("1"), "EUR", "USD", 2020), None);
     }
 
@@ -252,13 +280,22 @@ mod tests {
         );
         let targets = vec!["USD".to_string(), "EUR".to_string()];
         convert_event(&table, &targets, &mut event);
-        assert!(event.amount.as_ref().unwrap().converted.is_empty(), "no date, no conversion");
-        event.date = Some(DateValue::resolved(PartialDate::day(2021, 7, 16).unwrap(), "2021-07-16"));
+        assert!(
+            event.amount.as_ref().unwrap().converted.is_empty(),
+            "no date, no conversion"
+        );
+        event.date = Some(DateValue::resolved(
+            PartialDate::day(2021, 7, 16).unwrap(),
+            "2021-07-16",
+        ));
         convert_event(&table, &targets, &mut event);
         let amount = event.amount.as_ref().unwrap();
         assert_eq!(amount.converted.len(), 1, "EUR is not converted into EUR");
         let usd = &amount.converted["USD"];
-        assert_eq!((usd.value, usd.max, usd.rate, usd.year), (dec("1250"), Some(dec("2500")), dec("1.25"), 2021));
+        assert_eq!(
+            (usd.value, usd.max, usd.rate, usd.year),
+            (dec("1250"), Some(dec("2500")), dec("1.25"), 2021)
+        );
         let json = serde_json::to_value(amount).unwrap();
         assert_eq!(json["converted"]["USD"]["value"], "1250");
         assert_eq!(json["converted"]["USD"]["source"], "test");

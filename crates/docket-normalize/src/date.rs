@@ -21,23 +21,31 @@ pub struct DateHints {
     pub order: Option<DayOrder>,
     /// A strftime-style format (`%m/%d/%Y`) tried before anything else.
     pub format: Option<String>,
+    /// `formats.date = "infer"`: the pipeline should infer `order` from the source's own
+    /// unambiguous rows ([`DayOrderVote`]) before reading it. The parsers ignore it.
+    pub infer_order: bool,
 }
 
 impl DateHints {
-    /// Reads a `formats.date` value from a job: `day_first`, `month_first`, or a strftime format.
+    /// Reads a `formats.date` value from a job: `day_first`, `month_first`, `infer`, or a
+    /// strftime format.
     pub fn from_job_value(value: &str) -> Self {
         match value {
+            "infer" => DateHints {
+                infer_order: true,
+                ..DateHints::default()
+            },
             "day_first" => DateHints {
                 order: Some(DayOrder::DayFirst),
-                format: None,
+                ..DateHints::default()
             },
             "month_first" => DateHints {
                 order: Some(DayOrder::MonthFirst),
-                format: None,
+                ..DateHints::default()
             },
             other => DateHints {
-                order: None,
                 format: Some(other.to_string()),
+                ..DateHints::default()
             },
         }
     }
@@ -534,7 +542,7 @@ fn qualified(value: PartialDate, qualifier: Qualifier) -> ParsedDate {
 
 fn parse_extended(text: &str, hints: &DateHints) -> Result<ParsedDate, DateProblem> {
     if text.contains(['年', '月', '〇', '零', '季', '旬']) {
-        return parse_chinese_extended(text, hints);
+        return parse_chinese_extended(text);
     }
     if let Some(period) = parse_period(text, hints)? {
         return Ok(period);
@@ -648,9 +656,11 @@ fn quarter_or_half(toks: &[Token<'_>]) -> Result<Option<ParsedDate>, DateProblem
     };
     // (kind letter, number, the tokens holding the year)
     let found: Option<(char, u32, &[Token<'_>])> = match toks {
-        [Word(w), Num { value, digits: 1 }, rest @ ..] if *w == "q" || *w == "h" => {
-            Some((w.chars().next().unwrap_or('q'), *value, &rest[strip_sep(rest)..]))
-        }
+        [Word(w), Num { value, digits: 1 }, rest @ ..] if *w == "q" || *w == "h" => Some((
+            w.chars().next().unwrap_or('q'),
+            *value,
+            &rest[strip_sep(rest)..],
+        )),
         [Num { value, digits: 1 }, Word("q"), rest @ ..] => {
             Some(('q', *value, &rest[strip_sep(rest)..]))
         }
@@ -776,7 +786,19 @@ fn parse_period(text: &str, hints: &DateHints) -> Result<Option<ParsedDate>, Dat
     let joiners: &[&str] = if between {
         &[" and "]
     } else {
-        &[" to ", " until ", " till ", " through ", " - ", " – ", " — ", "–", "—", "/", "-"]
+        &[
+            " to ",
+            " until ",
+            " till ",
+            " through ",
+            " - ",
+            " – ",
+            " — ",
+            "–",
+            "—",
+            "/",
+            "-",
+        ]
     };
     for joiner in joiners {
         let Some(at) = body.find(joiner) else {
@@ -797,7 +819,9 @@ fn parse_period(text: &str, hints: &DateHints) -> Result<Option<ParsedDate>, Dat
             }
             return Err(DateProblem::Unreadable);
         };
-        if *joiner == "/" && (from.precision() != Precision::Day || to.precision() != Precision::Day) {
+        if *joiner == "/"
+            && (from.precision() != Precision::Day || to.precision() != Precision::Day)
+        {
             continue;
         }
         if !ordered(&from, &to) {
@@ -868,7 +892,7 @@ fn chinese_number(text: &str, positional: bool) -> Option<u32> {
 }
 
 /// Chinese dates beyond `2021年4月10日`: numerals, quarters, halves, 初/中/底, periods.
-fn parse_chinese_extended(text: &str, hints: &DateHints) -> Result<ParsedDate, DateProblem> {
+fn parse_chinese_extended(text: &str) -> Result<ParsedDate, DateProblem> {
     let folded: String = text
         .chars()
         .map(|c| match c {
@@ -880,11 +904,11 @@ fn parse_chinese_extended(text: &str, hints: &DateHints) -> Result<ParsedDate, D
     // periods: 2008年至2012年, 2019年3月到2020年6月
     for joiner in ['至', '到', '—', '–', '-', '~'] {
         if let Some((left, right)) = folded.split_once(joiner) {
-            let from = match parse_chinese_extended(left, hints)? {
+            let from = match parse_chinese_extended(left)? {
                 ParsedDate::Date { value, .. } => value,
                 ParsedDate::Period { .. } => return Err(DateProblem::Unreadable),
             };
-            let to = match parse_chinese_extended(right, hints)? {
+            let to = match parse_chinese_extended(right)? {
                 ParsedDate::Date { value, .. } => value,
                 ParsedDate::Period { .. } => return Err(DateProblem::Unreadable),
             };
@@ -1086,14 +1110,26 @@ mod tests {
             assert_eq!(full(text), want, "{text}");
         }
         let h = DateHints::default();
-        assert_eq!(parse_date_value("Q5 2020", &h), Err(DateProblem::Impossible));
-        assert_eq!(parse_date_value("2021-W53", &h), Err(DateProblem::Impossible));
+        assert_eq!(
+            parse_date_value("Q5 2020", &h),
+            Err(DateProblem::Impossible)
+        );
+        assert_eq!(
+            parse_date_value("2021-W53", &h),
+            Err(DateProblem::Impossible)
+        );
         assert_eq!(
             parse_date_value("between 2012 and 2008", &h),
             Err(DateProblem::Unreadable)
         );
-        assert_eq!(parse_date_value("early 2020-03-05", &h), Err(DateProblem::Unreadable));
-        assert_eq!(parse_date_value("yesterday-ish", &h), Err(DateProblem::Unreadable));
+        assert_eq!(
+            parse_date_value("early 2020-03-05", &h),
+            Err(DateProblem::Unreadable)
+        );
+        assert_eq!(
+            parse_date_value("yesterday-ish", &h),
+            Err(DateProblem::Unreadable)
+        );
         // the plain parser refuses what it cannot hold in one date
         assert_eq!(parse_date("2008-2012", &h), Err(DateProblem::Unreadable));
     }
@@ -1101,16 +1137,32 @@ mod tests {
     #[test]
     fn votes_on_the_order_of_day_and_month() {
         let mut vote = DayOrderVote::default();
-        for text in ["19/03/2021", "03/04/2021", "04/04/2021", "25/12/2020", "2021-03-04", "x"] {
+        for text in [
+            "19/03/2021",
+            "03/04/2021",
+            "04/04/2021",
+            "25/12/2020",
+            "2021-03-04",
+            "x",
+        ] {
             vote.observe(text);
         }
-        assert_eq!((vote.day_first, vote.month_first, vote.ambiguous), (2, 0, 1));
-        assert_eq!(vote.decision(1), DayOrderDecision::Order(DayOrder::DayFirst));
+        assert_eq!(
+            (vote.day_first, vote.month_first, vote.ambiguous),
+            (2, 0, 1)
+        );
+        assert_eq!(
+            vote.decision(1),
+            DayOrderDecision::Order(DayOrder::DayFirst)
+        );
         assert_eq!(vote.decision(3), DayOrderDecision::NoEvidence);
         vote.observe("12/31/2020");
         assert_eq!(vote.decision(1), DayOrderDecision::Conflict);
         assert!(vote.report(1).contains("mixes"));
-        assert_eq!(DayOrderVote::default().decision(1), DayOrderDecision::NoEvidence);
+        assert_eq!(
+            DayOrderVote::default().decision(1),
+            DayOrderDecision::NoEvidence
+        );
     }
 
     fn ok(text: &str) -> String {

@@ -127,10 +127,9 @@ impl Fingerprint {
                 .as_deref()
                 .map_or(0, |r| hash32(r.as_bytes())),
             actor: event.actor.as_ref().map_or(0, |a| hash32(a.id.as_bytes())),
-            amount: event
-                .amount
-                .as_ref()
-                .map_or(0, |a| hash32(format!("{} {}", a.value.normalize(), a.currency).as_bytes())),
+            amount: event.amount.as_ref().map_or(0, |a| {
+                hash32(format!("{} {}", a.value.normalize(), a.currency).as_bytes())
+            }),
             amount_role: event.amount.as_ref().map_or(0, |a| a.role as u8 + 1),
             year: date.map_or(0, |d| d.year_part()),
             month: date.and_then(|d| d.month_part()).unwrap_or(0),
@@ -159,7 +158,9 @@ impl Fingerprint {
             }
         }
         // rule 6: two amounts of the same role must be the same sum
-        !(self.amount_role != 0 && self.amount_role == other.amount_role && differ(self.amount, other.amount))
+        !(self.amount_role != 0
+            && self.amount_role == other.amount_role
+            && differ(self.amount, other.amount))
     }
 }
 

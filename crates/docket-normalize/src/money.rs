@@ -453,8 +453,10 @@ fn joiner(between: &str) -> String {
     }
     rest.split_whitespace()
         .filter(|w| {
-            !(w.len() == 3 && CURRENCY_CODES.contains(w))
-                && !CURRENCY_WORDS.iter().any(|(cw, _)| w.eq_ignore_ascii_case(cw))
+            !((w.len() == 3 && CURRENCY_CODES.contains(w))
+                || CURRENCY_WORDS
+                    .iter()
+                    .any(|(cw, _)| w.eq_ignore_ascii_case(cw)))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -562,10 +564,7 @@ fn scale_word(rest: &str) -> Option<(u32, usize)> {
     if let Some((word, power)) = CJK_SCALES.iter().find(|(w, _)| trimmed.starts_with(w)) {
         return Some((*power, skipped + word.len()));
     }
-    let len = trimmed
-        .bytes()
-        .take_while(u8::is_ascii_alphabetic)
-        .count();
+    let len = trimmed.bytes().take_while(u8::is_ascii_alphabetic).count();
     let word = &trimmed[..len];
     SCALES
         .iter()
@@ -668,7 +667,10 @@ mod tests {
             parse_money("between EUR 1 and USD 2", None),
             Err(MoneyProblem::Range)
         );
-        assert_eq!(parse_money("$1m, $2m and $3m", None), Err(MoneyProblem::Range));
+        assert_eq!(
+            parse_money("$1m, $2m and $3m", None),
+            Err(MoneyProblem::Range)
+        );
         assert_eq!(
             parse_money(&"9".repeat(400), None),
             Err(MoneyProblem::TooLarge)
@@ -692,7 +694,12 @@ mod tests {
     #[test]
     fn keeps_ranges_of_two_amounts() {
         let cases = [
-            ("Fine amount between EUR 350 and EUR 1,000", "350", "1000", "EUR"),
+            (
+                "Fine amount between EUR 350 and EUR 1,000",
+                "350",
+                "1000",
+                "EUR",
+            ),
             ("Fine amount between EUR 50 and EUR 800", "50", "800", "EUR"),
             ("between $1m and $2m", "1000000", "2000000", "USD"),
             ("between $1 and $2 million", "1000000", "2000000", "USD"),
@@ -705,7 +712,11 @@ mod tests {
         for (text, value, max, currency) in cases {
             assert_eq!(
                 range(text),
-                (value.to_string(), Some(max.to_string()), currency.to_string()),
+                (
+                    value.to_string(),
+                    Some(max.to_string()),
+                    currency.to_string()
+                ),
                 "{text}"
             );
         }
@@ -724,7 +735,11 @@ mod tests {
         assert_eq!(bound("$5m"), None);
         assert_eq!(bound("a fine over cookies of EUR 5,000"), None);
         assert_eq!(
-            parse_money("up to $5m", None).unwrap().unwrap().value.to_string(),
+            parse_money("up to $5m", None)
+                .unwrap()
+                .unwrap()
+                .value
+                .to_string(),
             "5000000"
         );
         assert_eq!(AmountBound::Cap.flag(), "amount_cap");

@@ -310,7 +310,12 @@ pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
     while let Some(pos) = rest.find('&') {
         out.push_str(&rest[..pos]);
         rest = &rest[pos..];
-        let end = rest[..rest.len().min(10)].find(';');
+        // a ';' within the first 10 bytes (never cutting a character in two)
+        let end = rest
+            .char_indices()
+            .take_while(|(i, _)| *i < 10)
+            .find(|(_, c)| *c == ';')
+            .map(|(i, _)| i);
         let decoded = end.and_then(|end| {
             let entity = &rest[1..end];
             let c = match entity {
@@ -392,9 +397,15 @@ mod tests {
             "shenzhen tencent computer systems"
         );
         assert_eq!(base_name(&fold_name("Aquateknikk AS")), "aquateknikk");
-        assert_eq!(base_name(&fold_name("Kaufland Polska Sp. z o.o.")), "kaufland polska");
+        assert_eq!(
+            base_name(&fold_name("Kaufland Polska Sp. z o.o.")),
+            "kaufland polska"
+        );
         assert_eq!(base_name(&fold_name("Hotel XY GmbH & Co. KG")), "hotel xy");
-        assert_eq!(base_name(&fold_name("阿里巴巴集团控股有限公司")), "阿里巴巴集团");
+        assert_eq!(
+            base_name(&fold_name("阿里巴巴集团控股有限公司")),
+            "阿里巴巴集团"
+        );
         assert_eq!(base_name(&fold_name("腾讯控股有限公司")), "腾讯");
         assert_eq!(base_name(&fold_name("有限公司")), "有限公司");
         // a group is not a legal form
@@ -403,9 +414,18 @@ mod tests {
 
     #[test]
     fn match_keys_drop_group_words_and_articles() {
-        assert_eq!(match_key(&fold_name("阿里巴巴集团控股有限公司")), "阿里巴巴");
-        assert_eq!(match_key(&fold_name("Alibaba Group Holding Limited")), "alibaba");
-        assert_eq!(match_key(&fold_name("El Corte Inglés, S.A.")), "corte ingles");
+        assert_eq!(
+            match_key(&fold_name("阿里巴巴集团控股有限公司")),
+            "阿里巴巴"
+        );
+        assert_eq!(
+            match_key(&fold_name("Alibaba Group Holding Limited")),
+            "alibaba"
+        );
+        assert_eq!(
+            match_key(&fold_name("El Corte Inglés, S.A.")),
+            "corte ingles"
+        );
         assert_eq!(
             match_key(&fold_name("Der Hamburgische Beauftragte für Datenschutz")),
             "hamburgische beauftragte fur datenschutz"
@@ -420,7 +440,15 @@ mod tests {
     }
 
     #[test]
+    fn entity_scan_never_cuts_a_character() {
+        // found by fuzzing the CSV adapter: the 10-byte window used to end inside a character
+        assert_eq!(decode_entities("&ééééé"), "&ééééé");
+        assert_eq!(decode_entities("&amp;é"), "&é");
+    }
+
+    #[test]
     fn decodes_entities() {
+        assert_eq!(display_name("&🜄ૂ_⽁B¥;x"), "&🜄ૂ_⽁B¥;x");
         assert_eq!(
             display_name("Ben &amp; Jerry&#39;s  Ltd"),
             "Ben & Jerry's Ltd"

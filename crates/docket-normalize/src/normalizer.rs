@@ -88,7 +88,11 @@ impl Normalizer {
     /// The same normalizer, converting every amount into each of `targets` (ISO codes) at the
     /// rates of `table` for the year of the event's date (see [`crate::convert`]). Fails when
     /// the table does not know a target.
-    pub fn with_conversion(mut self, table: RateTable, targets: Vec<String>) -> Result<Self, String> {
+    pub fn with_conversion(
+        mut self,
+        table: RateTable,
+        targets: Vec<String>,
+    ) -> Result<Self, String> {
         table.check_targets(&targets)?;
         self.conversion = if targets.is_empty() {
             None

@@ -128,14 +128,29 @@ mod tests {
                 company("tencent", None),
             ],
         });
-        let target = |name: &str| resolver.actor_ref(&docket_core::RawActor::named(name), ActorKind::Company);
+        let target = |name: &str| {
+            resolver.actor_ref(&docket_core::RawActor::named(name), ActorKind::Company)
+        };
         let mut event = Event::new(ActionKind::Fine);
-        event.targets = vec![target("uc-browser"), target("alibaba-china"), target("tencent"), target("Some Shop")];
+        event.targets = vec![
+            target("uc-browser"),
+            target("alibaba-china"),
+            target("tencent"),
+            target("Some Shop"),
+        ];
         let groups = ultimate_parents(&resolver, &event);
-        let pairs: Vec<(&str, &str)> = groups.iter().map(|g| (g.target.as_str(), g.group.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = groups
+            .iter()
+            .map(|g| (g.target.as_str(), g.group.as_str()))
+            .collect();
         assert_eq!(
             pairs,
-            [("uc-browser", "alibaba"), ("alibaba-china", "alibaba"), ("tencent", "tencent"), ("x:some-shop", "x:some-shop")]
+            [
+                ("uc-browser", "alibaba"),
+                ("alibaba-china", "alibaba"),
+                ("tencent", "tencent"),
+                ("x:some-shop", "x:some-shop")
+            ]
         );
         roll_up(&resolver, &mut event);
         let ids: Vec<&str> = event.targets.iter().map(|t| t.id.as_str()).collect();

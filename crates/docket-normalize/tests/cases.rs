@@ -107,7 +107,10 @@ fn every_case_gives_its_expected_result() {
             "name" => base_name(&fold_name(&display_name(input))),
             "resolve" => {
                 if catalogue.get(expected).is_none() {
-                    counts.entry("resolve (skipped: id not in catalogue)").or_default().0 += 1;
+                    counts
+                        .entry("resolve (skipped: id not in catalogue)")
+                        .or_default()
+                        .0 += 1;
                     continue;
                 }
                 resolver

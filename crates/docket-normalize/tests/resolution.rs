@@ -116,19 +116,47 @@ fn resolved(resolver: &Resolver, name: &str) -> Option<(String, MatchMethod)> {
 fn legal_forms_group_words_and_articles_are_equivalent() {
     let r = resolver();
     let cases = [
-        ("Vodafone España, S.A.U.", "vodafone-es", MatchMethod::LegalForm),
+        (
+            "Vodafone España, S.A.U.",
+            "vodafone-es",
+            MatchMethod::LegalForm,
+        ),
         ("VODAFONE ESPAÑA SAU", "vodafone-es", MatchMethod::LegalForm),
-        ("Vodafone Italia S.p.A.", "vodafone-it", MatchMethod::LegalForm),
+        (
+            "Vodafone Italia S.p.A.",
+            "vodafone-it",
+            MatchMethod::LegalForm,
+        ),
         ("Vodafone Group Plc", "vodafone", MatchMethod::LegalForm),
         ("Vodafone", "vodafone", MatchMethod::CoreName),
-        ("Alibaba Group Holding Limited", "alibaba", MatchMethod::LegalForm),
-        ("阿里巴巴集团控股有限公司", "alibaba", MatchMethod::LegalForm),
+        (
+            "Alibaba Group Holding Limited",
+            "alibaba",
+            MatchMethod::LegalForm,
+        ),
+        (
+            "阿里巴巴集团控股有限公司",
+            "alibaba",
+            MatchMethod::LegalForm,
+        ),
         ("阿里巴巴", "alibaba", MatchMethod::CoreName),
         ("腾讯控股有限公司", "tencent", MatchMethod::LegalForm),
         ("Tencent Holdings Ltd.", "tencent", MatchMethod::LegalForm),
-        ("Corte Inglés, S.A.", "el-corte-ingles", MatchMethod::CoreName),
-        ("El Corte Ingles SA", "el-corte-ingles", MatchMethod::LegalForm),
-        ("Hamburgische Beauftragte für Datenschutz und Informationsfreiheit", "de-hh.hmbbfdi", MatchMethod::CoreName),
+        (
+            "Corte Inglés, S.A.",
+            "el-corte-ingles",
+            MatchMethod::CoreName,
+        ),
+        (
+            "El Corte Ingles SA",
+            "el-corte-ingles",
+            MatchMethod::LegalForm,
+        ),
+        (
+            "Hamburgische Beauftragte für Datenschutz und Informationsfreiheit",
+            "de-hh.hmbbfdi",
+            MatchMethod::CoreName,
+        ),
         ("市场监管总局", "cn.samr", MatchMethod::Exact),
         ("ＳＡＭＲ", "cn.samr", MatchMethod::Acronym),
         ("Alibaba's", "alibaba", MatchMethod::Exact),
@@ -144,7 +172,10 @@ fn misspellings_resolve_with_a_score() {
     for (name, id) in [
         ("Czech Data Protection Auhtority", "cz.uoou"),
         ("Czech Data Protection Auhtority (XYZ)", "cz.uoou"),
-        ("Data Protection Authority of Baden-Wuerttemberg", "de-bw.lfdi"),
+        (
+            "Data Protection Authority of Baden-Wuerttemberg",
+            "de-bw.lfdi",
+        ),
         ("Data Protection Authority of Brandenberg", "de-bb.lda"),
         ("Data Protection Authoirty of Hamburg", "de-hh.hmbbfdi"),
     ] {
@@ -156,14 +187,26 @@ fn misspellings_resolve_with_a_score() {
         );
         assert_eq!(resolution.method, MatchMethod::Fuzzy, "{name}");
         let score = resolution.score.expect("a fuzzy match has a score");
-        assert!(score.as_f64() >= 0.88 && score.as_f64() < 1.0, "{name}: {score}");
+        assert!(
+            score.as_f64() >= 0.88 && score.as_f64() < 1.0,
+            "{name}: {score}"
+        );
     }
     // the score reaches the exported actor, and only for fuzzy matches
-    let actor = r.actor_ref(&RawActor::named("Czech Data Protection Auhtority"), ActorKind::Other);
+    let actor = r.actor_ref(
+        &RawActor::named("Czech Data Protection Auhtority"),
+        ActorKind::Other,
+    );
     let json = serde_json::to_value(&actor).unwrap();
     assert!(json["match_score"].as_f64().unwrap() > 0.9);
-    let exact = r.actor_ref(&RawActor::named("Czech Data Protection Authority"), ActorKind::Other);
-    assert!(serde_json::to_value(&exact).unwrap().get("match_score").is_none());
+    let exact = r.actor_ref(
+        &RawActor::named("Czech Data Protection Authority"),
+        ActorKind::Other,
+    );
+    assert!(serde_json::to_value(&exact)
+        .unwrap()
+        .get("match_score")
+        .is_none());
 }
 
 #[test]
@@ -206,7 +249,11 @@ fn near_misses_between_different_actors_never_merge() {
         ("Vodafone Italia", "vodafone-it"),
         ("Vodafone España", "vodafone-es"),
     ] {
-        assert_eq!(resolved(&r, name).map(|(i, _)| i), Some(id.to_string()), "{name}");
+        assert_eq!(
+            resolved(&r, name).map(|(i, _)| i),
+            Some(id.to_string()),
+            "{name}"
+        );
     }
     // a refused candidate is reported, not used
     let refused = r.resolve("Data Protection Authority of Saxonia");
@@ -244,6 +291,10 @@ fn resolution_ignores_case_whitespace_and_accents() {
         "Czech Dáta Protéction Authority",
         "Czech\tData Protection Authority",
     ] {
-        assert_eq!(resolved(&r, name).map(|(i, _)| i), Some("cz.uoou".to_string()), "{name:?}");
+        assert_eq!(
+            resolved(&r, name).map(|(i, _)| i),
+            Some("cz.uoou".to_string()),
+            "{name:?}"
+        );
     }
 }

@@ -83,13 +83,16 @@ impl SourceFactory for CsvFactory {
 /// One row as the csv parser split it: its fields (when within the limits) and its exact bytes.
 #[derive(Debug, Default)]
 struct Row {
-    /// The fields' bytes, concatenated (unescaped by the parser).
+    /// The fields' bytes, concatenated (unescaped by the parser), in `fields[..fields_len]`;
+    /// the rest is room for the parser, kept from row to row.
     fields: Vec<u8>,
-    /// End offset of each field in `fields`.
+    fields_len: usize,
+    /// End offset of each field in `fields`, in `ends[..ends_len]`.
     ends: Vec<usize>,
+    ends_len: usize,
     /// Number of fields in the row (even when `ends` stopped keeping them).
     field_count: usize,
-    /// The row's bytes without the line ends around it, at most `max_record_bytes + 1` of them.
+    /// The row's bytes without the line ends around it, at most `max_record_bytes` of them.
     raw: Vec<u8>,
     /// Length of the row's bytes without the line ends around it (not capped).
     length: u64,
@@ -105,8 +108,8 @@ struct Row {
 
 impl Row {
     fn clear(&mut self) {
-        self.fields.clear();
-        self.ends.clear();
+        self.fields_len = 0;
+        self.ends_len = 0;
         self.field_count = 0;
         self.raw.clear();
         self.length = 0;
@@ -151,11 +154,11 @@ impl Row {
     }
 
     fn field(&self, index: usize) -> Option<&[u8]> {
-        if self.fields_dropped || index >= self.ends.len() {
+        if self.fields_dropped || index >= self.ends_len {
             return None;
         }
         let start = if index == 0 { 0 } else { self.ends[index - 1] };
-        self.fields.get(start..self.ends[index])
+        self.fields[..self.fields_len].get(start..self.ends[index])
     }
 }
 
@@ -260,8 +263,8 @@ impl<R: Read> RowReader<R> {
             return Ok(false);
         }
         row.field_count += end_len;
-        row.ends.truncate(end_len);
-        row.fields.truncate(out_len);
+        row.ends_len = end_len;
+        row.fields_len = out_len;
         Ok(true)
     }
 }
