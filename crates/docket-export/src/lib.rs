@@ -148,6 +148,17 @@ pub struct ExportConfig {
     pub path: PathBuf,
     /// Parquet only: events per row group (default [`DEFAULT_ROW_GROUP_SIZE`]).
     pub row_group_size: Option<usize>,
+    /// Any kind: write each event with its targets rolled up to their ultimate parent groups
+    /// (`rollup = "ultimate_parent"`); the targets the source named stay in `direct_targets`.
+    pub rollup: Option<Rollup>,
+}
+
+/// How an export groups targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rollup {
+    /// Replace each target by its ultimate parent group.
+    UltimateParent,
 }
 
 /// The table as written in the job file, checked by `TryFrom` into an [`ExportConfig`].
@@ -158,6 +169,8 @@ struct ExportTable {
     path: PathBuf,
     #[serde(default)]
     row_group_size: Option<usize>,
+    #[serde(default)]
+    rollup: Option<Rollup>,
 }
 
 impl TryFrom<ExportTable> for ExportConfig {
@@ -186,6 +199,7 @@ impl TryFrom<ExportTable> for ExportConfig {
             kind: table.kind,
             path: table.path,
             row_group_size: table.row_group_size,
+            rollup: table.rollup,
         })
     }
 }
@@ -197,6 +211,7 @@ impl ExportConfig {
             kind,
             path: path.into(),
             row_group_size: None,
+            rollup: None,
         }
     }
 

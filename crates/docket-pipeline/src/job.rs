@@ -51,6 +51,8 @@ struct RawJobSection {
     rejects: Option<PathBuf>,
     #[serde(default)]
     catalogue: Option<PathBuf>,
+    #[serde(default)]
+    convert: Vec<String>,
 }
 
 /// The `[job]` table, resolved.
@@ -64,6 +66,8 @@ pub struct JobSection {
     pub rejects: PathBuf,
     /// A user catalogue that extends and overrides the built-in one (absolute).
     pub catalogue: Option<PathBuf>,
+    /// Reporting currencies amounts are converted into (`convert = ["USD", "EUR"]`).
+    pub convert: Vec<String>,
 }
 
 /// The `[limits]` table.
@@ -354,6 +358,7 @@ impl Job {
                 reference_date,
                 rejects,
                 catalogue: file.job.catalogue.as_deref().map(resolve),
+                convert: file.job.convert,
             },
             sources,
             exports,

@@ -288,7 +288,16 @@ pub async fn run_job(
             })?,
         ),
     };
-    let normalizer = Normalizer::new(resolver);
+    let rollup_resolver = Arc::clone(&resolver);
+    let mut normalizer = Normalizer::new(resolver);
+    if !job.job.convert.is_empty() {
+        let table = docket_normalize::convert::RateTable::built_in()?;
+        normalizer = normalizer.with_conversion(table, job.job.convert.clone()).map_err(|reason| PipelineError::Job {
+            path: job.path.clone(),
+            line: crate::job::locate_key(&job.text, "job", "convert"),
+            reason,
+        })?;
+    }
 
     let spill_dir = job
         .exports
@@ -440,11 +449,12 @@ pub async fn run_job(
     summary.events = merger.len() as u64;
     let mut sinks = Vec::new();
     for (_, export) in &job.exports {
-        sinks.push(open_export(export, &job.job.name)?);
+        sinks.push((open_export(export, &job.job.name)?, export.rollup.is_some()));
         summary.outputs.push(export.path.display().to_string());
     }
-    write_events(merger.into_store(), &mut sinks).map_err(|error| export_io(&spill_dir, error))?;
-    for sink in sinks {
+    write_events(merger.into_store(), &mut sinks, &normalizer, &rollup_resolver)
+        .map_err(|error| export_io(&spill_dir, error))?;
+    for (sink, _) in sinks {
         sink.finish()?;
     }
     rejects.commit()?;
@@ -513,13 +523,17 @@ fn stored_id(json: &[u8]) -> Option<&str> {
 /// Events untouched by merges and with a unique id go to sinks that take JSON as they are.
 fn write_events(
     store: SpillStore,
-    sinks: &mut [Box<dyn docket_export::EventSink>],
+    sinks: &mut [(Box<dyn docket_export::EventSink>, bool)],
+    normalizer: &Normalizer,
+    resolver: &Resolver,
 ) -> std::io::Result<()> {
     let mut ids = IdAllocator::default();
     let to_io = |e: docket_export::ExportError| std::io::Error::other(e.to_string());
-    store.for_each(|_, patched, json| {
-        let mut event = match patched {
+    store.for_each(|_, changed, json| {
+        let mut event = match changed {
             Some(mut event) => {
+                // a merge may have given the event a date: convert again, then a fresh id
+                normalizer.convert(&mut event);
                 event.id = ids.assign(&content_id(&event));
                 Some(event)
             }
@@ -537,20 +551,23 @@ fn write_events(
                 }
             }
         };
-        for sink in sinks.iter_mut() {
-            if event.is_none() {
-                match sink.write_json(json) {
-                    Some(result) => {
-                        result.map_err(to_io)?;
-                        continue;
-                    }
-                    None => {
-                        event = Some(serde_json::from_slice(json).map_err(std::io::Error::other)?)
-                    }
+        for (sink, rollup) in sinks.iter_mut() {
+            if event.is_none() && !*rollup {
+                if let Some(result) = sink.write_json(json) {
+                    result.map_err(to_io)?;
+                    continue;
                 }
             }
-            if let Some(event) = &event {
-                sink.write_event(event).map_err(to_io)?;
+            let current = match &event {
+                Some(event) => event,
+                None => event.insert(serde_json::from_slice(json).map_err(std::io::Error::other)?),
+            };
+            if *rollup {
+                let mut rolled = current.clone();
+                docket_normalize::rollup::roll_up(resolver, &mut rolled);
+                sink.write_event(&rolled).map_err(to_io)?;
+            } else {
+                sink.write_event(current).map_err(to_io)?;
             }
         }
         Ok(())

@@ -28,6 +28,8 @@ pub struct SpillStore {
     offsets: Vec<u64>,
     lengths: Vec<u32>,
     patched: HashMap<u32, Event>,
+    /// Positions of events written back after a merge (their stored id is out of date).
+    written_back: std::collections::HashSet<u32>,
 }
 
 impl SpillStore {
@@ -41,6 +43,7 @@ impl SpillStore {
             offsets: Vec::new(),
             lengths: Vec::new(),
             patched: HashMap::new(),
+            written_back: std::collections::HashSet::new(),
         })
     }
 
@@ -92,11 +95,14 @@ impl SpillStore {
             let (offset, length) = self.write_line(&json)?;
             self.offsets[position as usize] = offset;
             self.lengths[position as usize] = length;
+            self.written_back.insert(position);
         }
         Ok(())
     }
 
-    /// Reads every event back in order: `visit(position, patched event or None, stored JSON)`.
+    /// Reads every event back in order: `visit(position, changed, stored JSON)`, where `changed`
+    /// is the event when a merge changed it (its stored id is then out of date) and `None` when
+    /// the stored JSON is the event as it was first written.
     pub fn for_each(
         mut self,
         mut visit: impl FnMut(usize, Option<Event>, &[u8]) -> std::io::Result<()>,
@@ -118,7 +124,12 @@ impl SpillStore {
             line.resize(length + 1, 0);
             reader.read_exact(&mut line)?;
             at = offset + length as u64 + 1;
-            visit(position, None, &line[..length])?;
+            if self.written_back.contains(&(position as u32)) {
+                let event: Event = serde_json::from_slice(&line[..length]).map_err(std::io::Error::other)?;
+                visit(position, Some(event), &[])?;
+            } else {
+                visit(position, None, &line[..length])?;
+            }
         }
         Ok(())
     }

@@ -156,3 +156,29 @@ fn job_errors_name_file_line_and_key() {
         assert!(error.contains(key), "{error}");
     }
 }
+
+#[test]
+fn conversion_and_parent_roll_up() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixtures().join("adapters/fines.csv");
+    let text = job(dir.path(), &source.display().to_string())
+        .replace("name = \"small\"", "name = \"small\"\nconvert = [\"USD\"]")
+        .replace(
+            "[exports.table]",
+            &format!("[exports.groups]\nkind = \"jsonl\"\npath = \"{}/groups.jsonl\"\nrollup = \"ultimate_parent\"\n\n[exports.table]", dir.path().display()),
+        );
+    run_in(dir.path(), &text).unwrap();
+    let events = read_jsonl(&dir.path().join("events.jsonl"));
+    let google = &events[0];
+    assert_eq!(google["targets"][0]["id"], "google", "{google}");
+    let usd = &google["amount"]["converted"]["USD"];
+    assert!(usd["value"].as_str().is_some_and(|v| v.starts_with('1')), "{google}");
+    assert_eq!(usd["year"], 2021, "{google}");
+    // the rolled-up export names the group and keeps the direct target
+    let groups = read_jsonl(&dir.path().join("groups.jsonl"));
+    assert_eq!(groups[0]["id"], google["id"]);
+    assert_eq!(groups[0]["targets"][0]["id"], "alphabet", "{}", groups[0]);
+    assert_eq!(groups[0]["direct_targets"][0]["id"], "google", "{}", groups[0]);
+    // the plain export is unchanged by the roll-up
+    assert!(google.get("direct_targets").is_none_or(|d| d.is_null()), "{google}");
+}
