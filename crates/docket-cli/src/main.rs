@@ -18,8 +18,22 @@ use docket_pipeline::{default_registry, run_job_blocking, Job, Progress, RunOpti
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// Exit code for a run that failed (bad job file, unreadable source, strict reject, ...).
+/// Exit code for a run that failed (bad job file, unreadable source, ...).
 const EXIT_FAILURE: u8 = 1;
+/// Exit code for a strict-mode run that met a bad record (the data is bad, not the job).
+const EXIT_STRICT_REJECT: u8 = 3;
+
+/// A failure with the exit code it maps to.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure { message, code: EXIT_FAILURE }
+    }
+}
 
 #[derive(Parser)]
 #[command(
@@ -113,9 +127,9 @@ fn main() -> ExitCode {
     init_logging(cli.verbose);
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => {
-            eprintln!("error: {message}");
-            ExitCode::from(EXIT_FAILURE)
+        Err(failure) => {
+            eprintln!("error: {}", failure.message);
+            ExitCode::from(failure.code)
         }
     }
 }
@@ -139,7 +153,7 @@ fn progress_bar() -> Option<(indicatif::ProgressBar, Arc<dyn Fn(Progress) + Send
     Some((bar, report))
 }
 
-fn run(command: Command) -> Result<(), String> {
+fn run(command: Command) -> Result<(), Failure> {
     match command {
         Command::Ingest {
             job,
@@ -158,7 +172,13 @@ fn run(command: Command) -> Result<(), String> {
             if let Some((bar, _)) = bar {
                 bar.finish_and_clear();
             }
-            let summary = outcome.map_err(|e| e.to_string())?;
+            let summary = outcome.map_err(|e| Failure {
+                code: match e {
+                    docket_pipeline::PipelineError::StrictReject { .. } => EXIT_STRICT_REJECT,
+                    _ => EXIT_FAILURE,
+                },
+                message: e.to_string(),
+            })?;
             print!("{summary}");
             Ok(())
         }
@@ -193,7 +213,7 @@ fn run(command: Command) -> Result<(), String> {
             println!("job {} is valid", job.job.name);
             Ok(())
         }
-        Command::Explain { event_id, db } => explain::explain(&db, &event_id),
+        Command::Explain { event_id, db } => Ok(explain::explain(&db, &event_id)?),
         Command::Catalogue {
             command: CatalogueCommand::Lookup { name },
         } => {
@@ -225,7 +245,7 @@ fn run(command: Command) -> Result<(), String> {
         }
         Command::Catalogue {
             command: CatalogueCommand::Unresolved { db },
-        } => explain::unresolved(&db),
+        } => Ok(explain::unresolved(&db)?),
         Command::Eval { fixtures } => {
             let report = docket_eval::evaluate(&fixtures).map_err(|e| e.to_string())?;
             print!("{report}");

@@ -91,7 +91,7 @@ fn strict_mode_fails_on_the_first_reject() {
     let dir = tempfile::tempdir().unwrap();
     let job = write_job(dir.path());
     let out = docket(&["ingest", "--strict", job.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(3));
     let stderr = text(&out.stderr);
     assert!(
         stderr.contains("strict mode") && stderr.contains("fines.csv:3"),
