@@ -31,7 +31,10 @@ struct Failure {
 
 impl From<String> for Failure {
     fn from(message: String) -> Self {
-        Failure { message, code: EXIT_FAILURE }
+        Failure {
+            message,
+            code: EXIT_FAILURE,
+        }
     }
 }
 

@@ -82,7 +82,9 @@ impl AtomicFile {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            temp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644)).map_err(io)?;
+            temp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(0o644))
+                .map_err(io)?;
         }
         temp.as_file().sync_all().map_err(io)?;
         temp.persist(&path).map_err(|e| io(e.error))?;

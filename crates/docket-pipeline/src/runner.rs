@@ -292,11 +292,13 @@ pub async fn run_job(
     let mut normalizer = Normalizer::new(resolver);
     if !job.job.convert.is_empty() {
         let table = docket_normalize::convert::RateTable::built_in()?;
-        normalizer = normalizer.with_conversion(table, job.job.convert.clone()).map_err(|reason| PipelineError::Job {
-            path: job.path.clone(),
-            line: crate::job::locate_key(&job.text, "job", "convert"),
-            reason,
-        })?;
+        normalizer = normalizer
+            .with_conversion(table, job.job.convert.clone())
+            .map_err(|reason| PipelineError::Job {
+                path: job.path.clone(),
+                line: crate::job::locate_key(&job.text, "job", "convert"),
+                reason,
+            })?;
     }
 
     let spill_dir = job
@@ -452,8 +454,13 @@ pub async fn run_job(
         sinks.push((open_export(export, &job.job.name)?, export.rollup.is_some()));
         summary.outputs.push(export.path.display().to_string());
     }
-    write_events(merger.into_store(), &mut sinks, &normalizer, &rollup_resolver)
-        .map_err(|error| export_io(&spill_dir, error))?;
+    write_events(
+        merger.into_store(),
+        &mut sinks,
+        &normalizer,
+        &rollup_resolver,
+    )
+    .map_err(|error| export_io(&spill_dir, error))?;
     for (sink, _) in sinks {
         sink.finish()?;
     }

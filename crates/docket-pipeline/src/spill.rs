@@ -57,7 +57,8 @@ impl SpillStore {
     /// Appends one JSON line and returns its (offset, length).
     fn write_line(&mut self, json: &[u8]) -> std::io::Result<(u64, u32)> {
         let offset = self.flushed + self.pending.len() as u64;
-        let length = u32::try_from(json.len()).map_err(|_| std::io::Error::other("event over 4 GiB"))?;
+        let length =
+            u32::try_from(json.len()).map_err(|_| std::io::Error::other("event over 4 GiB"))?;
         self.pending.extend_from_slice(json);
         self.pending.push(b'\n');
         if self.pending.len() >= FLUSH_AT {
@@ -125,7 +126,8 @@ impl SpillStore {
             reader.read_exact(&mut line)?;
             at = offset + length as u64 + 1;
             if self.written_back.contains(&(position as u32)) {
-                let event: Event = serde_json::from_slice(&line[..length]).map_err(std::io::Error::other)?;
+                let event: Event =
+                    serde_json::from_slice(&line[..length]).map_err(std::io::Error::other)?;
                 visit(position, Some(event), &[])?;
             } else {
                 visit(position, None, &line[..length])?;
@@ -156,7 +158,11 @@ impl EventStore for SpillStore {
         Ok(look(&event))
     }
 
-    fn update<R>(&mut self, position: usize, change: impl FnOnce(&mut Event) -> R) -> std::io::Result<R> {
+    fn update<R>(
+        &mut self,
+        position: usize,
+        change: impl FnOnce(&mut Event) -> R,
+    ) -> std::io::Result<R> {
         let key = position as u32;
         if !self.patched.contains_key(&key) {
             if self.patched.len() >= PATCH_CACHE {
@@ -206,16 +212,24 @@ mod tests {
         );
         // more patched events than the cache holds: the earlier ones go back to the file
         for i in 100..(100 + PATCH_CACHE + 10) {
-            store.update(i, |e| e.summary = Some(format!("patched {i}"))).unwrap();
+            store
+                .update(i, |e| e.summary = Some(format!("patched {i}")))
+                .unwrap();
         }
         assert!(store.patched.len() <= PATCH_CACHE);
-        assert_eq!(store.with(100, |e| e.summary.clone()).unwrap().unwrap(), "patched 100");
+        assert_eq!(
+            store.with(100, |e| e.summary.clone()).unwrap().unwrap(),
+            "patched 100"
+        );
         let mut seen = 0;
         store
             .for_each(|position, patch, line| {
                 let summary = match patch {
                     Some(event) => event.summary.unwrap(),
-                    None => serde_json::from_slice::<Event>(line).unwrap().summary.unwrap(),
+                    None => serde_json::from_slice::<Event>(line)
+                        .unwrap()
+                        .summary
+                        .unwrap(),
                 };
                 if position == 5 {
                     assert_eq!(summary, "patched");

@@ -177,9 +177,16 @@ fn amounts_are_exact_and_authorities_resolve() {
     // pairs are checked through the resolver itself: some spellings occur only on rejected rows
     let resolver = docket_normalize::Resolver::with_built_in(None).unwrap();
     let id_of = |spelling: &str| -> String {
-        let id = resolver.resolve(spelling).actor.map(|a| a.id.clone()).unwrap_or_default();
+        let id = resolver
+            .resolve(spelling)
+            .actor
+            .map(|a| a.id.clone())
+            .unwrap_or_default();
         if let Some(ids) = ids_by_spelling.get(spelling) {
-            assert!(ids.contains(&id), "{spelling}: events say {ids:?}, the resolver says {id}");
+            assert!(
+                ids.contains(&id),
+                "{spelling}: events say {ids:?}, the resolver says {id}"
+            );
         }
         id
     };

@@ -55,7 +55,9 @@ path = "{out}/events.jsonl"
 kind = "csv"
 path = "{out}/events.csv"
 "#,
-        seed = fixtures.join("text/seed/platform-crackdown-article.txt").display(),
+        seed = fixtures
+            .join("text/seed/platform-crackdown-article.txt")
+            .display(),
         gdpr = fixtures.join("data/gdpr").display(),
         bbc = fixtures.join("text/bbc").display(),
         out = out.display()
@@ -70,14 +72,24 @@ fn one_thread_and_four_threads_write_the_same_bytes() {
         let path = dir.path().join("job.toml");
         std::fs::write(&path, job_text(dir.path())).unwrap();
         let job = Job::load(&path).unwrap();
-        let options = RunOptions { threads: Some(threads), ..RunOptions::default() };
+        let options = RunOptions {
+            threads: Some(threads),
+            ..RunOptions::default()
+        };
         let summary = run_job_blocking(&job, &default_registry(), &options).unwrap();
         assert!(summary.balanced(), "{summary}");
         // more than one batch per source, so that workers really interleave
         assert!(summary.sources.iter().any(|s| s.read > 600), "{summary}");
         let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
-        outputs.push((read("events.jsonl"), read("events.csv"), read("rejects.jsonl")));
+        outputs.push((
+            read("events.jsonl"),
+            read("events.csv"),
+            read("rejects.jsonl"),
+        ));
     }
     assert!(!outputs[0].0.is_empty());
-    assert!(outputs[0] == outputs[1], "the parallel path changed the output");
+    assert!(
+        outputs[0] == outputs[1],
+        "the parallel path changed the output"
+    );
 }

@@ -172,13 +172,23 @@ fn conversion_and_parent_roll_up() {
     let google = &events[0];
     assert_eq!(google["targets"][0]["id"], "google", "{google}");
     let usd = &google["amount"]["converted"]["USD"];
-    assert!(usd["value"].as_str().is_some_and(|v| v.starts_with('1')), "{google}");
+    assert!(
+        usd["value"].as_str().is_some_and(|v| v.starts_with('1')),
+        "{google}"
+    );
     assert_eq!(usd["year"], 2021, "{google}");
     // the rolled-up export names the group and keeps the direct target
     let groups = read_jsonl(&dir.path().join("groups.jsonl"));
     assert_eq!(groups[0]["id"], google["id"]);
     assert_eq!(groups[0]["targets"][0]["id"], "alphabet", "{}", groups[0]);
-    assert_eq!(groups[0]["direct_targets"][0]["id"], "google", "{}", groups[0]);
+    assert_eq!(
+        groups[0]["direct_targets"][0]["id"], "google",
+        "{}",
+        groups[0]
+    );
     // the plain export is unchanged by the roll-up
-    assert!(google.get("direct_targets").is_none_or(|d| d.is_null()), "{google}");
+    assert!(
+        google.get("direct_targets").is_none_or(|d| d.is_null()),
+        "{google}"
+    );
 }
