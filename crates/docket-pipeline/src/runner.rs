@@ -360,11 +360,28 @@ pub async fn run_job(
         tracing::info!(source = %spec.name, kind = %spec.common.kind, bytes = total, "reading source");
         let (sender, mut receiver) = mpsc::channel::<Vec<SourceItem>>(CHANNEL_BATCHES);
         let reader = spawn_reader(source, sender, options.progress.clone(), progress_base);
+        let mut spec_for_work = spec.clone();
+        let hints = &spec.hints.date;
+        if hints.order.is_none() && hints.format.is_none() {
+            // no hint: infer day-first or month-first from the source's unambiguous rows
+            let scan = factory.build(spec.adapter.clone(), &source_context);
+            if let Ok(scan) = scan {
+                let vote = tokio::task::spawn_blocking(move || prescan_dates(scan))
+                    .await
+                    .unwrap_or_default();
+                if vote.day_first + vote.month_first + vote.ambiguous > 0 {
+                    if let docket_normalize::date::DayOrderDecision::Order(order) = vote.decision(1) {
+                        spec_for_work.hints.date.order = Some(order);
+                    }
+                    counts.notes.push(format!("date order: {}", vote.report(1)));
+                }
+            }
+        }
         let work = Arc::new(Work {
             normalizer: normalizer.clone(),
             extractor: Some(Arc::clone(&extractor)),
             reference_date: job.job.reference_date,
-            spec: Arc::new(spec.clone()),
+            spec: Arc::new(spec_for_work),
         });
 
         // batches are normalized on `threads` workers and merged in input order
@@ -474,6 +491,28 @@ fn export_io(path: &std::path::Path, error: std::io::Error) -> PipelineError {
         path: path.to_path_buf(),
         error,
     })
+}
+
+/// Reads a source once for its date fields and counts which numeric day/month order its
+/// unambiguous rows use. Stops early when the first 1,000 records carry no date at all.
+fn prescan_dates(mut source: Box<dyn Source>) -> docket_normalize::date::DayOrderVote {
+    let mut vote = docket_normalize::date::DayOrderVote::default();
+    let handle = tokio::runtime::Handle::current();
+    let mut records = 0u64;
+    let mut dated = 0u64;
+    while let Ok(Some(item)) = handle.block_on(source.next_item()) {
+        if let SourceItem::Record(record) = item {
+            records += 1;
+            if let Some(date) = &record.fields.date {
+                dated += 1;
+                vote.observe(date);
+            }
+        }
+        if records >= 1000 && dated == 0 {
+            break;
+        }
+    }
+    vote
 }
 
 /// Folds a batch's outcomes into the merger, the rejects file and the counts.

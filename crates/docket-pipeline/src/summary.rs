@@ -21,6 +21,8 @@ pub struct SourceSummary {
     pub events: u64,
     /// The source-level error, when the source failed and `on_error = "skip"`.
     pub error: Option<String>,
+    /// What the run inferred about the source (for example the day/month order of its dates).
+    pub notes: Vec<String>,
 }
 
 impl SourceSummary {
@@ -82,6 +84,9 @@ impl fmt::Display for RunSummary {
             )?;
             if let Some(error) = &s.error {
                 writeln!(f, "    skipped after error: {error}")?;
+            }
+            for note in &s.notes {
+                writeln!(f, "    {note}")?;
             }
         }
         for output in &self.outputs {
