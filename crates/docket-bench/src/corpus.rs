@@ -155,7 +155,8 @@ fn summary(rng: &mut Rng, authority: &str, target: &str, amount: &str) -> String
     let mut text = format!("The {authority} has imposed a fine of {amount} on {target}.");
     for _ in 0..(3 + rng.below(4)) {
         text.push(' ');
-        text.push_str(rng.pick(SENTENCES));
+        let sentence: &&str = rng.pick(SENTENCES);
+        text.push_str(sentence);
     }
     text
 }

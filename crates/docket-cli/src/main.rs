@@ -137,8 +137,11 @@ fn main() -> ExitCode {
     }
 }
 
+/// The callback the runner calls with its progress.
+type ProgressReport = Arc<dyn Fn(Progress) + Send + Sync>;
+
 /// A progress bar by bytes on stderr, or nothing when stderr is not a terminal.
-fn progress_bar() -> Option<(indicatif::ProgressBar, Arc<dyn Fn(Progress) + Send + Sync>)> {
+fn progress_bar() -> Option<(indicatif::ProgressBar, ProgressReport)> {
     if !std::io::stderr().is_terminal() {
         return None;
     }

@@ -8,12 +8,15 @@
 //! products and people are acted upon.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use docket_core::{ActionKind, AmountRole, DateValue, PartialDate, RawActor};
 use docket_normalize::Resolver;
 
 use crate::index::{is_cjk, Hit};
-use crate::lexicon::{self, is_in, Form};
+use crate::lexicon::{
+    self, is_in, Form, WordSet, NAME_CONNECTORS, NUMBER_WORDS, PERSON_CUES, PERSON_PRONOUNS, TITLES,
+};
 use crate::money::MoneyExpr;
 use crate::time::{date_value, TimeExpr};
 
@@ -41,14 +44,28 @@ pub struct Mention {
     pub t1: usize,
     /// What it can do.
     pub role: Role,
-    /// The actor as the normalizer will see it.
-    pub actor: RawActor,
+    /// The actor as the normalizer will see it (shared: mentions are copied into the
+    /// document memory often).
+    pub actor: Arc<RawActor>,
     /// A key for comparing mentions (catalogue id or folded name).
-    pub key: String,
+    pub key: Arc<str>,
     /// The mention only modifies another one (a possessive parent, a jurisdiction).
     pub modifier: bool,
     /// Found by coreference ("the company", a short name).
     pub coref: bool,
+}
+
+impl Mention {
+    /// The last word of the mention's name, lower-cased ("agency" for "State Environmental
+    /// Protection Agency").
+    fn head_word(&self) -> String {
+        self.actor
+            .name
+            .rsplit(|c: char| c.is_whitespace() || c == '-')
+            .next()
+            .unwrap_or("")
+            .to_lowercase()
+    }
 }
 
 /// Document-level memory shared by the sentences of one document.
@@ -59,11 +76,72 @@ pub struct Memory {
     /// The most recent authority mention.
     pub last_authority: Option<Mention>,
     /// Short names introduced by longer ones ("UC" after "UC browser", "Xi" after "Xi Jinping").
-    pub aliases: HashMap<String, (RawActor, Role, String)>,
+    pub aliases: HashMap<String, (Arc<RawActor>, Role, Arc<str>)>,
     /// The document's dominant jurisdiction.
     pub dominant: Option<String>,
     /// The anchor for relative dates.
     pub anchor: Option<PartialDate>,
+    /// The most recent person ("he", "him").
+    pub last_person: Option<Mention>,
+    /// The most recent list of two or more targets named together ("the two men").
+    pub last_list: Vec<Mention>,
+    /// Recent authorities, most recent last ("the agency", "the attorney general").
+    pub authorities: Vec<Mention>,
+    /// The targets of the most recent event ("the case").
+    pub last_targets: Vec<Mention>,
+    /// The date of the most recent event ("at the same time").
+    pub last_date: Option<DateValue>,
+    /// Recent companies, most recent last ("the bank" after "Riggs Bank").
+    pub companies: Vec<Mention>,
+    /// The most recent name outside the catalogue that may be a person's ("Frank Allan
+    /// Bruvik"), for "him" when no person was recognised.
+    pub last_named: Option<Mention>,
+    /// The number of the current sentence.
+    pub sentence: usize,
+    /// The sentence of the latest authority mention, and whether it was the latest mention.
+    pub authority_seen: Option<usize>,
+    /// Whether the latest mention of the document was an authority.
+    pub authority_last: bool,
+    /// The company or person named first in the current sentence, when the sentence opens
+    /// with it.
+    pub opening: Option<Mention>,
+    /// Names whose words are already registered as short names.
+    pub registered: std::collections::HashSet<String>,
+    /// Keys of the names outside the catalogue met so far ("Riggs Bank" -> "x:riggs-bank").
+    pub keys: std::cell::RefCell<HashMap<String, Arc<str>>>,
+    /// Words already checked for a lower-case use in the document ("Insurance" -> true).
+    pub lower_words: std::cell::RefCell<HashMap<String, bool>>,
+    /// The authority that "it" may refer to from the previous sentences: the latest mention of
+    /// the document, in the current or the previous sentence.
+    pub it_authority: Option<Mention>,
+}
+
+/// How many recent authorities the memory keeps.
+const RECENT_AUTHORITIES: usize = 12;
+
+impl Memory {
+    /// Records an authority as the most recent one.
+    pub fn push_authority(&mut self, m: &Mention) {
+        self.authorities.retain(|a| a.key != m.key);
+        if self.authorities.len() >= RECENT_AUTHORITIES {
+            self.authorities.remove(0);
+        }
+        self.authorities.push(m.clone());
+        self.last_authority = Some(m.clone());
+        self.authority_seen = Some(self.sentence);
+        self.authority_last = true;
+    }
+
+    /// Records a company as the most recent one.
+    pub fn push_company(&mut self, m: &Mention) {
+        self.companies.retain(|a| a.key != m.key);
+        if self.companies.len() >= RECENT_AUTHORITIES {
+            self.companies.remove(0);
+        }
+        self.companies.push(m.clone());
+        self.last_company = Some(m.clone());
+        self.authority_last = false;
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,12 +175,31 @@ pub struct Candidate {
     pub date: Option<DateValue>,
     /// The amount text and its role.
     pub amount: Option<(String, AmountRole)>,
+    /// The currency of the amount when its text does not say which ("kroner" in Norway).
+    pub currency: Option<String>,
+    /// The amount as parsed (value and currency), for comparisons.
+    pub value: Option<(docket_core::Decimal, Option<String>)>,
     /// Sentence span in the body text.
     pub span: (usize, usize),
+    /// The number of the sentence in the document.
+    pub sentence: usize,
     /// Confidence.
     pub confidence: f64,
     /// Flags.
     pub flags: Vec<String>,
+    /// The target is described, not named, by an indefinite subject that opens the sentence
+    /// ("One of Japan's best-known businessmen was arrested"): the name that opens the next
+    /// sentence is the target.
+    pub cataphoric: bool,
+    /// A definite trigger noun that refers back to an event already reported ("The lawsuit
+    /// was brought by ..."): it joins the latest event of its action.
+    pub anaphoric: bool,
+    /// A ban decided by a court (a ruling): the document's bans without an actor are the same
+    /// decision.
+    pub court_ban: bool,
+    /// Evidence too weak to stand alone ("X was accused of fraud", with no authority): kept
+    /// only when it merges with an event reported otherwise.
+    pub weak: bool,
 }
 
 /// Everything the analysis of one sentence needs.
@@ -112,7 +209,7 @@ pub struct Sentence<'a> {
     /// The sentence span.
     pub span: (usize, usize),
     /// Catalogue, descriptor, jurisdiction and trigger hits within the sentence.
-    pub hits: &'a [Hit],
+    pub hits: &'a [Hit<'a>],
     /// Time expressions (offsets relative to the body text).
     pub times: Vec<TimeExpr>,
     /// Amounts (offsets relative to the body text).
@@ -121,10 +218,15 @@ pub struct Sentence<'a> {
     pub headline: bool,
     /// Whether capitalisation carries meaning (false for Chinese).
     pub latin: bool,
+    /// Catalogue id -> the actor's descriptors, folded (built once per extractor).
+    pub descriptors: &'a HashMap<String, Vec<String>>,
+    /// Catalogue index -> the actor as mentions carry it (built once per extractor).
+    pub actors: &'a [(Arc<RawActor>, Arc<str>)],
 }
 
 fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
-    let mut toks = Vec::new();
+    // about one token per five bytes of prose
+    let mut toks = Vec::with_capacity((to - from) / 5 + 4);
     let s = &text[from..to];
     let mut iter = s.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -224,52 +326,6 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
     toks
 }
 
-const TITLES: &[&str] = &[
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-    "President",
-    "Premier",
-    "Judge",
-    "Justice",
-    "Chairman",
-    "Minister",
-    "Senator",
-    "Governor",
-    "Sir",
-    "Lord",
-    "Commissioner",
-    "Chancellor",
-    "Secretary",
-];
-
-const PERSON_CUES: &[&str] = &[
-    "billionaire",
-    "founder",
-    "boss",
-    "executive",
-    "analyst",
-    "chairman",
-    "president",
-    "premier",
-    "minister",
-    "judge",
-    "spokesman",
-    "spokeswoman",
-    "director",
-    "officer",
-    "chief",
-    "head",
-    "economist",
-    "lawyer",
-];
-
-const NAME_CONNECTORS: &[&str] = &[
-    "of", "and", "de", "du", "des", "la", "le", "van", "von", "der", "y", "for", "&",
-];
-
 struct Ctx<'s, 'a> {
     s: &'s Sentence<'a>,
     resolver: &'s Resolver,
@@ -280,7 +336,11 @@ struct Ctx<'s, 'a> {
     /// Token is covered by a time or money expression or a jurisdiction word.
     covered: Vec<bool>,
     /// Token index -> jurisdiction code of a jurisdiction word.
-    jurisdiction: Vec<Option<String>>,
+    jurisdiction: Vec<Option<&'a str>>,
+    /// The trigger words of the sentence: first token, end token, action, form.
+    triggers: Vec<(usize, usize, ActionKind, Form)>,
+    /// Token index -> the lexicon tables the token's word belongs to.
+    classes: Vec<u64>,
 }
 
 impl<'s, 'a> Ctx<'s, 'a> {
@@ -290,11 +350,11 @@ impl<'s, 'a> Ctx<'s, 'a> {
             .map_or("", |tok| &self.s.text[tok.start..tok.end])
     }
 
-    fn is(&self, t: usize, table: &[&str]) -> bool {
+    fn is(&self, t: usize, table: impl WordSet) -> bool {
         self.toks
             .get(t)
             .is_some_and(|tok| matches!(tok.kind, Kind::Word | Kind::Neg))
-            && is_in(table, self.word(t))
+            && table.has_token(self.word(t), self.classes[t])
     }
 
     fn punct(&self, t: usize) -> Option<char> {
@@ -309,6 +369,16 @@ impl<'s, 'a> Ctx<'s, 'a> {
             return false;
         };
         tok.kind == Kind::Word && self.word(t).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    fn is_lower_word(&self, t: usize) -> bool {
+        self.toks.get(t).is_some_and(|tok| tok.kind == Kind::Word)
+            && self.word(t).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Whether the token starts the sentence (possibly after an opening quote or bracket).
+    fn at_start(&self, t: usize) -> bool {
+        t == 0 || (t == 1 && matches!(self.toks[0].kind, Kind::Punct(_)))
     }
 
     fn tok_index(&self, byte: usize) -> usize {
@@ -329,6 +399,25 @@ impl<'s, 'a> Ctx<'s, 'a> {
         self.mentions.push(mention);
         index
     }
+
+    /// The mention that owns token `t`, if it is not a mere modifier.
+    fn mention_at(&self, t: usize) -> Option<usize> {
+        self.owner
+            .get(t)
+            .copied()
+            .flatten()
+            .filter(|&m| !self.mentions[m].modifier)
+    }
+
+    /// Whether a lower-case word looks like a finite verb or a participle ("co-founded"): used
+    /// to keep a time expression with its own verb.
+    fn is_other_verb(&self, t: usize) -> bool {
+        if !self.is_lower_word(t) || self.covered[t] {
+            return false;
+        }
+        let w = self.word(t);
+        w.len() > 4 && w.ends_with("ed") && !self.is(t, lexicon::ADVERBS)
+    }
 }
 
 fn role_of_kind(kind: docket_core::ActorKind) -> Role {
@@ -341,33 +430,98 @@ fn role_of_kind(kind: docket_core::ActorKind) -> Role {
 }
 
 fn catalogue_mention(
-    resolver: &Resolver,
+    ctx: &Ctx<'_, '_>,
     index: usize,
     start: usize,
     end: usize,
     t0: usize,
     t1: usize,
 ) -> Option<Mention> {
-    let actor = resolver.catalogue().actors.get(index)?;
+    let actor = ctx.resolver.catalogue().actors.get(index)?;
+    let (raw, key) = ctx.s.actors.get(index)?;
     Some(Mention {
         start,
         end,
         t0,
         t1,
         role: role_of_kind(actor.kind),
-        actor: RawActor {
-            name: actor.name.clone(),
-            id_hint: Some(actor.id.clone()),
-            parent_hint: None,
-        },
-        key: actor.id.clone(),
+        actor: Arc::clone(raw),
+        key: Arc::clone(key),
         modifier: false,
         coref: false,
     })
 }
 
+/// The catalogue actors as mentions carry them (built once per extractor, shared by every
+/// mention): the raw actor with its id, and the id as a key.
+pub fn catalogue_actors(resolver: &Resolver) -> Vec<(Arc<RawActor>, Arc<str>)> {
+    resolver
+        .catalogue()
+        .actors
+        .iter()
+        .map(|actor| {
+            let raw = RawActor {
+                name: actor.name.clone(),
+                id_hint: Some(actor.id.clone()),
+                parent_hint: None,
+            };
+            (Arc::new(raw), Arc::from(actor.id.as_str()))
+        })
+        .collect()
+}
+
+/// An official who holds an office of the catalogue acts as that office ("Mr Spitzer" sues as
+/// the New York attorney general): the annotation convention names offices, not holders.
+fn as_actor(resolver: &Resolver, m: Mention) -> Mention {
+    let office = m
+        .actor
+        .id_hint
+        .as_deref()
+        .and_then(|id| resolver.get(id))
+        .filter(|a| a.kind == docket_core::ActorKind::Official)
+        .and_then(|a| a.parent.as_deref())
+        .and_then(|p| resolver.get(p))
+        .filter(|p| role_of_kind(p.kind) == Role::Authority);
+    match office {
+        Some(office) => Mention {
+            actor: Arc::new(RawActor {
+                name: office.name.clone(),
+                id_hint: Some(office.id.clone()),
+                parent_hint: None,
+            }),
+            key: office.id.as_str().into(),
+            ..m
+        },
+        None => m,
+    }
+}
+
+/// The most recent authority of the document whose catalogue entry has `descriptor`, or whose
+/// name ends in `head` ("the agency" after "State Environmental Protection Agency").
+fn recent_authority(
+    descriptors: &HashMap<String, Vec<String>>,
+    memory: &Memory,
+    descriptor: Option<&str>,
+    head: Option<&str>,
+) -> Option<Mention> {
+    memory.authorities.iter().rev().find_map(|a| {
+        let by_descriptor = descriptor.is_some_and(|d| {
+            a.actor
+                .id_hint
+                .as_deref()
+                .and_then(|id| descriptors.get(id))
+                .is_some_and(|list| list.iter().any(|x| x == d))
+        });
+        let by_head = head.is_some_and(|h| a.head_word() == h);
+        (by_descriptor || by_head).then(|| Mention {
+            coref: true,
+            ..a.clone()
+        })
+    })
+}
+
 /// Finds the mentions of a sentence and updates the document memory.
-fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory) {
+fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
     let s = ctx.s;
     // times and money cover their tokens
     for (start, end) in s
@@ -410,9 +564,28 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory) {
                 (matching.len() == 1).then(|| matching[0])
             };
             if let Some(index) = chosen {
-                if let Some(mut mention) =
-                    catalogue_mention(ctx.resolver, index, hit.start, hit.end, t0, t1)
-                {
+                // "State Environmental Protection Agency": an authority's catalogue name inside
+                // a longer capitalised name is another body's name (the whole run is read as an
+                // unknown name below)
+                let inside_longer = t0 > 0
+                    && ctx.owner[t0 - 1].is_none()
+                    && !ctx.covered[t0 - 1]
+                    && ctx.is_capitalised(t0 - 1)
+                    && !ctx.at_start(t0 - 1)
+                    && !ctx.is(t0 - 1, lexicon::NOT_NAMES)
+                    && !ctx.is(t0 - 1, TITLES)
+                    && ctx
+                        .resolver
+                        .catalogue()
+                        .actors
+                        .get(index)
+                        .is_some_and(|a| role_of_kind(a.kind) == Role::Authority);
+                let found = if inside_longer {
+                    None
+                } else {
+                    catalogue_mention(ctx, index, hit.start, hit.end, t0, t1)
+                };
+                if let Some(mut mention) = found {
                     // "Baidu Inc": absorb a following legal suffix
                     while mention.t1 < ctx.toks.len() && is_legal_suffix(ctx.word(mention.t1)) {
                         mention.end = ctx.toks[mention.t1].end;
@@ -456,33 +629,46 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory) {
                     None => ctx.resolver.resolve_descriptor(descriptor, None),
                 },
             };
-            if let Some(actor) = found {
-                let index = ctx
-                    .resolver
+            let index = found.and_then(|actor| {
+                ctx.resolver
                     .catalogue()
                     .actors
                     .iter()
-                    .position(|a| a.id == actor.id);
-                if let Some(mut mention) = index
-                    .and_then(|i| catalogue_mention(ctx.resolver, i, hit.start, hit.end, t0, t1))
-                {
-                    if let Some((pt, _)) = jt {
-                        mention.start = ctx.toks[pt].start;
-                        mention.t0 = pt;
-                        if let Some(owner) = ctx.owner[pt] {
-                            ctx.mentions[owner].modifier = true;
+                    .position(|a| a.id == actor.id)
+            });
+            let mut mention =
+                index.and_then(|i| catalogue_mention(ctx, i, hit.start, hit.end, t0, t1));
+            // "the attorney general" with no jurisdiction that decides: the authority of the
+            // document that fits the descriptor
+            if mention.is_none() && explicit.is_none() {
+                mention =
+                    recent_authority(ctx.s.descriptors, memory, Some(descriptor), None).map(|m| {
+                        Mention {
+                            start: hit.start,
+                            end: hit.end,
+                            t0,
+                            t1,
+                            ..m
                         }
+                    });
+            }
+            if let Some(mut mention) = mention {
+                if let Some((pt, _)) = jt {
+                    mention.start = ctx.toks[pt].start;
+                    mention.t0 = pt;
+                    if let Some(owner) = ctx.owner[pt] {
+                        ctx.mentions[owner].modifier = true;
                     }
-                    ctx.add_mention(mention);
-                    pending_jurisdiction = None;
-                    continue;
                 }
+                ctx.add_mention(mention);
+                pending_jurisdiction = None;
+                continue;
             }
         }
         if let Some(code) = hit.jurisdiction() {
             for t in t0..t1.min(ctx.covered.len()) {
                 ctx.covered[t] = true;
-                ctx.jurisdiction[t] = Some(code.to_string());
+                ctx.jurisdiction[t] = Some(code);
             }
             pending_jurisdiction = Some((t1.saturating_sub(1), code.to_string()));
             continue;
@@ -493,34 +679,144 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory) {
             }
         }
     }
+    find_authority_phrases(ctx, memory);
     if s.latin {
         find_unknown_names(ctx, memory);
     }
     find_possessives(ctx);
-    find_generic_references(ctx, memory);
-    // update memory in text order
-    let mut order: Vec<usize> = (0..ctx.mentions.len()).collect();
-    order.sort_by_key(|&i| ctx.mentions[i].t0);
-    for i in order {
-        let m = &ctx.mentions[i];
-        if m.modifier && m.role != Role::Authority {
-            continue;
-        }
-        match m.role {
-            Role::Authority => memory.last_authority = Some(m.clone()),
-            Role::Company => memory.last_company = Some(m.clone()),
-            Role::Person => {}
-        }
-        if !m.coref {
-            register_aliases(ctx, m, memory);
+    // a sentence only observed needs its names, not its references to earlier ones
+    if !light {
+        find_generic_references(ctx, memory);
+        find_pronouns(ctx, memory);
+    }
+    mark_person_modifiers(ctx);
+    memory.opening = ctx
+        .mention_at(0)
+        .filter(|&m| ctx.mentions[m].role != Role::Authority && ctx.mentions[m].t0 == 0)
+        .map(|m| ctx.mentions[m].clone());
+    memory.it_authority = memory
+        .last_authority
+        .clone()
+        .filter(|_| memory.authority_last)
+        .filter(|_| {
+            memory
+                .authority_seen
+                .is_some_and(|s| s + 1 >= memory.sentence)
+        });
+    update_memory(ctx, memory);
+}
+
+/// "A former FBI agent", "the Secret Service agent", "FBI man Jeffrey Royer": an authority
+/// before a singular person noun only describes that person.
+fn mark_person_modifiers(ctx: &mut Ctx<'_, '_>) {
+    const PERSON_NOUNS: &[&str] = &[
+        "agent",
+        "man",
+        "woman",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "employee",
+        "officer",
+        "lawyer",
+        "director",
+        "boss",
+        "chairman",
+        "adviser",
+        "aide",
+        "source",
+        "investigator",
+        "inspector",
+    ];
+    for i in 0..ctx.mentions.len() {
+        let t1 = ctx.mentions[i].t1;
+        if ctx.mentions[i].role == Role::Authority && ctx.is(t1, PERSON_NOUNS) {
+            ctx.mentions[i].modifier = true;
         }
     }
 }
 
+/// Removes a mention (absorbed into a longer one) and rebuilds the token owners.
+fn remove_mention(ctx: &mut Ctx<'_, '_>, i: usize) {
+    ctx.mentions.remove(i);
+    for o in ctx.owner.iter_mut() {
+        *o = None;
+    }
+    for (m, mention) in ctx.mentions.iter().enumerate() {
+        for t in mention.t0..mention.t1.min(ctx.owner.len()) {
+            ctx.owner[t] = Some(m);
+        }
+    }
+}
+
+/// Records the sentence's mentions in the document memory, in text order.
+fn update_memory(ctx: &Ctx<'_, '_>, memory: &mut Memory) {
+    let mut order: Vec<usize> = (0..ctx.mentions.len()).collect();
+    order.sort_by_key(|&i| ctx.mentions[i].t0);
+    let mut list: Vec<usize> = Vec::new();
+    let mut best_list: Vec<usize> = Vec::new();
+    for &i in &order {
+        let m = &ctx.mentions[i];
+        if m.modifier && m.role != Role::Authority {
+            // "Augusto Pinochet's regime": the possessor still gives its short names
+            if !m.coref {
+                register_aliases(ctx, m, memory);
+            }
+            continue;
+        }
+        match m.role {
+            Role::Authority => memory.push_authority(m),
+            Role::Company => {
+                memory.push_company(m);
+                let text = &ctx.s.text[m.start..m.end];
+                let words = text.split_whitespace().count();
+                let organisation = text.split_whitespace().any(is_organisation_word);
+                if m.actor.id_hint.is_none() && !m.coref && words >= 2 && !organisation {
+                    memory.last_named = Some(m.clone());
+                }
+            }
+            Role::Person => {
+                memory.last_person = Some(m.clone());
+                memory.authority_last = false;
+            }
+        }
+        if !m.coref {
+            register_aliases(ctx, m, memory);
+        }
+        // lists of targets joined by commas and "and"
+        if m.role != Role::Authority {
+            let joined = list.last().is_some_and(|&p| {
+                let end = ctx.mentions[p].t1;
+                end <= m.t0
+                    && (end..m.t0).all(|t| {
+                        matches!(ctx.punct(t), Some(','))
+                            || ctx.is(t, &["and", "or"])
+                            || ctx.jurisdiction[t].is_some()
+                            || ctx.covered[t]
+                    })
+            });
+            if !joined {
+                if list.len() > best_list.len() {
+                    best_list = std::mem::take(&mut list);
+                }
+                list.clear();
+            }
+            list.push(i);
+        }
+    }
+    if list.len() > best_list.len() {
+        best_list = list;
+    }
+    if best_list.len() >= 2 {
+        memory.last_list = best_list.iter().map(|&i| ctx.mentions[i].clone()).collect();
+    }
+}
+
 fn is_legal_suffix(word: &str) -> bool {
-    lexicon::LEGAL_SUFFIXES.contains(&word)
-        || lexicon::LEGAL_SUFFIXES.contains(&word.trim_end_matches('.'))
-        || lexicon::LEGAL_SUFFIXES.contains(&format!("{word}.").as_str())
+    // the table holds "S.A." and "S.A", "Inc." and "Inc"
+    is_in(lexicon::LEGAL_SUFFIXES, word)
+        || word.ends_with('.') && is_in(lexicon::LEGAL_SUFFIXES, word.trim_end_matches('.'))
 }
 
 fn register_aliases(ctx: &Ctx<'_, '_>, m: &Mention, memory: &mut Memory) {
@@ -534,6 +830,11 @@ fn register_aliases(ctx: &Ctx<'_, '_>, m: &Mention, memory: &mut Memory) {
         return;
     }
     let text = &ctx.s.text[m.start..m.end];
+    // a name registers its words once per document
+    if memory.registered.contains(text) {
+        return;
+    }
+    memory.registered.insert(text.to_string());
     register_alias_words(ctx.resolver, text, m, memory);
 }
 
@@ -545,26 +846,276 @@ pub fn register_alias_words(resolver: &Resolver, text: &str, m: &Mention, memory
         .filter(|w| !w.is_empty())
         .collect();
     if words.len() < 2 {
+        // a name seen alone keeps its meaning: "Yili" is not later the "Yili" of "Inner
+        // Mongolia Yili Industrial"
+        if let [w] = words.as_slice() {
+            if m.actor.id_hint.is_none() && !m.coref {
+                memory
+                    .aliases
+                    .entry((*w).to_string())
+                    .or_insert_with(|| (m.actor.clone(), m.role, m.key.clone()));
+            }
+        }
         return;
     }
-    for w in words {
+    for &w in &words {
         let usable = w.chars().count() >= 2
             && w.chars().all(char::is_alphanumeric)
             && w.chars().next().is_some_and(char::is_uppercase)
-            && !lexicon::NOT_NAMES.contains(&w)
+            && lexicon::word_classes(w)
+                & (lexicon::NOT_NAMES.mask()
+                    | lexicon::COREF_COMPANY.mask()
+                    | lexicon::AUTHORITY_HEADS.mask()
+                    | lexicon::PRODUCT_NOUNS.mask()
+                    | TITLES.mask())
+                == 0
             && !is_legal_suffix(w)
-            && !is_in(lexicon::COREF_COMPANY, w)
-            && !is_in(lexicon::AUTHORITY_HEADS, w)
-            && !is_in(lexicon::PRODUCT_NOUNS, w)
-            && !is_in(TITLES, w)
             && resolver.jurisdiction_of_word(&w.to_lowercase()).is_none();
         if usable {
-            memory
-                .aliases
-                .entry(w.to_string())
-                .or_insert_with(|| (m.actor.clone(), m.role, m.key.clone()));
+            // a surname overrides the same word seen alone ("Pinochet" in a headline, then
+            // "Augusto Pinochet"); other words keep their first meaning
+            let surname = words.last() == Some(&w);
+            match memory.aliases.get_mut(w) {
+                Some(slot) if surname && slot.2.strip_prefix("x:") == Some(&w.to_lowercase()) => {
+                    *slot = (m.actor.clone(), m.role, m.key.clone());
+                }
+                Some(_) => {}
+                None => {
+                    memory
+                        .aliases
+                        .insert(w.to_string(), (m.actor.clone(), m.role, m.key.clone()));
+                }
+            }
         }
     }
+}
+
+/// Authorities named by a common noun: "a New York court", "Chinese police", "federal agents",
+/// "the Clinton administration", "46 states", "authorities in the US", "regulators"; and "the
+/// court", "the agency", "the inquiry" for the latest such authority of the document.
+fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
+    let n = ctx.toks.len();
+    let mut t = 0;
+    while t < n {
+        if ctx.owner[t].is_some() || ctx.toks[t].kind != Kind::Word {
+            t += 1;
+            continue;
+        }
+        let lower = ctx.is_lower_word(t) || ctx.at_start(t);
+        // "a judge has barred", "a court ruled": an unnamed court acts
+        let trigger_here = ctx
+            .s
+            .hits
+            .iter()
+            .any(|h| h.start == ctx.toks[t].start && h.trigger().is_some());
+        if ctx.is_lower_word(t)
+            && ctx.is(t, &["judge", "court"])
+            && t > 0
+            && ctx.is(t - 1, &["a"])
+            && !trigger_here
+        {
+            let name = ctx.word(t).to_string();
+            let key = format!("x:{name}");
+            ctx.add_mention(Mention {
+                start: ctx.toks[t].start,
+                end: ctx.toks[t].end,
+                t0: t,
+                t1: t + 1,
+                role: Role::Authority,
+                actor: Arc::new(RawActor::named(name)),
+                key: key.into(),
+                modifier: false,
+                coref: false,
+            });
+            t += 1;
+            continue;
+        }
+        // "the government of Equatorial Guinea"
+        if ctx.is_lower_word(t) && ctx.is(t, &["government"]) && ctx.is(t + 1, &["of"]) {
+            let mut end = t + 2;
+            while end < n
+                && ctx.owner[end].is_none()
+                && (name_word(ctx, end) || ctx.jurisdiction[end].is_some())
+            {
+                end += 1;
+            }
+            if end > t + 2 {
+                let start = ctx.toks[t].start;
+                let name = ctx.s.text[start..ctx.toks[end - 1].end].to_string();
+                let key = format!("x:{}", docket_normalize::name::slug(&name));
+                ctx.add_mention(Mention {
+                    start,
+                    end: ctx.toks[end - 1].end,
+                    t0: t,
+                    t1: end,
+                    role: Role::Authority,
+                    actor: Arc::new(RawActor::named(name)),
+                    key: key.into(),
+                    modifier: false,
+                    coref: false,
+                });
+                t = end;
+                continue;
+            }
+        }
+        let bare = ctx.is(t, lexicon::BARE_AUTHORITY_NOUNS);
+        let two_words = ctx.is(t, &["attorney", "grand"]) && ctx.is(t + 1, &["general", "jury"]);
+        let qualified = two_words || ctx.is(t, lexicon::QUALIFIED_AUTHORITY_NOUNS);
+        if !lower || !(bare || qualified) {
+            // "the agency", "the court": the latest authority with that head
+            if ctx.is_lower_word(t)
+                && t > 0
+                && ctx.is(t - 1, &["the"])
+                && ctx.is(t, lexicon::COREF_AUTHORITY)
+                && !ctx.is(t, &["it", "they", "he", "she", "officials", "government"])
+                && !(t + 1 < n && (ctx.is_capitalised(t + 1) || ctx.is(t + 1, &["of"])))
+            {
+                let head = ctx.word(t).to_lowercase();
+                let generic = matches!(head.as_str(), "regulator" | "watchdog" | "authority");
+                let found = recent_authority(ctx.s.descriptors, memory, Some(&head), Some(&head))
+                    .or_else(|| {
+                        generic
+                            .then(|| memory.last_authority.clone())
+                            .flatten()
+                            .map(|m| Mention { coref: true, ..m })
+                    });
+                if let Some(m) = found {
+                    let mention = Mention {
+                        start: ctx.toks[t - 1].start,
+                        end: ctx.toks[t].end,
+                        t0: t - 1,
+                        t1: t + 1,
+                        ..m
+                    };
+                    ctx.add_mention(mention);
+                }
+            }
+            t += 1;
+            continue;
+        }
+        let head_end = if two_words { t + 2 } else { t + 1 };
+        let head_word = ctx.word(head_end - 1).to_lowercase();
+        let singular = !head_word.ends_with('s');
+        // qualifiers before the head
+        let mut a = t;
+        let mut capital = false;
+        let mut place = false;
+        let officials = ctx.is(head_end - 1, &["officials", "agents"]);
+        let mut absorbed_descriptor = None;
+        while a > 0 {
+            let p = a - 1;
+            if let Some(o) = ctx.owner[p] {
+                // "central government officials": officials of a body named by a descriptor
+                // are named as written
+                let m = &ctx.mentions[o];
+                let descriptive = ctx.s.text[m.start..m.end]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase);
+                if officials && descriptive && m.t1 == a && absorbed_descriptor.is_none() {
+                    absorbed_descriptor = Some(o);
+                    capital = true;
+                    place = true;
+                    a = m.t0;
+                    continue;
+                }
+                break;
+            }
+            let tok = ctx.toks[p];
+            if tok.kind == Kind::Num && head_word == "states" {
+                capital = true;
+                a = p;
+                continue;
+            }
+            if tok.kind != Kind::Word {
+                break;
+            }
+            let w = ctx.word(p);
+            if ctx.jurisdiction[p].is_some() {
+                capital = true;
+                place = true;
+                a = p;
+                continue;
+            }
+            if ctx.is_capitalised(p)
+                && (!ctx.is(p, lexicon::NOT_NAMES) || w == "New" && a < t)
+                && !(ctx.at_start(p) && ctx.is(p, lexicon::SENTENCE_OPENERS))
+                && !lexicon::ADJECTIVE_SUFFIXES.iter().any(|x| w.ends_with(x))
+            {
+                capital = true;
+                a = p;
+                continue;
+            }
+            if ctx.is_lower_word(p) && ctx.is(p, lexicon::GOVERNMENT_MODIFIERS) {
+                a = p;
+                continue;
+            }
+            break;
+        }
+        // "officials", "agents": only a jurisdiction or government qualifier makes them
+        // officials of an authority ("Chinese officials", "federal agents", not "union
+        // officials")
+        let needs_government = ctx.is(
+            head_end - 1,
+            &["officials", "agents", "investigators", "judges"],
+        );
+        let government = place || (a..t).any(|p| ctx.is(p, lexicon::GOVERNMENT_MODIFIERS));
+        let ok = if bare {
+            true
+        } else if needs_government {
+            government
+        } else if singular {
+            capital
+        } else {
+            capital || a < t
+        };
+        if !ok {
+            t = head_end;
+            continue;
+        }
+        // "authorities in the US"
+        let mut end = head_end;
+        if bare && ctx.is(end, &["in"]) {
+            let j = if ctx.is(end + 1, &["the"]) {
+                end + 2
+            } else {
+                end + 1
+            };
+            if j < n && ctx.jurisdiction[j].is_some() {
+                end = j + 1;
+                while end < n && ctx.jurisdiction[end].is_some() && ctx.owner[end].is_none() {
+                    end += 1;
+                }
+            }
+        }
+        let start = ctx.toks[a].start;
+        let name = ctx.s.text[start..ctx.toks[end - 1].end].to_string();
+        let key = format!("x:{}", docket_normalize::name::slug(&name));
+        if let Some(o) = absorbed_descriptor {
+            remove_mention(ctx, o);
+        }
+        let mention = Mention {
+            start,
+            end: ctx.toks[end - 1].end,
+            t0: a,
+            t1: end,
+            role: Role::Authority,
+            actor: Arc::new(RawActor::named(name)),
+            key: key.into(),
+            modifier: false,
+            coref: false,
+        };
+        ctx.add_mention(mention);
+        t = end;
+    }
+}
+
+/// Whether a capitalised word can be part of a name.
+fn name_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    ctx.is_capitalised(t)
+        && !lexicon::ADJECTIVE_SUFFIXES
+            .iter()
+            .any(|x| ctx.word(t).ends_with(x))
 }
 
 /// Capitalised spans that no catalogue entry covers.
@@ -573,7 +1124,7 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     let free = |ctx: &Ctx<'_, '_>, t: usize| ctx.owner[t].is_none() && !ctx.covered[t];
     let mut t = 0;
     while t < n {
-        if !(free(ctx, t) && ctx.is_capitalised(t)) {
+        if !(free(ctx, t) && name_word(ctx, t)) {
             t += 1;
             continue;
         }
@@ -584,7 +1135,7 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         loop {
             if end < n
                 && free(ctx, end)
-                && (ctx.is_capitalised(end)
+                && (name_word(ctx, end)
                     || is_legal_suffix(ctx.word(end)) && ctx.toks[end].kind == Kind::Word)
             {
                 end += 1;
@@ -594,34 +1145,62 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 && (ctx.is(end, NAME_CONNECTORS) || ctx.punct(end) == Some('&'))
                 && end + 1 < n
                 && free(ctx, end + 1)
-                && ctx.is_capitalised(end + 1);
+                && name_word(ctx, end + 1);
             if connector {
                 connectors.push(end);
                 end += 2;
                 continue;
             }
+            // "State of California", "Attorney General of Texas": a place closes the name of
+            // an authority
+            let place = end + 1 < n
+                && ctx.is(end, &["of"])
+                && ctx.jurisdiction[end + 1].is_some()
+                && ctx.owner[end + 1].is_none()
+                && ctx.is(end - 1, lexicon::AUTHORITY_HEADS);
+            if place {
+                end += 2;
+                while end < n && ctx.jurisdiction[end].is_some() && ctx.owner[end].is_none() {
+                    end += 1;
+                }
+                break;
+            }
             break;
         }
         // split at "and" unless the whole is an institution ("Securities and Exchange Commission")
-        let last_word = ctx.word(end - 1);
-        let institution = is_in(lexicon::AUTHORITY_HEADS, last_word);
+        let institution = ctx.is(end - 1, lexicon::AUTHORITY_HEADS);
+        // a list has one "and": "Liggett Group and Brown and Williamson" is two names
         let mut pieces: Vec<(usize, usize)> = Vec::new();
         let mut piece_start = start;
         for &c in &connectors {
             if ctx.is(c, &["and"]) && !institution {
                 pieces.push((piece_start, c));
                 piece_start = c + 1;
+                break;
             }
         }
         pieces.push((piece_start, end));
         for (mut a, b) in pieces {
-            // leading words that are not names
-            while a < b && (lexicon::NOT_NAMES.contains(&ctx.word(a)) || ctx.is(a, NAME_CONNECTORS))
+            // leading words that are not names ("New" stays in "New South Wales")
+            while a < b
+                && (ctx.is(a, lexicon::NOT_NAMES)
+                    || ctx.is(a, NAME_CONNECTORS)
+                    || ctx.is(a, TITLES) && a + 1 < b)
+                && !(ctx.word(a) == "New" && a + 1 < b)
             {
                 a += 1;
             }
+            // "New Yorker William Trowbridge": a demonym before a person's name
+            if ctx.word(a) == "New" && a + 2 < b {
+                let w = ctx.word(a + 1);
+                if w.ends_with("er") || w.ends_with("ers") {
+                    ctx.covered[a] = true;
+                    ctx.covered[a + 1] = true;
+                    a += 2;
+                }
+            }
             // "Troubled Marsh ...": a sentence-initial participle or adverb is not a name
-            let initial = a == 0 || (a == 1 && matches!(ctx.toks[0].kind, Kind::Punct(_)));
+            let initial = ctx.at_start(a);
             let w = ctx.word(a);
             if initial
                 && b - a > 1
@@ -633,26 +1212,144 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             if a >= b {
                 continue;
             }
+            // "Texan Michael Chicoine": a demonym before a person's name
+            if b - a >= 3 && demonym_like(ctx.resolver, ctx.word(a)) {
+                ctx.covered[a] = true;
+                a += 1;
+            }
+            // "Transportation Secretary Norman Mineta": an office, then its holder
+            if let Some(title) = (a..b.saturating_sub(1))
+                .find(|&t| ctx.is(t, lexicon::OFFICE_TITLES) && name_word(ctx, t + 1))
+            {
+                let jurisdiction_before = a > 0 && ctx.jurisdiction[a - 1].is_some();
+                if title > a || jurisdiction_before {
+                    add_office(ctx, a, title + 1);
+                }
+                add_unknown(ctx, memory, title + 1, b);
+                continue;
+            }
+            // "the Nu River", "the Three Gorges Dam": places are never targets
+            if ctx.is(b - 1, lexicon::PLACE_HEADS) {
+                for t in a..b {
+                    ctx.covered[t] = true;
+                }
+                continue;
+            }
             add_unknown(ctx, memory, a, b);
         }
         t = end;
     }
 }
 
+/// Whether a word is a demonym of a known place that the catalogue does not list ("Texan" for
+/// "Texas"): it ends in "n" and, without that letter, begins a jurisdiction's name.
+fn demonym_like(resolver: &Resolver, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let Some(stem) = lower.strip_suffix('n') else {
+        return false;
+    };
+    stem.len() >= 3
+        && resolver
+            .jurisdiction_words()
+            .any(|(w, _)| w.len() > stem.len() && w.starts_with(stem) && !w.contains(' '))
+}
+
+/// An office named by capitalised words ending in a title ("Transportation Secretary", "US
+/// Attorney"): an authority.
+fn add_office(ctx: &mut Ctx<'_, '_>, a: usize, b: usize) {
+    let a = if a > 0 && ctx.jurisdiction[a - 1].is_some() {
+        a - 1
+    } else {
+        a
+    };
+    let start = ctx.toks[a].start;
+    let end = ctx.toks[b - 1].end;
+    let name = ctx.s.text[start..end].to_string();
+    let key = format!("x:{}", docket_normalize::name::slug(&name));
+    ctx.add_mention(Mention {
+        start,
+        end,
+        t0: a,
+        t1: b,
+        role: Role::Authority,
+        actor: Arc::new(RawActor::named(name)),
+        key: key.into(),
+        modifier: false,
+        coref: false,
+    });
+}
+
+/// Whether a capitalised word at the start of a sentence is an ordinary word: the document
+/// also writes it in lower case ("Insurance bosses plead guilty" when the story speaks of "the
+/// insurance industry"). The search is bounded to the text around the sentence.
+fn lower_case_elsewhere(ctx: &Ctx<'_, '_>, memory: &Memory, word: &str) -> bool {
+    if let Some(&known) = memory.lower_words.borrow().get(word) {
+        return known;
+    }
+    let found = lower_case_in_window(ctx, word);
+    memory
+        .lower_words
+        .borrow_mut()
+        .insert(word.to_string(), found);
+    found
+}
+
+fn lower_case_in_window(ctx: &Ctx<'_, '_>, word: &str) -> bool {
+    const WINDOW: usize = 8 * 1024;
+    let text = ctx.s.text;
+    let mut from = ctx.s.span.0.saturating_sub(WINDOW);
+    let mut to = (ctx.s.span.1 + WINDOW).min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let lower = word.to_lowercase();
+    if lower == word || lower.len() < 3 {
+        return false;
+    }
+    let hay = &text[from..to];
+    hay.match_indices(lower.as_str()).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + lower.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// The key of a name outside the catalogue, computed once per document.
+fn name_key(memory: &Memory, name: &str) -> Arc<str> {
+    if let Some(key) = memory.keys.borrow().get(name) {
+        return Arc::clone(key);
+    }
+    let key: Arc<str> = Arc::from(format!("x:{}", docket_normalize::name::slug(name)));
+    memory
+        .keys
+        .borrow_mut()
+        .insert(name.to_string(), Arc::clone(&key));
+    key
+}
+
 fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
     let start = ctx.toks[a].start;
     let end = ctx.toks[b - 1].end;
-    let text = &ctx.s.text[start..end];
     let single = b - a == 1;
+    let before = a.checked_sub(1);
+    let titled = before.is_some_and(|p| ctx.is(p, TITLES));
     if single {
         let w = ctx.word(a);
         if let Some((actor, role, key)) = memory.aliases.get(w) {
+            let role = if titled && *role == Role::Company {
+                Role::Person
+            } else {
+                *role
+            };
             let mention = Mention {
                 start,
                 end,
                 t0: a,
                 t1: b,
-                role: *role,
+                role,
                 actor: actor.clone(),
                 key: key.clone(),
                 modifier: false,
@@ -662,17 +1359,30 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
             return;
         }
         // a single capitalised word at the start of a sentence may be a plain word
-        let sentence_start = a == 0 || (a == 1 && matches!(ctx.toks[0].kind, Kind::Punct(_)));
+        let sentence_start = ctx.at_start(a);
         let acronym = w.chars().count() >= 2
             && w.chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
-        if sentence_start && !acronym && (w.ends_with("ly") || is_in(lexicon::SENTENCE_OPENERS, w))
+        if sentence_start
+            && !acronym
+            && (w.ends_with("ly")
+                || ctx.is(a, lexicon::SENTENCE_OPENERS)
+                || w.len() > 4 && (w.ends_with("ed") || w.ends_with("ing"))
+                || lower_case_elsewhere(ctx, memory, w))
         {
             return;
         }
+        // "including a Briton", "an American": a single capitalised word after an indefinite
+        // article is a common noun
+        if before.is_some_and(|p| ctx.is(p, &["a", "an"])) && !acronym {
+            return;
+        }
+        // "Twenty-eight people", "MP3 files": numbers and product codes are not names
+        if number_of(ctx, a).is_some() || w.chars().any(|c| c.is_ascii_digit()) {
+            return;
+        }
         // "an Indonesian official", "Chilean military": a demonym used as an adjective
-        let next_lower = ctx.toks.get(b).is_some_and(|t| t.kind == Kind::Word)
-            && ctx.word(b).chars().next().is_some_and(char::is_lowercase);
+        let next_lower = ctx.is_lower_word(b);
         if next_lower && !acronym && lexicon::DEMONYM_ENDINGS.iter().any(|e| w.ends_with(e)) {
             return;
         }
@@ -680,19 +1390,27 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
             return;
         }
         // "Regulator", "Watchdog": a common noun, not a name (headlines capitalise them)
-        if is_in(lexicon::AUTHORITY_HEADS, w)
-            || is_in(lexicon::COREF_AUTHORITY, w)
-            || is_in(lexicon::COREF_COMPANY, w)
+        if ctx.is(a, lexicon::AUTHORITY_HEADS)
+            || ctx.is(a, lexicon::COREF_AUTHORITY)
+            || ctx.is(a, lexicon::COREF_COMPANY)
         {
             return;
         }
     }
     // "Department of Justice", "Office of Fair Trading": the head may precede "of"
     let head_end = (a..b).find(|&t| ctx.is(t, &["of", "for"])).unwrap_or(b);
-    let authority = (a..head_end).any(|t| is_in(lexicon::AUTHORITY_HEADS, ctx.word(t)));
-    let before = a.checked_sub(1);
-    let person = before.is_some_and(|p| TITLES.contains(&ctx.word(p)) || ctx.is(p, PERSON_CUES));
-    let role = if authority {
+    let authority = (a..head_end).any(|t| ctx.is(t, lexicon::AUTHORITY_HEADS));
+    let judicial = before.is_some_and(|p| ctx.is(p, lexicon::JUDICIAL_TITLES));
+    // "Jeffrey Royer, 41,": an age after a name
+    let aged = ctx.punct(b) == Some(',')
+        && ctx.toks.get(b + 1).is_some_and(|t| t.kind == Kind::Num)
+        && ctx.word(b + 1).len() <= 3;
+    let person = titled
+        || aged
+        || before.is_some_and(|p| {
+            ctx.is(p, PERSON_CUES) || (ctx.jurisdiction[p].is_some() && !single && a == p + 1)
+        });
+    let role = if authority || judicial {
         Role::Authority
     } else if person {
         Role::Person
@@ -705,15 +1423,14 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
         _ => (start, a),
     };
     let name = ctx.s.text[start..end].to_string();
-    let _ = text;
-    let key = format!("x:{}", docket_normalize::name::slug(&name));
+    let key = name_key(memory, &name);
     let mention = Mention {
         start,
         end,
         t0: a,
         t1: b,
         role,
-        actor: RawActor::named(name),
+        actor: Arc::new(RawActor::named(name)),
         key,
         modifier: false,
         coref: false,
@@ -759,14 +1476,14 @@ fn find_possessives(ctx: &mut Ctx<'_, '_>) {
             let m = &mut ctx.mentions[j];
             m.end = end;
             m.t1 = jt1 + 1;
-            m.key = format!("x:{}", docket_normalize::name::slug(&name));
-            m.actor.name = name;
+            m.key = format!("x:{}", docket_normalize::name::slug(&name)).into();
+            Arc::make_mut(&mut m.actor).name = name;
             ctx.owner[jt1] = Some(j);
         }
         if possessor_is_company && ctx.mentions[j].role == Role::Company {
             let parent = ctx.mentions[i].actor.id_hint.clone();
             if parent.is_some() && parent != ctx.mentions[j].actor.id_hint {
-                ctx.mentions[j].actor.parent_hint = parent;
+                Arc::make_mut(&mut ctx.mentions[j].actor).parent_hint = parent;
             }
             ctx.mentions[i].modifier = true;
         } else if ctx.mentions[i].role == Role::Person {
@@ -775,12 +1492,71 @@ fn find_possessives(ctx: &mut Ctx<'_, '_>) {
     }
 }
 
-/// "the company", "the app": the most recent company mention.
+/// "the company", "the Seattle-based company", "the app": the most recent company mention. An
+/// organisation noun ("the company", "the group") refers to the company as a whole: when the
+/// latest mention was introduced as another company's unit ("Yukos's Yuganskneftegas
+/// subsidiary"), the parent is meant. "the two men", "the firms": the latest list.
 fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     let n = ctx.toks.len();
     for t in 1..n {
-        if ctx.owner[t].is_some() || !ctx.is(t - 1, &["the"]) || !ctx.is(t, lexicon::COREF_COMPANY)
-        {
+        if ctx.owner[t].is_some() {
+            continue;
+        }
+        // "the two men", "the pair", "the firms"
+        if ctx.is(t, lexicon::PLURAL_PERSON_NOUNS) && ctx.is_lower_word(t) {
+            let mut p = t;
+            let mut count = None;
+            while p > 0 && (ctx.is(p - 1, NUMBER_WORDS) || ctx.is(p - 1, &["both"])) {
+                count = number_word(ctx.word(p - 1)).or(count);
+                p -= 1;
+            }
+            let the = p > 0 && ctx.is(p - 1, &["the", "both"]);
+            let companies = memory.last_list.iter().all(|m| m.role == Role::Company);
+            let fits = memory.last_list.len() >= 2
+                && count.is_none_or(|c| c as usize == memory.last_list.len())
+                && (count.is_some()
+                    || ctx.is(t, &["pair"])
+                    || companies && ctx.is(t, &["firms", "companies"]));
+            if the && fits && !(t + 1 < n && ctx.is(t + 1, &["of", "who", "that"])) {
+                for m in memory.last_list.clone() {
+                    let mention = Mention {
+                        start: ctx.toks[p - 1].start,
+                        end: ctx.toks[t].end,
+                        t0: p - 1,
+                        t1: t + 1,
+                        coref: true,
+                        modifier: false,
+                        ..m
+                    };
+                    ctx.mentions.push(mention);
+                }
+                let first = ctx.mentions.len() - memory.last_list.len();
+                for q in p - 1..=t {
+                    ctx.owner[q] = Some(first);
+                }
+            }
+            continue;
+        }
+        if !ctx.is(t, lexicon::COREF_COMPANY) || !ctx.is_lower_word(t) {
+            continue;
+        }
+        // "the company", "the Seattle-based company", "the giant supermarket chain"
+        let mut p = t - 1;
+        let mut adjectives = 0;
+        while p > 0 && adjectives < 3 && ctx.owner[p].is_none() {
+            let w = ctx.word(p);
+            let adjective = ctx.toks[p].kind == Kind::Word
+                && !ctx.is(p, &["the"])
+                && !ctx.is(p, lexicon::CLAUSE_STOPS)
+                && (ctx.is_lower_word(p)
+                    || lexicon::ADJECTIVE_SUFFIXES.iter().any(|x| w.ends_with(x)));
+            if !adjective {
+                break;
+            }
+            adjectives += 1;
+            p -= 1;
+        }
+        if !ctx.is(p, &["the"]) {
             continue;
         }
         // "the company's" is fine; "the company Monsanto" or "the group of" is not a reference
@@ -790,16 +1566,77 @@ fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         let earlier = ctx
             .mentions
             .iter()
-            .filter(|m| m.role == Role::Company && !m.modifier && m.t1 < t)
+            .filter(|m| m.role == Role::Company && !m.modifier && m.t1 < p)
             .max_by_key(|m| m.t1)
             .cloned();
-        let Some(antecedent) = earlier.or_else(|| memory.last_company.clone()) else {
+        // "the bank" after "Riggs Bank": the latest company whose name has that noun (not
+        // for the nouns any company is: "the company", "the group")
+        let noun = ctx.word(t);
+        let specific = !ctx.is(
+            t,
+            &[
+                "company",
+                "firm",
+                "group",
+                "business",
+                "giant",
+                "conglomerate",
+                "corporation",
+            ],
+        );
+        let named_after = specific
+            .then(|| {
+                ctx.mentions
+                    .iter()
+                    .filter(|m| m.role == Role::Company && !m.modifier && m.t1 < p)
+                    .chain(memory.companies.iter().rev())
+                    .find(|m| {
+                        m.actor
+                            .name
+                            .split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case(noun))
+                    })
+                    .cloned()
+            })
+            .flatten();
+
+        let Some(mut antecedent) = named_after
+            .or(earlier)
+            .or_else(|| memory.last_company.clone())
+        else {
             continue;
         };
+        let organisation = ctx.is(
+            t,
+            &[
+                "company",
+                "firm",
+                "group",
+                "conglomerate",
+                "giant",
+                "business",
+                "corporation",
+            ],
+        );
+        if organisation {
+            if let Some(parent) = antecedent
+                .actor
+                .parent_hint
+                .clone()
+                .and_then(|id| ctx.resolver.get(&id))
+            {
+                antecedent.actor = Arc::new(RawActor {
+                    name: parent.name.clone(),
+                    id_hint: Some(parent.id.clone()),
+                    parent_hint: None,
+                });
+                antecedent.key = parent.id.as_str().into();
+            }
+        }
         let mention = Mention {
-            start: ctx.toks[t - 1].start,
+            start: ctx.toks[p].start,
             end: ctx.toks[t].end,
-            t0: t - 1,
+            t0: p,
             t1: t + 1,
             coref: true,
             modifier: false,
@@ -809,10 +1646,76 @@ fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     }
 }
 
-/// The analysis of one sentence: candidate events.
-pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Vec<Candidate> {
+/// Whether a name outside the catalogue may be a person's: two to four words, none of them an
+/// organisation's ("Frank Allan Bruvik", not "Universal Music Group").
+fn person_like(m: &Mention) -> bool {
+    let words: Vec<&str> = m.actor.name.split_whitespace().collect();
+    m.actor.id_hint.is_none()
+        && (2..=4).contains(&words.len())
+        && !words
+            .iter()
+            .any(|w| is_organisation_word(w) || w.chars().all(|c| !c.is_lowercase()))
+}
+
+/// Whether a word of a name marks an organisation ("Bank", "Agency", "Ltd", "Group").
+fn is_organisation_word(word: &str) -> bool {
+    let mask = lexicon::COREF_COMPANY.mask()
+        | lexicon::AUTHORITY_HEADS.mask()
+        | lexicon::PRODUCT_NOUNS.mask()
+        | lexicon::LEGAL_SUFFIXES.mask();
+    lexicon::word_classes(word) & mask != 0 || word.ends_with('.') && is_legal_suffix(word)
+}
+
+/// "He", "him", "she": the most recent person of the document.
+fn find_pronouns(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
+    // without a recognised person, the latest name that may be one ("Frank Allan Bruvik ...
+    // cleared him")
+    let target_person = match memory.last_targets.as_slice() {
+        [only] if only.role == Role::Person || person_like(only) => Some(only.clone()),
+        _ => None,
+    };
+    let Some(person) = target_person
+        .or_else(|| memory.last_person.clone())
+        .or_else(|| memory.last_named.clone())
+    else {
+        return;
+    };
+    for t in 0..ctx.toks.len() {
+        if ctx.owner[t].is_none() && ctx.is(t, PERSON_PRONOUNS) {
+            // the sentence's own person comes first
+            let own = ctx
+                .mentions
+                .iter()
+                .filter(|m| m.role == Role::Person && !m.coref && m.t1 <= t)
+                .max_by_key(|m| m.t1)
+                .cloned();
+            let m = own.unwrap_or_else(|| person.clone());
+            let mention = Mention {
+                start: ctx.toks[t].start,
+                end: ctx.toks[t].end,
+                t0: t,
+                t1: t + 1,
+                coref: true,
+                modifier: false,
+                ..m
+            };
+            ctx.add_mention(mention);
+        }
+    }
+}
+
+/// Mentions of a sentence that reports no action: only the document memory is updated (short
+/// names, the latest company, person and authority).
+pub fn observe(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) {
     let toks = tokenize(s.text, s.span);
     let n = toks.len();
+    let classes: Vec<u64> = toks
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Word | Kind::Neg => lexicon::word_classes(&s.text[t.start..t.end]),
+            _ => 0,
+        })
+        .collect();
     let mut ctx = Ctx {
         s,
         resolver,
@@ -821,8 +1724,47 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         owner: vec![None; n],
         covered: vec![false; n],
         jurisdiction: vec![None; n],
+        triggers: Vec::new(),
+        classes,
     };
-    find_mentions(&mut ctx, memory);
+    find_mentions(&mut ctx, memory, true);
+}
+
+/// The mentions that share a span with mention `m` (a plural reference such as "the two men"
+/// stands for several actors), `m` first.
+fn same_span(ctx: &Ctx<'_, '_>, m: usize) -> Vec<usize> {
+    let (t0, t1) = (ctx.mentions[m].t0, ctx.mentions[m].t1);
+    let mut out = vec![m];
+    out.extend(
+        (0..ctx.mentions.len())
+            .filter(|&o| o != m && ctx.mentions[o].t0 == t0 && ctx.mentions[o].t1 == t1),
+    );
+    out
+}
+
+/// The analysis of one sentence: candidate events.
+pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Vec<Candidate> {
+    let toks = tokenize(s.text, s.span);
+    let n = toks.len();
+    let classes: Vec<u64> = toks
+        .iter()
+        .map(|t| match t.kind {
+            Kind::Word | Kind::Neg => lexicon::word_classes(&s.text[t.start..t.end]),
+            _ => 0,
+        })
+        .collect();
+    let mut ctx = Ctx {
+        s,
+        resolver,
+        toks,
+        mentions: Vec::new(),
+        owner: vec![None; n],
+        covered: vec![false; n],
+        jurisdiction: vec![None; n],
+        triggers: Vec::new(),
+        classes,
+    };
+    find_mentions(&mut ctx, memory, false);
     let mut triggers: Vec<(usize, usize, ActionKind, Form)> = Vec::new();
     for hit in s.hits {
         let Some((action, form)) = hit.trigger() else {
@@ -834,24 +1776,84 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         }
         triggers.push((t0, t1, action, form));
     }
-    let mut out = Vec::new();
-    for (k, &(t0, t1, action, form)) in triggers.iter().enumerate() {
-        // a noun that is the object of another trigger ("settle an investigation", "pay a
-        // fine ... to settle") belongs to that trigger's event
-        let absorbed = triggers[..k].iter().any(|&(_, p1, _, pf)| {
-            pf != Form::Noun && p1 <= t0 && t0 - p1 <= 2 && form == Form::Noun
-        });
-        if absorbed {
+    ctx.triggers = triggers;
+    let mut out: Vec<Candidate> = Vec::new();
+    // the spans of the triggers that produced an event: a noun in their object is theirs
+    let mut produced: Vec<(usize, usize, Form, ActionKind)> = Vec::new();
+    for k in 0..ctx.triggers.len() {
+        let (t0, t1, action, form) = ctx.triggers[k];
+        if form == Form::Noun && absorbed(&ctx, &produced, t0) && !own_agent(&ctx, t1) {
             continue;
         }
-        if let Some(candidate) = analyze_trigger(&ctx, memory, t0, t1, action, form) {
+        let found = analyze_trigger(&ctx, memory, t0, t1, action, form);
+        if !found.is_empty() {
+            produced.push((t0, t1, form, action));
+        }
+        for candidate in found {
+            if !candidate.targets.is_empty() {
+                memory.last_targets = candidate.targets.clone();
+            }
+            if candidate.date.as_ref().is_some_and(|d| d.value.is_some()) {
+                memory.last_date = candidate.date.clone();
+            }
             out.push(candidate);
         }
     }
     out
 }
 
+/// Whether the trigger noun at `t0` is the object of an earlier trigger that produced an event
+/// ("settle an investigation", "ordered to pay a fine", "pleaded guilty to charges").
+fn absorbed(ctx: &Ctx<'_, '_>, produced: &[(usize, usize, Form, ActionKind)], t0: usize) -> bool {
+    produced.iter().any(|&(_, p1, pf, pa)| {
+        if p1 > t0 {
+            return false;
+        }
+        // "a four-month jail sentence and a fine of $250,000": one sentence, with its fine
+        if pf == Form::Noun {
+            return pa == ActionKind::Ruling
+                && (p1..t0).all(|t| ctx.is(t, &["and"]) || ctx.is(t, lexicon::DETERMINERS))
+                && (p1..t0).any(|t| ctx.is(t, &["and"]));
+        }
+        let words = (p1..t0)
+            .filter(|&t| {
+                !ctx.covered[t]
+                    && !matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num)
+                    && !ctx.is(t, lexicon::DETERMINERS)
+                    && !ctx.is(t, &["to", "pay", "paid", "paying"])
+            })
+            .count();
+        let punct = (p1..t0).any(|t| matches!(ctx.punct(t), Some(',' | ';' | ':')));
+        words <= 1 && !punct && t0 - p1 <= 12
+    })
+}
+
+/// "a lawsuit filed by Mr Spitzer": a trigger noun with its own authority agent is an action of
+/// its own, even as the object of another trigger ("settle a lawsuit filed by ...").
+fn own_agent(ctx: &Ctx<'_, '_>, t1: usize) -> bool {
+    ctx.is(t1, &["filed", "brought", "launched", "lodged"])
+        && ctx.is(t1 + 1, &["by"])
+        && authority_right(ctx, t1 + 2, (t1 + 6).min(ctx.toks.len())).is_some()
+}
+
+/// "as" is a conjunction, except in "as well as" and "such as".
+fn as_list(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    ctx.is(t, &["as"]) && (t > 0 && ctx.is(t - 1, &["well", "such"]) || ctx.is(t + 1, &["well"]))
+}
+
+/// "(FTC)", "(SEC)": a short bracket after a name is part of it, not a clause boundary.
+fn short_bracket(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    match ctx.punct(t) {
+        Some('(') => (t + 1..(t + 5).min(ctx.toks.len())).any(|q| ctx.punct(q) == Some(')')),
+        Some(')') => (t.saturating_sub(4)..t).any(|q| ctx.punct(q) == Some('(')),
+        _ => false,
+    }
+}
+
 fn is_clause_boundary_left(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    if as_list(ctx, t) || short_bracket(ctx, t) {
+        return false;
+    }
     !ctx.covered[t] && matches!(ctx.punct(t), Some(';' | ':' | '—' | '–' | '(' | ')'))
         || ctx.is(
             t,
@@ -871,11 +1873,16 @@ fn is_clause_boundary_left(ctx: &Ctx<'_, '_>, t: usize) -> bool {
                 "amid",
                 "meanwhile",
                 "however",
+                "said",
+                "says",
             ],
         )
 }
 
 fn is_clause_boundary_right(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    if short_bracket(ctx, t) {
+        return false;
+    }
     !ctx.covered[t] && matches!(ctx.punct(t), Some(';' | ':' | '—' | '–' | '(' | ')'))
         || ctx.is(
             t,
@@ -903,10 +1910,26 @@ fn is_clause_boundary_right(ctx: &Ctx<'_, '_>, t: usize) -> bool {
 }
 
 fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
+    // "is to investigate", "are to be fined": planned
+    if t0 >= 2 && ctx.is(t0 - 1, &["to"]) && ctx.is(t0 - 2, &["is", "are", "was", "were"]) {
+        return true;
+    }
+    if t0 >= 3
+        && ctx.is(t0 - 1, &["be"])
+        && ctx.is(t0 - 2, &["to"])
+        && ctx.is(t0 - 3, &["is", "are", "was", "were"])
+    {
+        return true;
+    }
     let from = t0.saturating_sub(7).max(left);
+    // "faced charges", "is facing a probe": real; "could face a fine": a threat
+    let faced = ctx.is(t0, lexicon::FACED_NOUNS);
     for t in (from..t0).rev() {
         if matches!(ctx.punct(t), Some(',' | ';' | ':' | '(' | '“' | '"')) {
             break;
+        }
+        if faced && ctx.is(t, &["face", "faces", "facing"]) {
+            continue;
         }
         if ctx.toks[t].kind == Kind::Neg || ctx.is(t, lexicon::MODAL_BEFORE) {
             return true;
@@ -939,15 +1962,27 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
     let next_is_by = ctx.is(t1, &["by"]);
     let verbish = |ctx: &Ctx<'_, '_>| {
         // "was investigating" is a progressive, not a passive
-        let progressive = ctx.word(t1 - 1).to_ascii_lowercase().ends_with("ing");
+        let progressive = ctx.word(t0).to_ascii_lowercase().ends_with("ing");
         let be = !progressive && prev.is_some_and(|p| ctx.is(p, lexicon::BE_FORMS));
-        if be || next_is_by {
+        if be || (next_is_by && !progressive) {
+            return Voice::Passive;
+        }
+        let word = ctx.word(t1 - 1);
+        let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with("ut");
+        // "Wang Xuebing, jailed for 12 years": a participle after a name and a comma
+        if participle
+            && prev.is_some_and(|p| {
+                ctx.punct(p) == Some(',')
+                    && p > 0
+                    && ctx
+                        .mention_at(p - 1)
+                        .is_some_and(|m| ctx.mentions[m].role != Role::Authority)
+            })
+        {
             return Voice::Passive;
         }
         // a reduced passive ("Monsanto fined $1.5m", "companies fined by"): a participle right
         // after a non-authority subject, with no authority before it in the clause
-        let word = ctx.word(t1 - 1);
-        let participle = word.ends_with("ed") || word.ends_with("en");
         if participle && ctx.s.headline {
             let subject = prev.and_then(|p| ctx.owner[p]).map(|m| &ctx.mentions[m]);
             let authority_left = ctx
@@ -965,7 +2000,7 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
     };
     match form {
         Form::Verb => verbish(ctx),
-        Form::Intransitive => Voice::Intransitive,
+        Form::Intransitive | Form::Payment => Voice::Intransitive,
         Form::Noun => Voice::Noun,
         Form::Either => {
             let Some(p) = prev else { return Voice::Noun };
@@ -995,25 +2030,38 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
     }
 }
 
-/// Mentions to the right, as an object: a list of names, maybe after "12 companies, including".
+/// Mentions to the right, as an object: a list of names, maybe after "12 companies, including",
+/// skipping appositions ("Ryan Samuel Pitylak, a University of Texas student, and Mark Stephen
+/// Trotter") and the thing the target holds ("$1bn worth of contracts assigned to Boeing").
 fn object_list(
     ctx: &Ctx<'_, '_>,
     from: usize,
     right: usize,
     max_gap: usize,
 ) -> (Vec<usize>, Option<u32>) {
-    let mut targets = Vec::new();
+    let mut targets: Vec<usize> = Vec::new();
     let mut count = None;
     let mut gap = 0;
     let mut t = from;
     while t < right {
         if let Some(m) = ctx.owner[t] {
             let mention = &ctx.mentions[m];
-            if !mention.modifier && !targets.contains(&m) {
-                targets.push(m);
+            if !mention.modifier {
+                for o in same_span(ctx, m) {
+                    if !targets.contains(&o) {
+                        targets.push(o);
+                    }
+                }
             }
             t = mention.t1.max(t + 1);
             gap = 0;
+            // an apposition after a name: ", a University of Texas student,"
+            if ctx.punct(t) == Some(',') && ctx.is(t + 1, &["a", "an", "the"]) {
+                let close = (t + 2..right.min(t + 14)).find(|&q| ctx.punct(q) == Some(','));
+                if let Some(close) = close {
+                    t = close;
+                }
+            }
             continue;
         }
         let tok = ctx.toks[t];
@@ -1036,6 +2084,14 @@ fn object_list(
             t += 1;
             continue;
         }
+        // "three websites - Shadowcrew, Carderplanet and Darkprofits"
+        if targets.is_empty()
+            && matches!(tok.kind, Kind::Punct('-' | '–' | '—'))
+            && ctx.mention_at(t + 1).is_some()
+        {
+            t += 1;
+            continue;
+        }
         if ctx.is(t, lexicon::LIST_WORDS)
             || ctx.is(t, lexicon::DETERMINERS)
             || ctx.is(t, lexicon::GROUP_NOUNS)
@@ -1052,6 +2108,15 @@ fn object_list(
             t += 1;
             continue;
         }
+        // "worth of contracts assigned to Boeing"
+        if targets.is_empty()
+            && (ctx.is(t, &["of"])
+                || ctx.is(t, &["assigned", "awarded", "granted", "held", "owned"])
+                    && ctx.is(t + 1, &["to", "by"]))
+        {
+            t += if ctx.is(t, &["of"]) { 1 } else { 2 };
+            continue;
+        }
         if tok.kind == Kind::Word
             && !ctx.is(t, lexicon::CLAUSE_STOPS)
             && targets.is_empty()
@@ -1066,37 +2131,59 @@ fn object_list(
     (targets, count)
 }
 
-const NUMBER_WORDS: &[&str] = &[
-    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-];
-
 fn number_word(w: &str) -> Option<u32> {
     NUMBER_WORDS
+        .words()
         .iter()
         .position(|n| n.eq_ignore_ascii_case(w))
         .map(|i| i as u32 + 2)
 }
 
-/// The subject of the clause that ends at `t0`: the first non-modifier mention in the clause,
-/// with the mentions listed after it; for "X, which was fined", the antecedent X.
+/// The number a token states: digits, or a number word ("twelve", "Twenty-eight").
+fn number_of(ctx: &Ctx<'_, '_>, t: usize) -> Option<u32> {
+    let w = ctx.word(t);
+    if ctx.toks.get(t).is_some_and(|tok| tok.kind == Kind::Num) {
+        return w.replace(',', "").parse::<u32>().ok();
+    }
+    const TENS: &[&str] = &[
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    const TEENS: &[&str] = &[
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    let lower = w.to_ascii_lowercase();
+    let (tens, units) = lower.split_once('-').unwrap_or((lower.as_str(), ""));
+    if let Some(i) = TENS.iter().position(|x| *x == tens) {
+        let base = (i as u32 + 2) * 10;
+        return match units {
+            "" => Some(base),
+            "one" => Some(base + 1),
+            u => number_word(u).filter(|&n| n < 10).map(|n| base + n),
+        };
+    }
+    if let Some(i) = TEENS.iter().position(|x| *x == lower) {
+        return Some(i as u32 + 13);
+    }
+    number_word(&lower)
+}
+
+/// The subject of the clause that ends at `t0`: the names just before the verb group ("twelve
+/// managers from Mitsubishi Motors were charged", "Yili's shares were suspended"), or, when an
+/// apposition or a relative clause stands before the verb, the first name of the clause with
+/// its list; for "X, which was fined", the antecedent X.
 fn subject(
     ctx: &Ctx<'_, '_>,
     left: usize,
     t0: usize,
     want: impl Fn(&Mention) -> bool,
 ) -> Vec<usize> {
-    // relative pronoun just before the verb group
-    let mut p = t0;
-    while p > left {
-        p -= 1;
-        if ctx.is(p, lexicon::BE_FORMS)
-            || ctx.is(p, lexicon::ADVERBS)
-            || ctx.is(p, &["has", "have", "had"])
-        {
-            continue;
-        }
-        break;
-    }
+    let p = before_verb_group(ctx, left, t0);
     let relative = p >= left && ctx.is(p, &["which", "who", "that"]);
     let candidates: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&m| {
@@ -1104,11 +2191,8 @@ fn subject(
             !mention.modifier && mention.t0 >= left && mention.t1 <= t0 && want(mention)
         })
         .collect();
-    if candidates.is_empty() {
-        return Vec::new();
-    }
     let mut sorted = candidates.clone();
-    sorted.sort_by_key(|&m| ctx.mentions[m].t0);
+    sorted.sort_by_key(|&m| (ctx.mentions[m].t0, m));
     if relative {
         // the antecedent: the last mention before the pronoun, and its list
         let before: Vec<usize> = sorted
@@ -1119,9 +2203,107 @@ fn subject(
         let Some(&last) = before.last() else {
             return Vec::new();
         };
-        let mut list = vec![last];
+        let mut list = same_span(ctx, last);
         chain_back(ctx, &before, &mut list);
         return list;
+    }
+    // "Wang Xuebing, jailed for 12 years": the name before the comma of a bare participle
+    if p > left && ctx.punct(p) == Some(',') && !ctx.is(p + 1, lexicon::BE_FORMS) && p + 1 == t0 {
+        if let Some(m) = ctx.mention_at(p - 1).filter(|&m| want(&ctx.mentions[m])) {
+            return same_span(ctx, m);
+        }
+    }
+    // the noun phrase that ends right before the verb group
+    if p >= left && ctx.punct(p).is_none() {
+        if let Some(m) = ctx.owner[p].filter(|&m| want(&ctx.mentions[m])) {
+            // "an ex-chief financial officer at Boeing has received": the employer of one
+            // person is not the subject; "twelve managers from Mitsubishi Motors" (an unnamed
+            // group) stands for its company
+            let m0 = ctx.mentions[m].t0;
+            if m0 > left
+                && ctx.is(
+                    m0 - 1,
+                    &["at", "of", "from", "for", "in", "with", "by", "to"],
+                )
+            {
+                let group = m0 >= 2
+                    && ctx.is(m0 - 2, lexicon::PERSON_ROLE_NOUNS)
+                    && ctx.word(m0 - 2).ends_with('s')
+                    && (m0.saturating_sub(5)..m0 - 2).any(|q| {
+                        number_of(ctx, q).is_some() || ctx.is(q, &["several", "some", "all"])
+                    });
+                if !group {
+                    return Vec::new();
+                }
+                return vec![m];
+            }
+            let mut list = same_span(ctx, m);
+            chain_back(ctx, &sorted, &mut list);
+            return list;
+        }
+        // "Several former HealthSouth employees", "Yili's shares", "The Titan corporation":
+        // a name inside the noun phrase, when the phrase names its people, its unit, or
+        // something it owns
+        let company_head = ctx.is(p, lexicon::PERSON_ROLE_NOUNS)
+            || ctx.is(p, lexicon::COREF_COMPANY)
+            || ctx.is(
+                p,
+                &[
+                    "corporation",
+                    "shares",
+                    "stock",
+                    "offices",
+                    "headquarters",
+                    "units",
+                ],
+            );
+        let possessed = (p.saturating_sub(3)..p).any(|q| ctx.toks[q].kind == Kind::Poss);
+        let mut q = p;
+        let mut steps = 0;
+        while q > left && steps < 5 && (company_head || possessed) {
+            q -= 1;
+            steps += 1;
+            if let Some(m) = ctx.owner[q] {
+                let mention = &ctx.mentions[m];
+                if mention.role != Role::Authority && want(mention) || mention.modifier {
+                    if mention.role == Role::Authority {
+                        break;
+                    }
+                    return vec![m];
+                }
+                break;
+            }
+            let np_word = ctx.is_lower_word(q)
+                && !ctx.is(q, lexicon::CLAUSE_STOPS)
+                && !ctx.is(q, lexicon::BE_FORMS)
+                || matches!(ctx.toks[q].kind, Kind::Poss | Kind::Num)
+                || ctx.covered[q];
+            if !np_word {
+                break;
+            }
+        }
+        // "N executives from X": the employer
+        let mut q = p;
+        let mut steps = 0;
+        while q > left && steps < 6 {
+            if ctx.is(q, lexicon::PERSON_ROLE_NOUNS) && ctx.is(q + 1, &["from", "at", "of"]) {
+                if let Some(m) = ctx.mention_at(q + 2) {
+                    if ctx.mentions[m].t1 > p && want(&ctx.mentions[m]) {
+                        return vec![m];
+                    }
+                }
+            }
+            q -= 1;
+            steps += 1;
+        }
+    }
+    if sorted.is_empty() {
+        return Vec::new();
+    }
+    // a common noun right before the verb is the subject ("US Ahold suppliers face charges"):
+    // the first name of the clause is the subject only across an apposition or a clause
+    if p >= left && ctx.is_lower_word(p) && !ctx.is(p, &["which", "who", "that"]) {
+        return Vec::new();
     }
     let first = sorted[0];
     // a subject opens its clause: at most a few words ("The US agrochemical giant") before it
@@ -1133,18 +2315,24 @@ fn subject(
     let in_phrase = ctx.mentions[first].t0 > left
         && ctx.is(
             ctx.mentions[first].t0 - 1,
-            &["at", "of", "from", "for", "in", "with", "by"],
+            &["at", "of", "from", "for", "in", "with", "by", "to"],
         );
     if words_before > 5 || in_phrase {
         return Vec::new();
     }
-    let mut list = vec![first];
+    let mut list = same_span(ctx, first);
     let mut end = ctx.mentions[first].t1;
     for &m in &sorted[1..] {
-        let gap_ok = (end..ctx.mentions[m].t0)
-            .all(|t| matches!(ctx.punct(t), Some(',' | '&')) || ctx.is(t, &["and", "or", "both"]));
-        if gap_ok {
-            list.push(m);
+        if list.contains(&m) {
+            continue;
+        }
+        let gap_ok = (end..ctx.mentions[m].t0).all(|t| {
+            matches!(ctx.punct(t), Some(',' | '&'))
+                || ctx.is(t, &["and", "or", "both"])
+                || ctx.jurisdiction[t].is_some()
+        });
+        if gap_ok && end <= ctx.mentions[m].t0 {
+            list.extend(same_span(ctx, m));
             end = ctx.mentions[m].t1;
         } else {
             break;
@@ -1155,10 +2343,31 @@ fn subject(
 
 fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
     let mut start = ctx.mentions[list[0]].t0;
-    for &m in sorted.iter().rev().skip(1) {
-        let gap_ok = (ctx.mentions[m].t1..start)
-            .all(|t| matches!(ctx.punct(t), Some(',' | '&')) || ctx.is(t, &["and", "or"]));
-        if gap_ok && ctx.mentions[m].t1 <= start {
+    // a list ends with "and" or "or" before its last member: "A, B and C"; a lone comma is an
+    // apposition or a clause ("by watchdog Spamhaus, OptInRealBig was sued")
+    let head_start = start;
+    let before_head = sorted
+        .iter()
+        .filter(|&&m| ctx.mentions[m].t1 <= head_start && !list.contains(&m))
+        .max_by_key(|&&m| ctx.mentions[m].t1)
+        .map(|&m| ctx.mentions[m].t1);
+    let joined = before_head.is_some_and(|e| {
+        (e..head_start).any(|t| ctx.is(t, &["and", "or"]) || ctx.punct(t) == Some('&'))
+    });
+    if !joined {
+        return;
+    }
+    for &m in sorted.iter().rev() {
+        if list.contains(&m) || ctx.mentions[m].t1 > start {
+            continue;
+        }
+        let gap_ok = (ctx.mentions[m].t1..start).all(|t| {
+            matches!(ctx.punct(t), Some(',' | '&'))
+                || ctx.is(t, &["and", "or"])
+                || ctx.jurisdiction[t].is_some()
+                || ctx.covered[t]
+        });
+        if gap_ok {
             list.insert(0, m);
             start = ctx.mentions[m].t0;
         } else {
@@ -1167,12 +2376,35 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
     }
 }
 
-/// "It agreed to pay", "It is paying ... to settle": a pronoun opening the clause is the latest
-/// company of the document.
+/// The token before the verb group that ends at `t0` ("Marsh has already agreed to" -> "Marsh").
+fn before_verb_group(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> usize {
+    let mut p = t0;
+    while p > left {
+        p -= 1;
+        if ctx.covered[p] && ctx.owner[p].is_none() && ctx.jurisdiction[p].is_none()
+            || ctx.is(p, lexicon::BE_FORMS)
+            || ctx.is(p, lexicon::ADVERBS)
+            || ctx.is(p, &["has", "have", "had", "agreed", "to", "currently"])
+        {
+            continue;
+        }
+        break;
+    }
+    p
+}
+
+/// "It agreed to pay", "On that occasion, it was ordered to pay": the pronoun "it" as the
+/// subject is the latest company of the document.
 fn pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, left: usize, t0: usize) -> Option<Mention> {
+    let p = before_verb_group(ctx, left, t0);
     let first =
         (left..t0).find(|&t| !matches!(ctx.toks[t].kind, Kind::Punct(_)) && !ctx.covered[t])?;
-    if !ctx.is(first, &["it", "they"]) {
+    let first = if ctx.is(first, &["and", "but", "then"]) {
+        first + 1
+    } else {
+        first
+    };
+    if !(ctx.is(first, &["it"]) || p >= left && ctx.is(p, &["it"])) {
         return None;
     }
     let mut m = memory.last_company.clone()?;
@@ -1184,7 +2416,10 @@ fn nearest_authority_left(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<u
     (0..ctx.mentions.len())
         .filter(|&m| {
             let mention = &ctx.mentions[m];
-            mention.role == Role::Authority && mention.t1 <= t0 && mention.t0 >= left
+            mention.role == Role::Authority
+                && mention.t1 <= t0
+                && mention.t0 >= left
+                && !mention.modifier
         })
         .max_by_key(|&m| ctx.mentions[m].t1)
 }
@@ -1198,6 +2433,17 @@ fn authority_right(ctx: &Ctx<'_, '_>, t1: usize, right: usize) -> Option<usize> 
         .min_by_key(|&m| ctx.mentions[m].t0)
 }
 
+/// The agents named after "by" or "from" at `t` ("by the SEC", "from the Department of Justice
+/// and the SEC"): the mentions of the list, authorities or not.
+fn agents_at(ctx: &Ctx<'_, '_>, t: usize, right: usize) -> Vec<usize> {
+    let start = skip_determiners(ctx, t);
+    if start >= right {
+        return Vec::new();
+    }
+    let (list, _) = object_list(ctx, start, right, 1);
+    list
+}
+
 /// An authority referred to by a pronoun or a common noun ("it", "the regulator").
 fn authority_reference(
     ctx: &Ctx<'_, '_>,
@@ -1206,24 +2452,32 @@ fn authority_reference(
     t0: usize,
 ) -> Option<Mention> {
     let from = t0.saturating_sub(6).max(left);
-    let referring =
-        (from..t0).any(|t| ctx.owner[t].is_none() && ctx.is(t, lexicon::COREF_AUTHORITY));
-    if !referring {
-        return None;
-    }
-    let mut m = memory.last_authority.clone()?;
+    // "it", "they", or "the regulator": not "a judge", which is indefinite
+    let referring = (from..t0).find(|&t| {
+        ctx.owner[t].is_none()
+            && ctx.is(t, lexicon::COREF_AUTHORITY)
+            && (ctx.is(t, &["it", "they"]) || t > 0 && ctx.is(t - 1, &["the"]))
+    })?;
+    let mut m = if ctx.is(referring, &["it", "they"]) {
+        // "it" is the latest name before it: in this sentence, or at the end of the previous
+        let before = (0..ctx.mentions.len())
+            .filter(|&m| ctx.mentions[m].t1 <= referring && !ctx.mentions[m].modifier)
+            .max_by_key(|&m| ctx.mentions[m].t1);
+        match before {
+            Some(b) if ctx.mentions[b].role == Role::Authority => ctx.mentions[b].clone(),
+            Some(_) => return None,
+            None => memory.it_authority.clone()?,
+        }
+    } else {
+        memory.last_authority.clone()?
+    };
     m.coref = true;
     Some(m)
 }
 
-fn analyze_trigger(
-    ctx: &Ctx<'_, '_>,
-    memory: &Memory,
-    t0: usize,
-    t1: usize,
-    action: ActionKind,
-    form: Form,
-) -> Option<Candidate> {
+/// The clause around tokens `t0..t1`: from after the last boundary before it to the first
+/// boundary after it.
+fn clause(ctx: &Ctx<'_, '_>, t0: usize, t1: usize) -> (usize, usize) {
     let n = ctx.toks.len();
     let mut left = 0;
     for t in (0..t0).rev() {
@@ -1239,179 +2493,223 @@ fn analyze_trigger(
             break;
         }
     }
+    (left, right)
+}
+
+fn analyze_trigger(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    t0: usize,
+    t1: usize,
+    mut action: ActionKind,
+    form: Form,
+) -> Vec<Candidate> {
+    let n = ctx.toks.len();
+    let (left, right) = clause(ctx, t0, t1);
     if modal_before(ctx, left, t0) || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER)) {
-        return None;
+        return Vec::new();
+    }
+    let trigger_text = ctx.s.text[ctx.toks[t0].start..ctx.toks[t1 - 1].end].to_lowercase();
+    // a payment is an event only when no other trigger names it ("pay a fine", "pay ... to
+    // settle"), an amount follows, and it goes to an authority ("pay $1m to the Department of
+    // Justice")
+    if form == Form::Payment {
+        let other = ctx.triggers.iter().any(|&(o0, _, oa, of)| {
+            o0 != t0
+                && of != Form::Payment
+                && matches!(oa, ActionKind::Fine | ActionKind::Settlement)
+                && o0 >= left
+                && o0 < right
+        });
+        let amount_next = ctx.covered.get(t1).copied().unwrap_or(false)
+            || ctx.punct(t1).is_some_and(|c| matches!(c, '$' | '€' | '£'));
+        if other || !amount_next {
+            return Vec::new();
+        }
+        let mut q = t1;
+        while q < right && (ctx.covered[q] || matches!(ctx.toks[q].kind, Kind::Punct(_))) {
+            q += 1;
+        }
+        if !ctx.is(q, &["to"]) {
+            return Vec::new();
+        }
+        let to_authority = ctx
+            .mention_at(skip_determiners(ctx, q + 1))
+            .filter(|&m| ctx.mentions[m].role == Role::Authority);
+        if to_authority.is_none() {
+            return Vec::new();
+        }
+    }
+    // "ordered to pay": a court-ordered payment is a ruling (a fine when a regulator orders it)
+    let ordered_to_pay = action == ActionKind::Order
+        && ctx.is(t1, &["to"])
+        && ctx.is(t1 + 1, &["pay", "repay", "compensate", "forfeit"]);
+    // "ordered 30 projects halted", "ordered a halt to", "ordered a thorough investigation":
+    // the order is the ordered action, which takes the orderer as its actor
+    if action == ActionKind::Order && !ordered_to_pay {
+        let complement = ctx.triggers.iter().any(|&(o0, _, oa, _)| {
+            o0 > t0 && o0 < right.min(t1 + 6) && oa != ActionKind::Order && oa != ActionKind::Fine
+        });
+        if complement {
+            return Vec::new();
+        }
+    }
+    // "the accused": a participle after a determiner is a noun
+    if form == Form::Verb && t0 > 0 && ctx.is(t0 - 1, &["the", "a", "an"]) {
+        return Vec::new();
     }
     let voice = voice(ctx, left, t0, t1, form);
     let mut flags = Vec::new();
-    let mut actor: Option<Mention> = None;
-    let mut targets: Vec<usize> = Vec::new();
+    let mut actors: Vec<Mention> = Vec::new();
+    let mut targets: Vec<usize>;
     let mut count = None;
     let mut confidence: f64 = 0.8;
-    let mut extra_target: Option<Mention> = None;
+    let mut extra_targets: Vec<Mention> = Vec::new();
+    let mut explicit_agent = false;
     let not_authority = |m: &Mention| m.role != Role::Authority;
+    // the orderer of "ordered a halt to ...": the actor of the ordering verb
+    let orderer = || -> Option<Mention> {
+        let o = ctx
+            .triggers
+            .iter()
+            .rev()
+            .find(|&&(_, o1, oa, _)| oa == ActionKind::Order && o1 <= t0 && t0 - o1 <= 5)?;
+        // "it was ordered to pay": the one ordered is not the orderer
+        if o.0 > 0 && ctx.is(o.0 - 1, lexicon::BE_FORMS) {
+            return None;
+        }
+        // "Mineta said he was concerned, and ordered an investigation": the orderer may stand
+        // before a reporting verb
+        nearest_authority_left(ctx, 0, o.0)
+            .map(|a| ctx.mentions[a].clone())
+            .or_else(|| authority_reference(ctx, memory, 0, o.0))
+    };
     match voice {
         Voice::Active => {
             let subject_mentions = subject(ctx, left, t0, |_| true);
             let nearest_auth = nearest_authority_left(ctx, left, t0);
             match nearest_auth {
-                Some(a) => actor = Some(ctx.mentions[a].clone()),
+                Some(a) => actors.push(ctx.mentions[a].clone()),
                 None => {
                     // a company doing it is not enforcement, unless it refers to an authority
                     if subject_mentions
                         .iter()
                         .any(|&m| ctx.mentions[m].role != Role::Authority)
                     {
-                        return None;
+                        return Vec::new();
                     }
-                    actor = authority_reference(ctx, memory, left, t0);
-                    if actor.is_some() {
+                    if let Some(a) = authority_reference(ctx, memory, left, t0) {
                         flags.push("actor_coreference".to_string());
+                        actors.push(a);
                     }
                 }
             }
-            let (list, c) = object_list(ctx, t1, right, 4);
+            // "ruled that X must pay", "found that X"
+            let from = if ctx.is(t1, &["that"]) { t1 + 1 } else { t1 };
+            let from = if action == ActionKind::Ruling
+                && ctx.mention_at(skip_determiners(ctx, from)).is_none()
+            {
+                // "ruled in 2003 that Bruvik"
+                (from..right.min(from + 4))
+                    .find(|&q| ctx.is(q, &["that"]))
+                    .map_or(from, |q| q + 1)
+            } else {
+                from
+            };
+            let (list, c) = object_list(ctx, from, right, 4);
             targets = list;
-            count = c;
+            count = c.or_else(|| counted_object(ctx, from, right));
+            // "investigating the case": the case of the document
+            if targets.is_empty() && is_case_reference(ctx, from) {
+                extra_targets = case_targets(ctx, memory, left, t0);
+            }
             confidence = 0.9;
         }
         Voice::Passive => {
             targets = subject(ctx, left, t0, not_authority);
+            if targets.is_empty() {
+                extra_targets.extend(pronoun_subject(ctx, memory, left, t0));
+            }
+            if targets.is_empty() && extra_targets.is_empty() {
+                count = counted_subject(ctx, left, t0);
+            }
             // the agent: "by X", or an authority elsewhere in the clause
             let agent_right = right.min(clause_end_for_agent(ctx, t1));
-            // "sued by Lockheed Martin": a company's action is not enforcement
-            let by_company = ctx.is(t1, &["by"])
-                && ctx
-                    .owner
-                    .get(t1 + 1)
-                    .copied()
-                    .flatten()
-                    .or_else(|| ctx.owner.get(t1 + 2).copied().flatten())
-                    .is_some_and(|m| ctx.mentions[m].role != Role::Authority);
-            if by_company {
-                return None;
+            let by = (t1..agent_right).find(|&t| ctx.is(t, &["by"]));
+            if let Some(b) = by {
+                // "banned from the auction by a US court injunction": the instrument's action
+                if let Some(&(_, _, instrument, _)) =
+                    ctx.triggers.iter().find(|&&(o0, _, _, of)| {
+                        of == Form::Noun && o0 > b && o0 < agent_right.min(b + 6)
+                    })
+                {
+                    action = instrument;
+                }
+                let agents = agents_at(ctx, b + 1, agent_right);
+                // "sued by Lockheed Martin": a company's action is not enforcement
+                if b == t1
+                    && !agents.is_empty()
+                    && agents
+                        .iter()
+                        .all(|&m| ctx.mentions[m].role != Role::Authority)
+                {
+                    return Vec::new();
+                }
+                // "taken over by the US Secret Service", "blocked by a US court injunction"
+                for m in agents {
+                    if ctx.mentions[m].role == Role::Authority {
+                        actors.push(ctx.mentions[m].clone());
+                        explicit_agent = true;
+                    }
+                }
             }
-            actor = authority_right(ctx, t1, agent_right).map(|m| ctx.mentions[m].clone());
-            if actor.is_none() {
-                actor = nearest_authority_left(ctx, left, t0)
+            if actors.is_empty() {
+                if let Some(a) =
+                    authority_right(ctx, t1, agent_right).map(|m| ctx.mentions[m].clone())
+                {
+                    actors.push(a);
+                }
+            }
+            if actors.is_empty() {
+                if let Some(a) = nearest_authority_left(ctx, left, t0)
                     .filter(|&a| !targets.contains(&a))
-                    .map(|a| ctx.mentions[a].clone());
+                    .map(|a| ctx.mentions[a].clone())
+                {
+                    actors.push(a);
+                }
             }
-            if actor.is_none() {
-                actor = by_reference(ctx, memory, t1, agent_right);
+            if actors.is_empty() {
+                actors.extend(by_reference(ctx, memory, t1, agent_right));
             }
             confidence = 0.85;
         }
         Voice::Noun => {
-            // "investigation into Y", "suspension of the $37bn Y IPO", "fine on Y"
-            let mut t = t1;
-            let limit = (t1 + 4).min(n);
-            // a preposition inside a name ("Department of Justice") does not count, and an
-            // agent phrase ("from the SEC", "by X") ends the search
-            let is_prep =
-                |t: usize| ctx.owner[t].is_none() && ctx.is(t, lexicon::NOUN_TARGET_PREPS);
-            while t < limit && !is_prep(t) {
-                if matches!(ctx.punct(t), Some(',' | ';' | '.')) || ctx.is(t, &["from", "by"]) {
-                    t = limit;
-                    break;
-                }
-                t += 1;
-            }
-            if t < limit && is_prep(t) {
-                let is_for = ctx.is(t, &["for", "over"]);
-                let from = if is_for {
-                    skip_determiners(ctx, t + 1)
-                } else {
-                    t + 1
-                };
-                let (list, c) = noun_object(ctx, from, if is_for { 0 } else { 6 });
-                targets = list;
-                count = c;
-            }
-            if targets.is_empty() {
-                // "... was imposed on Y"
-                let mut words = 0;
-                for h in t1..right {
-                    if ctx.is(h, lexicon::HANDED_TO)
-                        && (ctx.is(h + 1, &["on", "upon", "to", "against"]))
-                    {
-                        let (list, c) = noun_object(ctx, h + 2, 4);
-                        targets = list;
-                        count = count.or(c);
-                        break;
-                    }
-                    if !ctx.covered[h] && ctx.toks[h].kind == Kind::Word {
-                        words += 1;
-                        if words > 6 {
-                            break;
-                        }
+            let (list, c, agent) = noun_arguments(ctx, memory, left, right, t0, t1);
+            targets = list;
+            count = c;
+            if let Some(agent) = agent {
+                match agent {
+                    Agent::Private => return Vec::new(),
+                    Agent::Authorities(list) => {
+                        explicit_agent = true;
+                        actors = list;
                     }
                 }
             }
-            // possessor: "the SEC's investigation", "Microsoft's record fine"
-            let mut p = t0;
-            let mut possessor = None;
-            while p > left {
-                p -= 1;
-                if ctx.toks[p].kind == Kind::Poss {
-                    possessor = p.checked_sub(1).and_then(|q| ctx.owner[q]);
-                    break;
-                }
-                if !(ctx.toks[p].kind == Kind::Word
-                    && ctx.word(p).chars().next().is_some_and(char::is_lowercase))
-                    || t0 - p > 3
-                {
-                    break;
-                }
+            if actors.is_empty() {
+                actors.extend(orderer());
             }
-            if let Some(m) = possessor {
-                let mention = &ctx.mentions[m];
-                if mention.role == Role::Authority {
-                    actor = Some(mention.clone());
-                } else if targets.is_empty() && !mention.modifier {
-                    targets.push(m);
-                }
+            if targets.is_empty() && is_case_reference(ctx, t1 + 1) {
+                extra_targets = case_targets(ctx, memory, left, t0);
             }
-            if actor.is_none() {
-                let agent_right = right.min(clause_end_for_agent(ctx, t1));
-                let by = (t1..agent_right).find(|&t| ctx.is(t, &["by", "from"]));
-                actor = by
-                    .and_then(|b| authority_right(ctx, b + 1, agent_right))
-                    .or_else(|| nearest_authority_left(ctx, left, t0))
-                    .map(|m| ctx.mentions[m].clone())
-                    .or_else(|| by_reference(ctx, memory, t1, agent_right));
-            }
-            if targets.is_empty() {
-                // "Y agreed to pay a fine", "Y was hit with a probe"
-                let subject_mentions = subject(ctx, left, t0, not_authority);
-                let from = subject_mentions.last().map_or(t0, |&m| ctx.mentions[m].t1);
-                // the cue must be close to the noun: at most four words before it
-                let mut words = 0;
-                let mut received = false;
-                for t in (from..t0).rev() {
-                    if ctx.covered[t] || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num) {
-                        continue;
-                    }
-                    if ctx.is(t, lexicon::RECEIVE_CUES) {
-                        received = true;
-                        break;
-                    }
-                    // "laws that impose penalties": the noun belongs to a relative clause
-                    if ctx.is(t, &["that", "which", "who"]) {
-                        break;
-                    }
-                    if !(ctx.is(t, lexicon::LIST_WORDS) || ctx.is(t, lexicon::DETERMINERS)) {
-                        words += 1;
-                    }
-                    if words > 3 {
-                        break;
-                    }
-                }
+            if targets.is_empty() && extra_targets.is_empty() {
+                // "Y agreed to pay a fine", "Y was hit with a probe"; "the charges he faces"
+                let (received, subject_mentions) = receiving_subject(ctx, left, t0, t1, right);
                 if received {
                     targets = subject_mentions;
                     confidence = 0.75;
                     if targets.is_empty() {
-                        extra_target = pronoun_subject(ctx, memory, left, t0);
+                        extra_targets.extend(pronoun_subject(ctx, memory, left, t0));
                     }
                 }
             } else {
@@ -1421,48 +2719,688 @@ fn analyze_trigger(
         Voice::Intransitive => {
             targets = subject(ctx, left, t0, not_authority);
             if targets.is_empty() {
-                extra_target = pronoun_subject(ctx, memory, left, t0);
+                extra_targets.extend(pronoun_subject(ctx, memory, left, t0));
             }
-            // "settled with the SEC", "paying $500,000 to the SEC to settle"
-            let with = (t1..right).find(|&t| ctx.is(t, &["with"]));
-            actor = with
+            // "settled with the SEC", "paying $500,000 to the SEC to settle", "settle a lawsuit
+            // filed by Mr Spitzer", "pleaded guilty in a US court"
+            // "to" gives the counterparty only for a payment ("paying $500,000 to the SEC"), or
+            // right after the verb
+            let with = (t1..right).find(|&t| {
+                ctx.is(t, &["with"]) || ctx.is(t, &["to"]) && (form == Form::Payment || t == t1)
+            });
+            let filed_by = (t1..right.min(t1 + 8))
+                .find(|&t| {
+                    ctx.is(t, &["filed", "brought", "launched", "lodged"]) && ctx.is(t + 1, &["by"])
+                })
+                .and_then(|t| authority_right(ctx, t + 2, right));
+            // "settled the attorney general case": the authority of the settled case
+            let object_authority = authority_right(ctx, t1, right.min(t1 + 4))
+                .filter(|&m| ctx.is(ctx.mentions[m].t0.saturating_sub(1), &["the", "its"]));
+            let actor = with
                 .and_then(|w| authority_right(ctx, w + 1, right))
-                .or_else(|| nearest_authority_left(ctx, left, t0).filter(|a| !targets.contains(a)))
+                .filter(|&m| ctx.mentions[m].t0 <= skip_determiners(ctx, with.unwrap_or(0) + 1))
+                .or(filed_by)
+                .or(object_authority)
+                .or_else(|| {
+                    nearest_authority_left(ctx, left, t0)
+                        .filter(|a| !targets.contains(a) && action != ActionKind::Apology)
+                })
                 .map(|m| ctx.mentions[m].clone());
+            actors.extend(actor);
             confidence = 0.8;
+        }
+    }
+    // a news medium acts only by criticising or warning ("shamed during state TV's show"), not
+    // by arresting or closing ("the official news agency said the arrest ...")
+    if !matches!(action, ActionKind::Censure | ActionKind::Warning) {
+        actors.retain(|a| {
+            a.actor
+                .id_hint
+                .as_deref()
+                .and_then(|id| ctx.resolver.get(id))
+                .is_none_or(|c| c.kind != docket_core::ActorKind::Media)
+        });
+    }
+    // "taken over", "closed", "cleared": only with an authority actor of the clause
+    if is_in(lexicon::NEEDS_AUTHORITY, &trigger_text) && actors.is_empty() {
+        return Vec::new();
+    }
+    let court_actor = |m: &Mention| {
+        let head = m.head_word();
+        matches!(head.as_str(), "court" | "judge" | "jury" | "tribunal")
+            || m.actor
+                .id_hint
+                .as_deref()
+                .and_then(|id| ctx.resolver.get(id))
+                .is_some_and(|a| a.kind == docket_core::ActorKind::Court)
+            || m.actor.name.to_lowercase().contains("court")
+    };
+    if is_in(lexicon::COURT_ONLY, &trigger_text) && !actors.iter().any(court_actor) {
+        return Vec::new();
+    }
+    if ordered_to_pay {
+        action = if actors.iter().any(|a| !court_actor(a)) {
+            ActionKind::Fine
+        } else {
+            ActionKind::Ruling
+        };
+    }
+    // a judge or a court that bars or bans decides a case: a ruling
+    let mut court_ban = false;
+    if matches!(action, ActionKind::Ban) && actors.iter().any(court_actor) && !explicit_agent {
+        action = ActionKind::Ruling;
+        court_ban = true;
+    }
+    // "The lawsuit was brought by ...": a definite noun refers to the event reported before
+    let anaphoric =
+        voice == Voice::Noun && t0 > 0 && ctx.is(t0 - 1, &["the", "this"]) && ctx.at_start(t0 - 1);
+    // "... who alleged that Mr Richter and his accomplices sent ...": the accused
+    if action == ActionKind::Charge && targets.is_empty() && extra_targets.is_empty() {
+        if let Some(a) = (t1..n).find(|&t| ctx.is(t, &["alleged", "alleging", "alleges"])) {
+            let mut from = if ctx.is(a + 1, &["that"]) {
+                a + 2
+            } else {
+                a + 1
+            };
+            if ctx.is(from, TITLES) {
+                from += 1;
+            }
+            if ctx.mention_at(from).is_some() {
+                let end = (from..n)
+                    .find(|&t| {
+                        is_clause_boundary_right(ctx, t)
+                            || ctx.is(t, lexicon::CLAUSE_STOPS) && !ctx.is(t, &["of"])
+                    })
+                    .unwrap_or(n);
+                let (list, _) = object_list(ctx, from, end, 0);
+                targets = list
+                    .into_iter()
+                    .filter(|&m| ctx.mentions[m].role != Role::Authority)
+                    .collect();
+            }
         }
     }
     let mut target_mentions: Vec<Mention> =
         targets.iter().map(|&m| ctx.mentions[m].clone()).collect();
-    target_mentions.extend(extra_target);
-    if let Some(a) = &actor {
-        target_mentions.retain(|t| t.key != a.key);
+    target_mentions.extend(extra_targets);
+    let actors: Vec<Mention> = actors
+        .into_iter()
+        .map(|a| as_actor(ctx.resolver, a))
+        .collect();
+    if action == ActionKind::Apology {
+        // the one who apologises acts
+        let Some(first) = target_mentions.first().cloned() else {
+            return Vec::new();
+        };
+        return finish(
+            ctx,
+            memory,
+            action,
+            vec![first],
+            target_mentions,
+            count,
+            t0,
+            (left, right),
+            confidence,
+            flags,
+        );
     }
+    let keys: Vec<Arc<str>> = actors.iter().map(|a| a.key.clone()).collect();
+    target_mentions.retain(|t| !keys.contains(&t.key));
     // authorities are acted upon only by courts and orders ("the court ruled against the FTC")
     if !matches!(action, ActionKind::Ruling | ActionKind::Order) {
         target_mentions.retain(|t| t.role != Role::Authority);
     }
-    target_mentions.dedup_by(|a, b| a.key == b.key);
+    let mut seen: Vec<Arc<str>> = Vec::new();
+    target_mentions.retain(|m| {
+        if seen.contains(&m.key) {
+            false
+        } else {
+            seen.push(m.key.clone());
+            true
+        }
+    });
     if target_mentions.iter().any(|m| m.coref) {
         flags.push("target_coreference".to_string());
         confidence -= 0.1;
     }
+    let cataphoric = target_mentions.is_empty() && indefinite_opening(ctx, t0);
+    let mut out = finish(
+        ctx,
+        memory,
+        action,
+        actors.clone(),
+        target_mentions.clone(),
+        count,
+        t0,
+        (left, right),
+        confidence,
+        flags.clone(),
+    );
+    let weak = is_in(lexicon::WEAK_TRIGGERS, &trigger_text) && actors.is_empty();
+    for c in &mut out {
+        c.cataphoric = cataphoric;
+        c.anaphoric = anaphoric;
+        c.court_ban = court_ban;
+        c.weak = weak;
+    }
+    // "A subsequent New South Wales state inquiry criticised Hardie's actions": an inquiry
+    // that acts on a target has investigated it
+    if action != ActionKind::Investigation && !target_mentions.is_empty() {
+        if let Some(inquiry) = actors.iter().find(|a| {
+            matches!(
+                a.head_word().as_str(),
+                "inquiry" | "investigation" | "probe"
+            )
+        }) {
+            out.extend(finish(
+                ctx,
+                memory,
+                ActionKind::Investigation,
+                vec![inquiry.clone()],
+                target_mentions,
+                None,
+                t0,
+                (left, right),
+                confidence,
+                flags,
+            ));
+        }
+    }
+    out
+}
+
+/// Whether the sentence opens with an indefinite description of its subject and names no one
+/// in it ("One of Japan's best-known businessmen was arrested", "A US bank has said ...").
+fn indefinite_opening(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    let opens = ctx.is(0, &["a", "an"]) || ctx.is(0, &["one"]) && ctx.is(1, &["of"]);
+    if !opens || !ctx.is_capitalised(0) {
+        return false;
+    }
+    let mut t = 1;
+    while t < t0 {
+        if let Some(m) = ctx.owner[t] {
+            // "One of Japan's best-known businessmen": a possessive place is a description
+            let after = ctx.mentions[m].t1;
+            if ctx.mentions[m].role == Role::Authority
+                && after < ctx.toks.len()
+                && ctx.toks[after].kind == Kind::Poss
+            {
+                t = after;
+                continue;
+            }
+            return false;
+        }
+        let np = ctx.covered[t]
+            || matches!(ctx.toks[t].kind, Kind::Poss | Kind::Num)
+            || ctx.is(t, &["of"])
+            || ctx.is_lower_word(t)
+                && !ctx.is(t, lexicon::BE_FORMS)
+                && !ctx.is(
+                    t,
+                    &[
+                        "has", "have", "had", "who", "which", "that", "will", "would",
+                    ],
+                );
+        if !np {
+            break;
+        }
+        t += 1;
+    }
+    t > 1
+        && (ctx.is(t, lexicon::BE_FORMS)
+            || ctx.is(t, &["has", "have", "had", "who", "which", "that"])
+            || t == t0)
+}
+
+/// The candidates of one trigger: one per actor (separate authorities acting in one sentence
+/// are separate actions: "charges from the Department of Justice and the SEC").
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    action: ActionKind,
+    actors: Vec<Mention>,
+    targets: Vec<Mention>,
+    count: Option<u32>,
+    t0: usize,
+    clause: (usize, usize),
+    confidence: f64,
+    mut flags: Vec<String>,
+) -> Vec<Candidate> {
     if ctx.s.headline {
         flags.push("headline".to_string());
     }
-    let date = nearest_date(ctx, memory, t0);
-    let amount = pick_amount(ctx, action, t0, &target_mentions);
-    Some(Candidate {
+    let date = nearest_date(ctx, memory, t0, clause);
+    let (amount, currency, value) = pick_amount(ctx, memory, action, t0, clause, &targets);
+    let make = |actor: Option<Mention>| Candidate {
         action,
         actor,
-        targets: target_mentions,
+        targets: targets.clone(),
         target_count: count,
-        date,
-        amount,
+        date: date.clone(),
+        amount: amount.clone(),
+        currency: currency.clone(),
+        value: value.clone(),
         span: ctx.s.span,
+        sentence: memory.sentence,
         confidence: confidence.clamp(0.05, 1.0),
-        flags,
+        flags: flags.clone(),
+        cataphoric: false,
+        anaphoric: false,
+        court_ban: false,
+        weak: false,
+    };
+    if actors.is_empty() {
+        return vec![make(None)];
+    }
+    let mut seen: Vec<Arc<str>> = Vec::new();
+    let mut out = Vec::new();
+    for actor in actors {
+        if seen.contains(&actor.key) {
+            continue;
+        }
+        seen.push(actor.key.clone());
+        out.push(make(Some(actor)));
+    }
+    out
+}
+
+/// What stands after "by" or "from" a trigger noun.
+enum Agent {
+    /// Companies or private parties: not enforcement.
+    Private,
+    /// The acting authorities.
+    Authorities(Vec<Mention>),
+}
+
+/// The arguments of a trigger noun: "investigation into Y", "suspension of the $37bn Y IPO",
+/// "a fine of N was imposed on Y", "the SEC's probe", "a probe by the US SEC", "charges from
+/// the Department of Justice and the SEC", "a lawsuit filed against Y by X".
+fn noun_arguments(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    left: usize,
+    right: usize,
+    t0: usize,
+    t1: usize,
+) -> (Vec<usize>, Option<u32>, Option<Agent>) {
+    let n = ctx.toks.len();
+    let mut targets = Vec::new();
+    let mut count = None;
+    // "shareholder lawsuits", "a class-action suit": private
+    if t0 > 0 && ctx.is(t0 - 1, lexicon::PRIVATE_SUIT_MODIFIERS) {
+        return (Vec::new(), None, Some(Agent::Private));
+    }
+    let mut t = t1;
+    let limit = (t1 + 4).min(n);
+    // a preposition inside a name ("Department of Justice") does not count, and an agent
+    // phrase ("from the SEC", "by X") ends the search
+    let is_prep = |t: usize| ctx.owner[t].is_none() && ctx.is(t, lexicon::NOUN_TARGET_PREPS);
+    while t < limit && !is_prep(t) {
+        if matches!(ctx.punct(t), Some(',' | ';' | '.')) || ctx.is(t, &["from", "by"]) {
+            t = limit;
+            break;
+        }
+        // "a legal complaint filed against the bank"
+        if ctx.is(t, &["filed", "brought", "lodged", "launched"]) && ctx.is(t + 1, &["against"]) {
+            t += 1;
+            break;
+        }
+        t += 1;
+    }
+    if t < limit && is_prep(t) {
+        let is_for = ctx.is(t, &["for", "over"]);
+        let from = if is_for {
+            skip_determiners(ctx, t + 1)
+        } else {
+            t + 1
+        };
+        let (list, c) = noun_object(ctx, from, if is_for { 0 } else { 6 });
+        targets = list;
+        count = c;
+    }
+    // "hitting the company with a $27bn bill for back taxes and fines", "slapped Y with a
+    // fine": the object of the verb
+    let mut hit_by: Option<usize> = None;
+    if targets.is_empty() {
+        let near: Vec<usize> = (left..t0)
+            .rev()
+            .filter(|&t| !ctx.covered[t] && !matches!(ctx.toks[t].kind, Kind::Punct(_)))
+            .take(8)
+            .collect();
+        if let Some(w) = near.into_iter().find(|&t| ctx.is(t, &["with"])) {
+            if let Some(m) = w.checked_sub(1).and_then(|q| ctx.mention_at(q)) {
+                let v = ctx.mentions[m].t0.checked_sub(1);
+                if v.is_some_and(|v| {
+                    ctx.is(
+                        v,
+                        &[
+                            "hit", "hitting", "hits", "slapped", "slapping", "served", "handed",
+                        ],
+                    )
+                }) && ctx.mentions[m].role != Role::Authority
+                {
+                    targets = same_span(ctx, m);
+                    hit_by = v;
+                }
+            }
+        }
+    }
+    if targets.is_empty() {
+        // "... was imposed on Y"
+        let mut words = 0;
+        for h in t1..right {
+            if ctx.is(h, lexicon::HANDED_TO) && (ctx.is(h + 1, &["on", "upon", "to", "against"])) {
+                let (list, c) = noun_object(ctx, h + 2, 4);
+                targets = list;
+                count = count.or(c);
+                break;
+            }
+            if !ctx.covered[h] && ctx.toks[h].kind == Kind::Word {
+                words += 1;
+                if words > 6 {
+                    break;
+                }
+            }
+        }
+    }
+    // possessor: "the SEC's investigation", "Microsoft's record fine"
+    let mut p = t0;
+    let mut possessor = None;
+    while p > left {
+        p -= 1;
+        if ctx.toks[p].kind == Kind::Poss {
+            possessor = p.checked_sub(1).and_then(|q| ctx.owner[q]);
+            break;
+        }
+        if !(ctx.toks[p].kind == Kind::Word
+            && ctx.word(p).chars().next().is_some_and(char::is_lowercase))
+            || t0 - p > 3
+        {
+            break;
+        }
+    }
+    let mut actors: Vec<Mention> = Vec::new();
+    // the one who hit: the subject, which a participle ("after hitting") shares with its
+    // sentence
+    if let Some(v) = hit_by {
+        if let Some(a) = nearest_authority_left(ctx, 0, v) {
+            actors.push(ctx.mentions[a].clone());
+        }
+    }
+    if let Some(m) = possessor {
+        let mention = &ctx.mentions[m];
+        if mention.role == Role::Authority {
+            actors.push(mention.clone());
+        } else if targets.is_empty() && !mention.modifier {
+            targets.push(m);
+        }
+    }
+    let mut agent = None;
+    if actors.is_empty() {
+        // the agent phrase belongs to the nearest noun: it must follow closely, before any
+        // other trigger ("a legal complaint filed ... by Judge X" is the complaint's agent, not
+        // that of "the settlement" before it)
+        let next_trigger = ctx
+            .triggers
+            .iter()
+            .map(|&(o0, _, _, _)| o0)
+            .filter(|&o| o > t0)
+            .min()
+            .unwrap_or(n);
+        let agent_right = right.min(clause_end_for_agent(ctx, t1)).min(next_trigger);
+        let mut words = 0;
+        let mut by = None;
+        for t in t1..agent_right {
+            if ctx.is(t, &["by", "from"]) && ctx.owner[t].is_none() {
+                by = Some(t);
+                break;
+            }
+            if matches!(ctx.punct(t), Some(',' | ';' | ':')) {
+                break;
+            }
+            if !ctx.covered[t] && ctx.toks[t].kind == Kind::Word && !ctx.is(t, lexicon::DETERMINERS)
+            {
+                words += 1;
+                if words > 3 {
+                    break;
+                }
+            }
+        }
+        if let Some(b) = by {
+            let agents = agents_at(ctx, b + 1, agent_right);
+            let authorities: Vec<Mention> = agents
+                .iter()
+                .filter(|&&m| ctx.mentions[m].role == Role::Authority)
+                .map(|&m| ctx.mentions[m].clone())
+                .collect();
+            if !authorities.is_empty() {
+                agent = Some(Agent::Authorities(authorities));
+            } else if !agents.is_empty() && ctx.is(b, &["by"]) {
+                agent = Some(Agent::Private);
+            }
+        }
+        if agent.is_none() {
+            // "an inquiry the New York attorney-general": an authority right after the noun
+            let next = skip_determiners(ctx, t1);
+            if let Some(m) = ctx
+                .mention_at(next)
+                .filter(|&m| ctx.mentions[m].role == Role::Authority && next > t1)
+            {
+                actors.push(ctx.mentions[m].clone());
+            }
+        }
+        // "a settlement reached with 46 states"
+        if agent.is_none() {
+            let with = (t1..agent_right.min(t1 + 3)).find(|&t| {
+                ctx.is(t, &["with"])
+                    && t > t1
+                    && ctx.is(t - 1, &["reached", "agreed", "struck", "signed", "made"])
+            });
+            if let Some(w) = with {
+                let list: Vec<Mention> = agents_at(ctx, w + 1, agent_right)
+                    .into_iter()
+                    .filter(|&m| ctx.mentions[m].role == Role::Authority)
+                    .map(|m| ctx.mentions[m].clone())
+                    .collect();
+                if !list.is_empty() {
+                    agent = Some(Agent::Authorities(list));
+                }
+            }
+        }
+        if agent.is_none() && actors.is_empty() {
+            if let Some(m) = noun_actor_left(ctx, left, t0) {
+                actors.push(ctx.mentions[m].clone());
+            } else if let Some(m) = by_reference(ctx, memory, t1, agent_right) {
+                actors.push(m);
+            } else if let Some(m) = jurisdiction_actor(ctx, memory, left, t0) {
+                actors.push(m);
+            }
+        }
+    }
+    if !actors.is_empty() {
+        agent = Some(Agent::Authorities(actors));
+    }
+    (targets, count, agent)
+}
+
+/// The authority before a trigger noun that acts: a modifier right before it ("a Pentagon
+/// inquiry", "the SEC investigation", "a Madrid court settlement") or the subject of its clause
+/// ("the FTC has won a court order"); not a party named in between ("Monsanto agreed to pay $1m
+/// to the Department of Justice and co-operate with continuing investigations").
+fn noun_actor_left(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
+    let a = nearest_authority_left(ctx, left, t0)?;
+    let adjacent = (ctx.mentions[a].t1..t0).all(|t| {
+        ctx.covered[t]
+            || ctx.is(t, lexicon::DETERMINERS)
+            || ctx.is_lower_word(t)
+                && !ctx.is(t, lexicon::CLAUSE_STOPS)
+                && t0 - ctx.mentions[a].t1 <= 2
+    });
+    let first = (0..ctx.mentions.len())
+        .filter(|&m| {
+            ctx.mentions[m].t0 >= left && ctx.mentions[m].t1 <= t0 && !ctx.mentions[m].modifier
+        })
+        .min_by_key(|&m| ctx.mentions[m].t0);
+    let subject = first.is_some_and(|f| ctx.mentions[f].key == ctx.mentions[a].key)
+        && (left..first.map_or(0, |f| ctx.mentions[f].t0))
+            .filter(|&t| !ctx.covered[t] && ctx.toks[t].kind == Kind::Word)
+            .count()
+            <= 6;
+    (adjacent || subject).then_some(a)
+}
+
+/// "The Texas lawsuit": a place before a trigger noun names the action of that place's
+/// authority, the latest one of the document with that jurisdiction.
+fn jurisdiction_actor(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    left: usize,
+    t0: usize,
+) -> Option<Mention> {
+    let mut p = t0;
+    let mut code = None;
+    while p > left && t0 - p < 3 {
+        p -= 1;
+        if let Some(c) = ctx.jurisdiction[p] {
+            code = Some(c);
+            break;
+        }
+        if !ctx.is_lower_word(p) || ctx.is(p, lexicon::CLAUSE_STOPS) {
+            return None;
+        }
+    }
+    let code = code?;
+    memory.authorities.iter().rev().find_map(|a| {
+        let j = a
+            .actor
+            .id_hint
+            .as_deref()
+            .and_then(|id| ctx.resolver.get(id))
+            .and_then(|c| c.jurisdiction.as_deref())?;
+        (j == code).then(|| Mention {
+            coref: true,
+            ..a.clone()
+        })
     })
+}
+
+/// Whether "the case" (or "the affair", "the scandal") stands at `t`.
+fn is_case_reference(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    ctx.is(t, &["the"]) && ctx.is(t + 1, lexicon::CASE_NOUNS) && ctx.owner[t + 1].is_none()
+}
+
+/// The targets of "the case": the subject of the sentence when it is a company or a person
+/// ("Boeing lost a contract after a Pentagon inquiry into the case"), else the targets of the
+/// document's latest event ("The US Secret Service has been investigating the case").
+fn case_targets(ctx: &Ctx<'_, '_>, memory: &Memory, left: usize, t0: usize) -> Vec<Mention> {
+    let first = (0..ctx.mentions.len())
+        .filter(|&m| !ctx.mentions[m].modifier && ctx.mentions[m].t1 <= t0)
+        .min_by_key(|&m| ctx.mentions[m].t0);
+    let subordinate =
+        left > 0 && ctx.is(left - 1, &["after", "before", "following", "amid", "since"]);
+    match first {
+        Some(m)
+            if subordinate
+                && ctx.mentions[m].role != Role::Authority
+                && ctx.mentions[m].t0 <= 2 =>
+        {
+            vec![ctx.mentions[m].clone()]
+        }
+        Some(m) if ctx.mentions[m].t0 >= left || ctx.mentions[m].role == Role::Authority => {
+            memory.last_targets.clone()
+        }
+        None => memory.last_targets.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// "Y agreed to pay a fine", "Y was hit with a probe", "Y is the focus of an inquiry", "the
+/// charges he faces": whether the subject receives the noun, and the subject.
+fn receiving_subject(
+    ctx: &Ctx<'_, '_>,
+    left: usize,
+    t0: usize,
+    t1: usize,
+    right: usize,
+) -> (bool, Vec<usize>) {
+    let not_authority = |m: &Mention| m.role != Role::Authority;
+    // "the charges he faces"
+    if let Some(m) = ctx.mention_at(t1) {
+        let after = ctx.mentions[m].t1;
+        if after < right
+            && ctx.is(after, lexicon::RECEIVE_CUES)
+            && ctx.mentions[m].role != Role::Authority
+        {
+            return (true, same_span(ctx, m));
+        }
+    }
+    // the cue must be close to the noun: at most four words before it; the subject is that
+    // of the cue's verb group
+    let mut words = 0;
+    for t in (left..t0).rev() {
+        if ctx.owner[t].is_some() {
+            break;
+        }
+        if ctx.covered[t] || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num) {
+            continue;
+        }
+        if ctx.is(t, lexicon::RECEIVE_CUES) {
+            // "Marsh is also the focus of an inquiry": the verb group ends before "the focus"
+            let verb = if t > left && ctx.is(t - 1, lexicon::DETERMINERS) {
+                t - 1
+            } else {
+                t
+            };
+            return (true, subject(ctx, left, verb, not_authority));
+        }
+        // "laws that impose penalties": the noun belongs to a relative clause
+        if ctx.is(t, &["that", "which", "who"]) {
+            break;
+        }
+        if !(ctx.is(t, lexicon::LIST_WORDS) || ctx.is(t, lexicon::DETERMINERS)) {
+            words += 1;
+        }
+        if words > 3 {
+            break;
+        }
+    }
+    (false, Vec::new())
+}
+
+/// "fined 12 companies", "indicted 19 people", "closed 12,575 net cafes": the stated number of
+/// unnamed targets.
+fn counted_object(ctx: &Ctx<'_, '_>, from: usize, right: usize) -> Option<u32> {
+    let mut t = from;
+    while t < right.min(from + 4) {
+        if ctx.is(t, lexicon::DETERMINERS)
+            && ctx.toks[t].kind == Kind::Word
+            && number_of(ctx, t).is_none()
+        {
+            t += 1;
+            continue;
+        }
+        let c = number_of(ctx, t)?;
+        // "12,575 net cafes", "30 projects", "224 people": a plural noun within two words
+        let plural = (t + 1..(t + 3).min(right)).any(|q| {
+            ctx.is_lower_word(q) && ctx.word(q).ends_with('s') && !ctx.is(q, &["was", "has", "is"])
+        });
+        return plural.then_some(c);
+    }
+    None
+}
+
+/// "Twenty-eight people have been arrested": the number of an unnamed subject.
+fn counted_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<u32> {
+    let first = (left..t0).find(|&t| !matches!(ctx.toks[t].kind, Kind::Punct(_)))?;
+    let first = if ctx.is(first, &["the", "all"]) {
+        first + 1
+    } else {
+        first
+    };
+    let c = number_of(ctx, first)?;
+    ctx.is(first + 1, lexicon::GROUP_NOUNS).then_some(c)
 }
 
 /// "by the regulator": an authority named by a common noun after "by".
@@ -1496,7 +3434,7 @@ fn clause_end_for_agent(ctx: &Ctx<'_, '_>, t1: usize) -> usize {
                 t,
                 &[
                     "for", "because", "after", "which", "who", "while", "but", "since", "over",
-                    "amid",
+                    "amid", "alleging", "saying", "claiming",
                 ],
             ) || matches!(ctx.punct(t), Some(';'))
         })
@@ -1526,8 +3464,14 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
             return (list, count.or(c));
         }
         let tok = ctx.toks[t];
-        if tok.kind == Kind::Num && ctx.is(t + 1, lexicon::GROUP_NOUNS) {
-            count = ctx.word(t).replace(',', "").parse::<u32>().ok();
+        if let Some(c) = number_of(ctx, t) {
+            if ctx.is(t + 1, lexicon::GROUP_NOUNS)
+                || tok.kind == Kind::Num
+                    && ctx.is_lower_word(t + 1)
+                    && ctx.word(t + 1).ends_with('s')
+            {
+                count = Some(c);
+            }
         }
         let after_product =
             t > 0 && ctx.is(t - 1, lexicon::PRODUCT_NOUNS) && ctx.punct(t) == Some(',');
@@ -1550,15 +3494,75 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
     (Vec::new(), count)
 }
 
-fn nearest_date(ctx: &Ctx<'_, '_>, memory: &Memory, t0: usize) -> Option<DateValue> {
+/// The date of the trigger at `t0`: the nearest time expression in its clause, unless it is a
+/// starting point, the end of a range or a year used as a modifier ("its 2004 listing"), or
+/// another verb stands between it and the trigger ("the company he co-founded in 1984"). "At
+/// the same time" is the date of the previous event.
+fn nearest_date(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    t0: usize,
+    (left, right): (usize, usize),
+) -> Option<DateValue> {
     let trigger_byte = ctx.toks.get(t0).map_or(0, |t| t.start);
-    let best = ctx.s.times.iter().min_by_key(|e| {
+    let lo = ctx.toks.get(left).map_or(0, |t| t.start);
+    let hi = ctx
+        .toks
+        .get(right.saturating_sub(1))
+        .map_or(usize::MAX, |t| t.end);
+    let usable = |e: &&TimeExpr| {
+        if e.start < lo || e.end > hi {
+            return false;
+        }
+        let first = ctx.tok_index(e.start);
+        let last = ctx.toks.partition_point(|t| t.start < e.end);
+        let before = first.checked_sub(1);
+        // "back to 1993", "from October to December", "between March and October 2004"
+        let text = ctx.s.text[e.start..e.end].to_ascii_lowercase();
+        if text.starts_with("from ") || text.starts_with("to ") {
+            return false;
+        }
+        if before.is_some_and(|p| ctx.is(p, &["to", "between", "from", "through"])) {
+            return false;
+        }
+        if before.is_some_and(|p| ctx.is(p, &["and"]))
+            && (first.saturating_sub(5)..first).any(|q| ctx.is(q, &["between", "from"]))
+        {
+            return false;
+        }
+        // "its 2004 New York listing", "the 2001 election": a bare year as a modifier
+        let bare_year = matches!(e.kind, crate::time::TimeKind::Absolute(d) if d.month_part().is_none())
+            && text.chars().all(|c| c.is_ascii_digit());
+        if bare_year
+            && before
+                .is_some_and(|p| ctx.is(p, lexicon::DETERMINERS) || ctx.toks[p].kind == Kind::Poss)
+        {
+            return false;
+        }
+        // another verb between the trigger and a later expression owns it ("the company he
+        // co-founded in 1984")
+        last <= t0 || !(t0 + 2..first).any(|q| ctx.is_other_verb(q))
+    };
+    let best = ctx.s.times.iter().filter(usable).min_by_key(|e| {
         if e.end <= trigger_byte {
             trigger_byte - e.end
         } else {
             e.start.saturating_sub(trigger_byte)
         }
-    })?;
+    });
+    let Some(best) = best else {
+        // "At the same time it introduced new controls": the previous event's date
+        let same_time = (left..right.min(left + 6)).any(|t| {
+            ctx.is(t, &["same"])
+                && ctx.is(t + 1, &["time"])
+                && ctx.is(t.saturating_sub(1), &["the"])
+        });
+        return if same_time {
+            memory.last_date.clone()
+        } else {
+            None
+        };
+    };
     let text = &ctx.s.text[best.start..best.end];
     Some(date_value(best.kind, text, memory.anchor))
 }
@@ -1588,16 +3592,41 @@ fn money_role(ctx: &Ctx<'_, '_>, expr: &MoneyExpr) -> AmountRole {
     AmountRole::Other
 }
 
+/// Currencies that a word names only together with a country ("kroner" in Norway).
+const AMBIGUOUS_CURRENCIES: &[(&str, &str, &str)] = &[
+    ("kroner", "NO", "NOK"),
+    ("krone", "NO", "NOK"),
+    ("kroner", "DK", "DKK"),
+    ("krone", "DK", "DKK"),
+    ("kronor", "SE", "SEK"),
+    ("krona", "SE", "SEK"),
+];
+
 fn pick_amount(
     ctx: &Ctx<'_, '_>,
+    memory: &Memory,
     action: ActionKind,
     t0: usize,
+    (left, right): (usize, usize),
     targets: &[Mention],
-) -> Option<(String, AmountRole)> {
+) -> PickedAmount {
     if ctx.s.money.is_empty() {
-        return None;
+        return (None, None, None);
     }
     let trigger_byte = ctx.toks.get(t0).map_or(0, |t| t.start);
+    let lo = ctx.toks.get(left).map_or(0, |t| t.start);
+    // "ruled that X must stop ... and said it must pay 1.47m yuan": a reporting verb does not
+    // end the clause for the amount
+    let mut right = right;
+    while right < ctx.toks.len() && ctx.is(right, &["said", "says"]) {
+        right = (right + 1..ctx.toks.len())
+            .find(|&t| is_clause_boundary_right(ctx, t))
+            .unwrap_or(ctx.toks.len());
+    }
+    let hi = ctx
+        .toks
+        .get(right.saturating_sub(1))
+        .map_or(usize::MAX, |t| t.end);
     let distance = |m: &MoneyExpr| {
         if m.end <= trigger_byte {
             trigger_byte - m.end
@@ -1605,14 +3634,24 @@ fn pick_amount(
             m.start - trigger_byte
         }
     };
+    let exact = |m: &MoneyExpr| {
+        let first = ctx.tok_index(m.start);
+        !first
+            .checked_sub(1)
+            .is_some_and(|p| ctx.is(p, lexicon::INEXACT_AMOUNT))
+    };
     let roles: Vec<(usize, AmountRole)> = ctx
         .s
         .money
         .iter()
         .enumerate()
+        .filter(|(_, m)| m.start >= lo && m.end <= hi && exact(m))
         .map(|(i, m)| (i, money_role(ctx, m)))
         .collect();
-    let penalty_action = matches!(action, ActionKind::Fine | ActionKind::Settlement);
+    let penalty_action = matches!(
+        action,
+        ActionKind::Fine | ActionKind::Settlement | ActionKind::Ruling
+    );
     let chosen = if penalty_action {
         roles
             .iter()
@@ -1621,7 +3660,11 @@ fn pick_amount(
             .or_else(|| {
                 roles
                     .iter()
-                    .filter(|(i, r)| *r == AmountRole::Other && distance(&ctx.s.money[*i]) < 60)
+                    .filter(|(i, r)| {
+                        *r == AmountRole::Other
+                            && distance(&ctx.s.money[*i]) < 60
+                            && action != ActionKind::Ruling
+                    })
                     .min_by_key(|(i, _)| distance(&ctx.s.money[*i]))
             })
             .map(|(i, _)| (*i, AmountRole::Penalty))
@@ -1638,7 +3681,42 @@ fn pick_amount(
             })
             .min_by_key(|(i, _)| distance(&ctx.s.money[*i]))
             .map(|(i, r)| (*i, *r))
-    }?;
+    };
+    let Some(chosen) = chosen else {
+        return (None, None, None);
+    };
     let m = &ctx.s.money[chosen.0];
-    Some((ctx.s.text[m.start..m.end].to_string(), chosen.1))
+    let text = ctx.s.text[m.start..m.end].to_string();
+    // the amount must name its currency, or the country must
+    match docket_normalize::money::parse_money(&text, None) {
+        Ok(Some(parsed)) if parsed.currency.is_some() => {
+            let value = (parsed.value.normalize(), parsed.currency);
+            (Some((text, chosen.1)), None, Some(value))
+        }
+        Ok(Some(parsed)) => {
+            let lower = text.to_lowercase();
+            let currency = AMBIGUOUS_CURRENCIES.iter().find(|(word, country, _)| {
+                lower.contains(word) && memory.dominant.as_deref() == Some(*country)
+            });
+            match currency {
+                Some((_, _, code)) => {
+                    let value = (parsed.value.normalize(), Some((*code).to_string()));
+                    (
+                        Some((text, chosen.1)),
+                        Some((*code).to_string()),
+                        Some(value),
+                    )
+                }
+                None => (None, None, None),
+            }
+        }
+        _ => (None, None, None),
+    }
 }
+
+/// An amount: its text and role, the currency the country gives it, its parsed value.
+type PickedAmount = (
+    Option<(String, AmountRole)>,
+    Option<String>,
+    Option<(docket_core::Decimal, Option<String>)>,
+);

@@ -1,18 +1,18 @@
-//! The automata built once from the catalogue and the trigger lexicon.
+//! The automaton built once from the catalogue and the trigger lexicon.
 //!
-//! Two Aho-Corasick automata (leftmost-longest) cover every pattern:
-//! * an ASCII-case-insensitive one for names, aliases, native names, descriptors, jurisdiction
-//!   words and trigger words; a pattern written with an initial capital ("Ant", "Chinese") only
-//!   matches text that starts with a capital, so that "ant" or "chinese" in lower case do not
-//!   count as names;
-//! * a case-sensitive one for acronyms and all-capital names ("SEC", "US", "CCTV").
+//! One ASCII-case-insensitive Aho-Corasick automaton (leftmost-longest) holds every pattern:
+//! names, aliases, native names, acronyms, descriptors, jurisdiction words and trigger words.
+//! The case rules are checked on each match: a pattern written with an initial capital ("Ant",
+//! "Chinese") only matches text that starts with a capital, so that "ant" or "chinese" in lower
+//! case do not count as names; an acronym or all-capital name ("SEC", "US", "CCTV") only matches
+//! text written exactly so.
 //!
 //! Every match must sit on word boundaries. Patterns that several entries share are stored once
 //! with all their meanings.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use docket_core::ActionKind;
 use docket_normalize::name::fold_name;
 use docket_normalize::Resolver;
@@ -33,36 +33,53 @@ pub enum Meaning {
     Trigger(ActionKind, Form),
 }
 
+/// One meaning of a pattern.
 #[derive(Debug, Clone)]
-struct Entry {
+pub struct Entry {
     meaning: Meaning,
     /// The pattern was written with an initial capital: the text must have one too.
     capital: bool,
+    /// The pattern is an acronym or all-capital name: the text must be written exactly so
+    /// ("SEC", "US", not "us").
+    exact: Option<Box<str>>,
 }
 
-/// One match in the text, after boundary and capital checks.
+/// One match in the text, after boundary and capital checks. Its meanings are borrowed from
+/// the index: finding them allocates nothing.
 #[derive(Debug, Clone)]
-pub struct Hit {
+pub struct Hit<'i> {
     /// Byte start.
     pub start: usize,
     /// Byte end.
     pub end: usize,
-    /// The meanings that apply at this place.
-    pub meanings: Vec<Meaning>,
+    entries: &'i [Entry],
+    /// Bit i: entry i applies at this place.
+    applies: u64,
 }
 
-impl Hit {
+impl<'i> Hit<'i> {
+    /// The meanings that apply at this place (a pattern written with a capital applies only
+    /// to text with one).
+    pub fn meanings(&self) -> impl Iterator<Item = &'i Meaning> + '_ {
+        let applies = self.applies;
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(i, _)| *i >= 64 || applies & (1u64 << i) != 0)
+            .map(|(_, e)| &e.meaning)
+    }
+
     /// The trigger meaning, if any.
     pub fn trigger(&self) -> Option<(ActionKind, Form)> {
-        self.meanings.iter().find_map(|m| match m {
+        self.meanings().find_map(|m| match m {
             Meaning::Trigger(a, f) => Some((*a, *f)),
             _ => None,
         })
     }
 
     /// The jurisdiction code, if the hit names one.
-    pub fn jurisdiction(&self) -> Option<&str> {
-        self.meanings.iter().find_map(|m| match m {
+    pub fn jurisdiction(&self) -> Option<&'i str> {
+        self.meanings().find_map(|m| match m {
             Meaning::Jurisdiction(code) => Some(code.as_str()),
             _ => None,
         })
@@ -70,28 +87,27 @@ impl Hit {
 
     /// Catalogue actor indices named by the hit.
     pub fn names(&self) -> impl Iterator<Item = usize> + '_ {
-        self.meanings.iter().filter_map(|m| match m {
+        self.meanings().filter_map(|m| match m {
             Meaning::Name(i) => Some(*i),
             _ => None,
         })
     }
 
     /// The descriptor key, if any.
-    pub fn descriptor(&self) -> Option<&str> {
-        self.meanings.iter().find_map(|m| match m {
+    pub fn descriptor(&self) -> Option<&'i str> {
+        self.meanings().find_map(|m| match m {
             Meaning::Descriptor(d) => Some(d.as_str()),
             _ => None,
         })
     }
 }
 
-/// The compiled automata.
+/// The compiled automaton: every pattern in one, matched ASCII-case-insensitively, the case
+/// rules checked on each match.
 #[derive(Debug)]
 pub struct Index {
-    ci: AhoCorasick,
-    ci_entries: Vec<Vec<Entry>>,
-    cs: AhoCorasick,
-    cs_entries: Vec<Vec<Entry>>,
+    automaton: AhoCorasick,
+    entries: Vec<Vec<Entry>>,
 }
 
 #[derive(Default)]
@@ -138,8 +154,8 @@ pub fn strip_legal_suffixes(name: &str) -> &str {
         let Some((head, last)) = rest.rsplit_once(' ') else {
             return rest;
         };
-        if lexicon::LEGAL_SUFFIXES.contains(&last)
-            || lexicon::LEGAL_SUFFIXES.contains(&last.trim_end_matches('.'))
+        if lexicon::is_in(lexicon::LEGAL_SUFFIXES, last)
+            || lexicon::is_in(lexicon::LEGAL_SUFFIXES, last.trim_end_matches('.'))
         {
             rest = head.trim_end_matches([',', ' ']);
         } else {
@@ -151,8 +167,7 @@ pub fn strip_legal_suffixes(name: &str) -> &str {
 impl Index {
     /// Builds the automata from the resolver's catalogue and the trigger lexicon.
     pub fn new(resolver: &Resolver) -> Result<Self, ExtractError> {
-        let mut ci = Patterns::default();
-        let mut cs = Patterns::default();
+        let mut patterns = Patterns::default();
         let mut add = |pattern: &str, meaning: Meaning, force_cs: bool| {
             let pattern = pattern.trim();
             if pattern.is_empty() {
@@ -164,21 +179,16 @@ impl Index {
                 vec![pattern.to_string()]
             };
             for variant in variants {
-                if force_cs || is_all_caps(&variant) {
-                    let entry = Entry {
-                        meaning: meaning.clone(),
-                        capital: false,
-                    };
-                    cs.add(&variant, variant.clone(), entry);
-                } else {
-                    let capital =
-                        starts_upper(&variant) && !matches!(meaning, Meaning::Trigger(..));
-                    let entry = Entry {
-                        meaning: meaning.clone(),
-                        capital,
-                    };
-                    ci.add(&variant, variant.to_ascii_lowercase(), entry);
-                }
+                let exact = (force_cs || is_all_caps(&variant)).then(|| variant.clone());
+                let capital = exact.is_none()
+                    && starts_upper(&variant)
+                    && !matches!(meaning, Meaning::Trigger(..));
+                let entry = Entry {
+                    meaning: meaning.clone(),
+                    capital,
+                    exact: exact.map(String::into_boxed_str),
+                };
+                patterns.add(&variant, variant.to_ascii_lowercase(), entry);
             }
         };
         let catalogue = resolver.catalogue();
@@ -188,10 +198,17 @@ impl Index {
                 .chain(&actor.native)
             {
                 add(name, Meaning::Name(index), false);
+                // legal forms belong to companies: "New York AG" is not "New York" plus a
+                // German "AG"
+                let company = matches!(
+                    actor.kind,
+                    docket_core::ActorKind::Company | docket_core::ActorKind::Other
+                );
                 let stripped = strip_legal_suffixes(name);
-                if stripped.len() >= 3
+                if company
+                    && stripped.len() >= 3
                     && stripped != name.as_str()
-                    && !lexicon::NOT_NAMES.contains(&stripped)
+                    && !lexicon::is_in(lexicon::NOT_NAMES, stripped)
                 {
                     add(stripped, Meaning::Name(index), false);
                 }
@@ -222,65 +239,53 @@ impl Index {
         for (word, action, form) in lexicon::TRIGGERS {
             add(word, Meaning::Trigger(*action, *form), false);
         }
-        let build = |patterns: &[String], case_insensitive: bool| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(case_insensitive)
-                .build(patterns)
-                .map_err(|e| ExtractError::Pattern(e.to_string()))
-        };
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .ascii_case_insensitive(true)
+            .build(&patterns.list)
+            .map_err(|e| ExtractError::Pattern(e.to_string()))?;
         Ok(Index {
-            ci: build(&ci.list, true)?,
-            ci_entries: ci.entries,
-            cs: build(&cs.list, false)?,
-            cs_entries: cs.entries,
+            automaton,
+            entries: patterns.entries,
         })
     }
 
     /// Every hit in `text`, sorted, without overlaps (the longer wins).
-    pub fn hits(&self, text: &str) -> Vec<Hit> {
+    pub fn hits(&self, text: &str) -> Vec<Hit<'_>> {
         let mut out = Vec::new();
-        for (automaton, entries) in [(&self.ci, &self.ci_entries), (&self.cs, &self.cs_entries)] {
-            for m in automaton.find_iter(text) {
-                let (start, end) = (m.start(), m.end());
-                if !text.is_char_boundary(start)
-                    || !text.is_char_boundary(end)
-                    || !on_word_boundaries(text, start, end)
-                {
-                    continue;
-                }
-                let upper = starts_upper(&text[start..end]);
-                let meanings: Vec<Meaning> = entries[m.pattern().as_usize()]
-                    .iter()
-                    .filter(|e| !e.capital || upper)
-                    .map(|e| e.meaning.clone())
-                    .collect();
-                if !meanings.is_empty() {
-                    out.push(Hit {
-                        start,
-                        end,
-                        meanings,
-                    });
+        for m in self.automaton.find_iter(text) {
+            let (start, end) = (m.start(), m.end());
+            if !text.is_char_boundary(start)
+                || !text.is_char_boundary(end)
+                || !on_word_boundaries(text, start, end)
+            {
+                continue;
+            }
+            let found = &text[start..end];
+            let upper = starts_upper(found);
+            let entries = self.entries[m.pattern().as_usize()].as_slice();
+            let mut applies = 0u64;
+            for (i, e) in entries.iter().enumerate().take(64) {
+                let ok = match &e.exact {
+                    Some(spelling) => **spelling == *found,
+                    None => !e.capital || upper,
+                };
+                if ok {
+                    applies |= 1u64 << i;
                 }
             }
-        }
-        out.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-        });
-        let mut kept: Vec<Hit> = Vec::with_capacity(out.len());
-        for hit in out {
-            match kept.last_mut() {
-                Some(last) if hit.start < last.end => {
-                    if hit.end - hit.start > last.end - last.start {
-                        *last = hit;
-                    }
-                }
-                _ => kept.push(hit),
+            if applies != 0 || entries.len() > 64 {
+                out.push(Hit {
+                    start,
+                    end,
+                    entries,
+                    applies,
+                });
             }
         }
-        kept
+        // leftmost-longest matches do not overlap
+        out
     }
 }
 

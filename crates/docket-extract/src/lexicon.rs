@@ -5,7 +5,200 @@
 //! kind of organisation, add to [`AUTHORITY_HEADS`] or [`LEGAL_SUFFIXES`]. Nothing here names a
 //! particular company or regulator: those belong in the actor catalogue.
 
+use std::sync::OnceLock;
+
 use docket_core::ActionKind;
+
+/// A table of words. Every table has a bit of its own, so that a token's membership in all of
+/// them is looked up once per token ([`word_classes`]) and then tested with a mask.
+#[derive(Debug)]
+pub struct Lex {
+    bit: u8,
+    exact: bool,
+    words: &'static [&'static str],
+}
+
+impl Lex {
+    /// A table of lower-case words, matched ASCII-case-insensitively.
+    pub const fn new(bit: u8, words: &'static [&'static str]) -> Self {
+        Lex {
+            bit,
+            exact: false,
+            words,
+        }
+    }
+
+    /// A table of words matched exactly as written ("Inc", "Mr", "The").
+    pub const fn exact(bit: u8, words: &'static [&'static str]) -> Self {
+        Lex {
+            bit,
+            exact: true,
+            words,
+        }
+    }
+
+    /// The table's bit in a token's classes.
+    pub fn mask(&self) -> u64 {
+        1u64 << self.bit
+    }
+
+    /// The words of the table.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
+/// Something a word can be looked up in: a [`Lex`] table (by its bit) or a short literal list.
+pub trait WordSet: Copy {
+    /// Whether the set holds a token whose classes ([`word_classes`]) are `classes`.
+    fn has_token(self, word: &str, classes: u64) -> bool;
+    /// Whether the set holds a word.
+    fn has_word(self, word: &str) -> bool;
+}
+
+impl WordSet for &Lex {
+    fn has_token(self, _word: &str, classes: u64) -> bool {
+        classes & self.mask() != 0
+    }
+    fn has_word(self, word: &str) -> bool {
+        word_classes(word) & self.mask() != 0
+    }
+}
+
+impl WordSet for &[&str] {
+    fn has_token(self, word: &str, _classes: u64) -> bool {
+        self.has_word(word)
+    }
+    fn has_word(self, word: &str) -> bool {
+        self.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+impl<const N: usize> WordSet for &[&str; N] {
+    fn has_token(self, word: &str, _classes: u64) -> bool {
+        self.has_word(word)
+    }
+    fn has_word(self, word: &str) -> bool {
+        self.iter().any(|w| w.eq_ignore_ascii_case(word))
+    }
+}
+
+/// The longest word any table holds, in bytes.
+const LONGEST_WORD: usize = 32;
+
+/// A word of some table, with the bits of the tables that hold it.
+struct Slot {
+    /// The word, lower-cased.
+    key: String,
+    /// Bits of the case-insensitive tables that hold it.
+    folded: u64,
+    /// Spellings that exact tables hold, with their bits ("Inc", "Mr", "The").
+    exact: Vec<(&'static str, u64)>,
+}
+
+/// An open-addressing table of every lexicon word, probed with a hash computed on the
+/// lower-cased bytes as they are read: one probe per token, no copy, no allocation.
+struct Classes {
+    slots: Vec<Option<Slot>>,
+    mask: usize,
+    /// For each pair of first bytes (lower-cased, folded to 5 bits each), the lengths of the
+    /// words that start with them: most words of prose are rejected without hashing.
+    lengths: Vec<u64>,
+}
+
+fn pair_index(bytes: &[u8]) -> usize {
+    let first = usize::from(bytes[0].to_ascii_lowercase() & 0x1f);
+    let second = bytes
+        .get(1)
+        .map_or(0, |b| usize::from(b.to_ascii_lowercase() & 0x1f));
+    first << 5 | second
+}
+
+fn fold_hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^ (h >> 29)
+}
+
+fn classes() -> &'static Classes {
+    static CLASSES: OnceLock<Classes> = OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut entries: Vec<Slot> = Vec::new();
+        let mut lengths = vec![0u64; 1 << 10];
+        for table in ALL_TABLES {
+            for &word in table.words {
+                let lower = word.to_ascii_lowercase();
+                let index = match entries.iter().position(|s| s.key == lower) {
+                    Some(i) => i,
+                    None => {
+                        entries.push(Slot {
+                            key: lower,
+                            folded: 0,
+                            exact: Vec::new(),
+                        });
+                        entries.len() - 1
+                    }
+                };
+                let slot = &mut entries[index];
+                if table.exact {
+                    match slot.exact.iter_mut().find(|(w, _)| *w == word) {
+                        Some((_, bits)) => *bits |= table.mask(),
+                        None => slot.exact.push((word, table.mask())),
+                    }
+                } else {
+                    slot.folded |= table.mask();
+                }
+                if !word.is_empty() {
+                    lengths[pair_index(word.as_bytes())] |= 1u64 << word.len().min(63);
+                }
+            }
+        }
+        let size = (entries.len() * 4).next_power_of_two();
+        let mut slots: Vec<Option<Slot>> = (0..size).map(|_| None).collect();
+        let mask = size - 1;
+        for entry in entries {
+            let mut i = fold_hash(entry.key.as_bytes()) as usize & mask;
+            while slots[i].is_some() {
+                i = (i + 1) & mask;
+            }
+            slots[i] = Some(entry);
+        }
+        Classes {
+            slots,
+            mask,
+            lengths,
+        }
+    })
+}
+
+/// The tables a word belongs to, as a mask of their bits.
+pub fn word_classes(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || bytes.len() > LONGEST_WORD {
+        return 0;
+    }
+    let c = classes();
+    // most words of prose are in no table: reject them by first letters and length
+    if c.lengths[pair_index(bytes)] & (1u64 << bytes.len()) == 0 {
+        return 0;
+    }
+    let mut i = fold_hash(bytes) as usize & c.mask;
+    while let Some(slot) = &c.slots[i] {
+        if slot.key.len() == bytes.len() && slot.key.as_bytes().eq_ignore_ascii_case(bytes) {
+            let mut mask = slot.folded;
+            for (spelling, bits) in &slot.exact {
+                if *spelling == word {
+                    mask |= bits;
+                }
+            }
+            return mask;
+        }
+        i = (i + 1) & c.mask;
+    }
+    0
+}
 
 /// How a trigger word takes its arguments.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,6 +211,9 @@ pub enum Form {
     Either,
     /// The subject is the target: "Y apologised", "Y settled with X", "the app disappeared".
     Intransitive,
+    /// A payment verb ("Y agreed to pay $1m to the Department of Justice"): an event only when
+    /// an amount and "to" + an authority follow, and no other trigger names the payment.
+    Payment,
 }
 
 /// Trigger words and phrases (lower case; matched ASCII-case-insensitively on word
@@ -32,6 +228,10 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("penalties", ActionKind::Fine, Form::Noun),
     ("penalised", ActionKind::Fine, Form::Verb),
     ("penalized", ActionKind::Fine, Form::Verb),
+    ("pay", ActionKind::Fine, Form::Payment),
+    ("pays", ActionKind::Fine, Form::Payment),
+    ("paid", ActionKind::Fine, Form::Payment),
+    ("paying", ActionKind::Fine, Form::Payment),
     // settlement
     ("settlement", ActionKind::Settlement, Form::Noun),
     ("settlements", ActionKind::Settlement, Form::Noun),
@@ -54,7 +254,12 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("inquiries", ActionKind::Investigation, Form::Noun),
     ("enquiry", ActionKind::Investigation, Form::Noun),
     ("raided", ActionKind::Investigation, Form::Verb),
+    ("raid", ActionKind::Investigation, Form::Noun),
+    ("raids", ActionKind::Investigation, Form::Noun),
     ("dawn raid", ActionKind::Investigation, Form::Noun),
+    ("looking into", ActionKind::Investigation, Form::Verb),
+    ("looked into", ActionKind::Investigation, Form::Verb),
+    ("scrutiny", ActionKind::Investigation, Form::Noun),
     // summons
     ("summoned", ActionKind::Summons, Form::Verb),
     ("summon", ActionKind::Summons, Form::Verb),
@@ -83,12 +288,17 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("cease and desist", ActionKind::Order, Form::Noun),
     ("cease-and-desist", ActionKind::Order, Form::Noun),
     ("injunction", ActionKind::Order, Form::Noun),
+    ("court order", ActionKind::Order, Form::Noun),
+    ("demanded", ActionKind::Order, Form::Verb),
     // suspension
     ("suspension", ActionKind::Suspension, Form::Noun),
     ("suspended", ActionKind::Suspension, Form::Verb),
     ("suspends", ActionKind::Suspension, Form::Verb),
     ("suspend", ActionKind::Suspension, Form::Verb),
     ("halted", ActionKind::Suspension, Form::Verb),
+    ("halt", ActionKind::Suspension, Form::Noun),
+    ("cancelled", ActionKind::Suspension, Form::Verb),
+    ("canceled", ActionKind::Suspension, Form::Verb),
     ("discontinuation", ActionKind::Suspension, Form::Noun),
     ("revoked", ActionKind::Suspension, Form::Verb),
     // removal
@@ -99,6 +309,10 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("pulled from", ActionKind::Removal, Form::Intransitive),
     ("disappeared from", ActionKind::Removal, Form::Intransitive),
     ("vanished from", ActionKind::Removal, Form::Intransitive),
+    ("closed", ActionKind::Removal, Form::Verb),
+    ("closed down", ActionKind::Removal, Form::Verb),
+    ("shut down", ActionKind::Removal, Form::Verb),
+    ("shut", ActionKind::Removal, Form::Verb),
     // ban
     ("ban", ActionKind::Ban, Form::Either),
     ("bans", ActionKind::Ban, Form::Either),
@@ -106,6 +320,7 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("banning", ActionKind::Ban, Form::Verb),
     ("blocked", ActionKind::Ban, Form::Verb),
     ("blocks", ActionKind::Ban, Form::Verb),
+    ("block", ActionKind::Ban, Form::Verb),
     ("barred", ActionKind::Ban, Form::Verb),
     ("prohibited", ActionKind::Ban, Form::Verb),
     ("outlawed", ActionKind::Ban, Form::Verb),
@@ -118,14 +333,36 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("sued", ActionKind::Charge, Form::Verb),
     ("sues", ActionKind::Charge, Form::Verb),
     ("lawsuit", ActionKind::Charge, Form::Noun),
+    ("lawsuits", ActionKind::Charge, Form::Noun),
     ("prosecuted", ActionKind::Charge, Form::Verb),
+    ("prosecution", ActionKind::Charge, Form::Noun),
+    ("accused", ActionKind::Charge, Form::Verb),
+    ("complaint", ActionKind::Charge, Form::Noun),
     // ruling
     ("ruled", ActionKind::Ruling, Form::Verb),
     ("ruling", ActionKind::Ruling, Form::Noun),
     ("convicted", ActionKind::Ruling, Form::Verb),
     ("found guilty", ActionKind::Ruling, Form::Verb),
     ("sentenced", ActionKind::Ruling, Form::Verb),
+    ("sentence", ActionKind::Ruling, Form::Noun),
+    ("jailed", ActionKind::Ruling, Form::Verb),
     ("verdict", ActionKind::Ruling, Form::Noun),
+    ("conviction", ActionKind::Ruling, Form::Noun),
+    ("convictions", ActionKind::Ruling, Form::Noun),
+    ("acquitted", ActionKind::Ruling, Form::Verb),
+    ("cleared", ActionKind::Ruling, Form::Verb),
+    ("pleaded guilty", ActionKind::Ruling, Form::Intransitive),
+    ("pleads guilty", ActionKind::Ruling, Form::Intransitive),
+    ("plead guilty", ActionKind::Ruling, Form::Intransitive),
+    ("pleading guilty", ActionKind::Ruling, Form::Intransitive),
+    ("pled guilty", ActionKind::Ruling, Form::Intransitive),
+    // other enforcement: arrests, detentions, seizures
+    ("arrested", ActionKind::Other, Form::Verb),
+    ("arrest", ActionKind::Other, Form::Noun),
+    ("arrests", ActionKind::Other, Form::Noun),
+    ("detained", ActionKind::Other, Form::Verb),
+    ("seized", ActionKind::Other, Form::Verb),
+    ("taken over", ActionKind::Other, Form::Verb),
     // apology
     ("apologised", ActionKind::Apology, Form::Intransitive),
     ("apologized", ActionKind::Apology, Form::Intransitive),
@@ -134,748 +371,1277 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("apology", ActionKind::Apology, Form::Noun),
 ];
 
+/// Triggers that report enforcement only when an authority is named as their actor in the
+/// clause ("the authorities closed 12,575 net cafes", but "shares closed higher"; "the court
+/// cleared him", but "regulators cleared the merger" is an approval, see [`COURT_ONLY`]; a
+/// website "taken over by the Secret Service", but a company taken over by a rival).
+pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
+    0,
+    &[
+        "closed",
+        "closed down",
+        "shut",
+        "shut down",
+        "cancelled",
+        "canceled",
+        "taken over",
+        "seized",
+        "complaint",
+        "block",
+        "halted",
+        "halt",
+        "cleared",
+        "demanded",
+    ],
+);
+
+/// Triggers that support an event but do not report one on their own when no authority is
+/// named: "X was accused of fraud" (by critics, rivals or the press) is kept only when the
+/// document also reports the charge ("the SEC had accused X", "a complaint filed by ...").
+pub static WEAK_TRIGGERS: &Lex = &Lex::new(1, &["accused"]);
+
+/// Triggers that report a ruling only when a court or judge acts ("the Court of Appeal cleared
+/// him"); with another actor, or none, they are not enforcement.
+pub static COURT_ONLY: &Lex = &Lex::new(2, &["cleared"]);
+
 /// Words in the clause before a trigger that make it negated, hypothetical or only planned
 /// ("could face a fine", "plans to ban", "denied", "not"). Such triggers are dropped.
-pub const MODAL_BEFORE: &[&str] = &[
-    "not",
-    "never",
-    "no",
-    "could",
-    "may",
-    "might",
-    "would",
-    "will",
-    "should",
-    "shall",
-    "can",
-    "cannot",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "expected",
-    "expects",
-    "likely",
-    "unlikely",
-    "threatened",
-    "threatens",
-    "threaten",
-    "threatening",
-    "considering",
-    "considers",
-    "consider",
-    "proposed",
-    "proposes",
-    "propose",
-    "face",
-    "faces",
-    "facing",
-    "risk",
-    "risks",
-    "risking",
-    "if",
-    "unless",
-    "whether",
-    "denied",
-    "denies",
-    "deny",
-    "denying",
-    "wants",
-    "want",
-    "intends",
-    "intend",
-    "aims",
-    "seeking",
-    "seeks",
-    "seek",
-    "possible",
-    "potential",
-    "poised",
-    "avoid",
-    "avoided",
-    "avoiding",
-    "escape",
-    "escaped",
-    "sought",
-    "urged",
-    "urges",
-    "calls",
-    "asked",
-    "demanded",
-    "lobbying",
-    "hoping",
-    "hopes",
-    "fears",
-    "feared",
-    "threat",
-    "any",
-    "without",
-    "offered",
-    "offers",
-    "offering",
-    "proposing",
-    "trying",
-    "attempting",
-];
+pub static MODAL_BEFORE: &Lex = &Lex::new(
+    3,
+    &[
+        "not",
+        "never",
+        "no",
+        "could",
+        "may",
+        "might",
+        "would",
+        "will",
+        "should",
+        "shall",
+        "can",
+        "cannot",
+        "plans",
+        "plan",
+        "planned",
+        "planning",
+        "expected",
+        "expects",
+        "likely",
+        "unlikely",
+        "threatened",
+        "threatens",
+        "threaten",
+        "threatening",
+        "considering",
+        "considers",
+        "consider",
+        "proposed",
+        "proposes",
+        "propose",
+        "face",
+        "faces",
+        "facing",
+        "risk",
+        "risks",
+        "risking",
+        "if",
+        "unless",
+        "whether",
+        "denied",
+        "denies",
+        "deny",
+        "denying",
+        "wants",
+        "want",
+        "intends",
+        "intend",
+        "aims",
+        "seeking",
+        "seeks",
+        "seek",
+        "possible",
+        "potential",
+        "poised",
+        "avoid",
+        "avoided",
+        "avoiding",
+        "escape",
+        "escaped",
+        "sought",
+        "urged",
+        "urges",
+        "calls",
+        "asked",
+        "demanded",
+        "lobbying",
+        "hoping",
+        "hopes",
+        "fears",
+        "feared",
+        "threat",
+        "any",
+        "without",
+        "offered",
+        "offers",
+        "offering",
+        "proposing",
+        "trying",
+        "attempting",
+        "suggesting",
+        "suggest",
+        "suggests",
+        "suggested",
+    ],
+);
 
 /// Words that, directly after a trigger noun, mark it hypothetical ("fine could", "ban would").
-pub const MODAL_AFTER: &[&str] = &["could", "would", "might", "may", "will"];
+pub static MODAL_AFTER: &Lex = &Lex::new(4, &["could", "would", "might", "may", "will"]);
 
 /// "Be" and "get" forms that make a following participle passive.
-pub const BE_FORMS: &[&str] = &[
-    "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets",
-];
+pub static BE_FORMS: &Lex = &Lex::new(
+    5,
+    &[
+        "was", "were", "been", "being", "is", "are", "be", "got", "get", "gets",
+    ],
+);
 
 /// Verbs by which a subject receives a penalty named by a noun ("Y agreed to pay a fine", "Y
 /// was hit with a probe", "Y is under investigation"): only with one of them does the subject
 /// of a trigger noun become its target.
-pub const RECEIVE_CUES: &[&str] = &[
-    "pay",
-    "paid",
-    "pays",
-    "paying",
-    "hit",
-    "received",
-    "receives",
-    "receive",
-    "accepted",
-    "accepts",
-    "got",
-    "gets",
-    "incurred",
-    "handed",
-    "given",
-    "slapped",
-    "served",
-    "agreed",
-    "agrees",
-    "reached",
-    "reaches",
-    "under",
-    "subject",
-    "suffered",
-    "landed",
-    "settled",
-    "issued",
-    "faced",
-    "attracted",
-];
+pub static RECEIVE_CUES: &Lex = &Lex::new(
+    6,
+    &[
+        "pay",
+        "paid",
+        "pays",
+        "paying",
+        "hit",
+        "received",
+        "receives",
+        "receive",
+        "accepted",
+        "accepts",
+        "got",
+        "gets",
+        "incurred",
+        "handed",
+        "given",
+        "slapped",
+        "served",
+        "agreed",
+        "agrees",
+        "reached",
+        "reaches",
+        "under",
+        "subject",
+        "focus",
+        "target",
+        "serving",
+        "serve",
+        "face",
+        "faces",
+        "facing",
+        "suffered",
+        "landed",
+        "settled",
+        "issued",
+        "faced",
+        "attracted",
+    ],
+);
 
 /// Words that may stand between a "be" form and a participle ("was also fined").
-pub const ADVERBS: &[&str] = &[
-    "also",
-    "already",
-    "subsequently",
-    "later",
-    "then",
-    "previously",
-    "recently",
-    "heavily",
-    "reportedly",
-    "officially",
-    "formally",
-    "now",
-    "just",
-    "since",
-    "twice",
-    "once",
-    "again",
-    "initially",
-    "eventually",
-    "allegedly",
-    "effectively",
-    "temporarily",
-    "all",
-    "both",
-    "each",
-];
+pub static ADVERBS: &Lex = &Lex::new(
+    7,
+    &[
+        "also",
+        "already",
+        "subsequently",
+        "later",
+        "then",
+        "previously",
+        "recently",
+        "heavily",
+        "reportedly",
+        "officially",
+        "formally",
+        "now",
+        "just",
+        "since",
+        "twice",
+        "once",
+        "again",
+        "initially",
+        "eventually",
+        "allegedly",
+        "effectively",
+        "temporarily",
+        "all",
+        "both",
+        "each",
+    ],
+);
 
 /// Words that end a clause when scanning for arguments: prepositions introducing a reason or a
 /// time, relative pronouns, infinitive "to", subordinating conjunctions.
-pub const CLAUSE_STOPS: &[&str] = &[
-    "for", "over", "because", "after", "before", "since", "when", "while", "which", "who", "whom",
-    "that", "to", "in", "at", "as", "but", "though", "although", "whereas", "until", "if",
-    "unless", "said", "says", "after", "amid", "during", "from", "with", "by", "under", "about",
-    "on", "into", "against", "of", "so", "than", "whether", "where", "saying", "claiming",
-    "alleging",
-];
+pub static CLAUSE_STOPS: &Lex = &Lex::new(
+    8,
+    &[
+        "for", "over", "because", "after", "before", "since", "when", "while", "which", "who",
+        "whom", "that", "to", "in", "at", "as", "but", "though", "although", "whereas", "until",
+        "if", "unless", "said", "says", "after", "amid", "during", "from", "with", "by", "under",
+        "about", "on", "into", "against", "of", "so", "than", "whether", "where", "saying",
+        "claiming", "alleging",
+    ],
+);
 
 /// Words that join the members of a list of targets.
-pub const LIST_WORDS: &[&str] = &[
-    "and",
-    "including",
-    "include",
-    "includes",
-    "such",
-    "as",
-    "well",
-    "along",
-    "plus",
-    "namely",
-    "both",
-    "among",
-    "them",
-    "also",
-    "like",
-    "or",
-];
+pub static LIST_WORDS: &Lex = &Lex::new(
+    9,
+    &[
+        "and",
+        "including",
+        "include",
+        "includes",
+        "such",
+        "as",
+        "well",
+        "along",
+        "plus",
+        "namely",
+        "both",
+        "among",
+        "them",
+        "also",
+        "like",
+        "or",
+    ],
+);
 
 /// Determiners and quantifiers that may precede a mention.
-pub const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "all", "other",
-    "rival", "fellow",
-];
+pub static DETERMINERS: &Lex = &Lex::new(
+    10,
+    &[
+        "the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "two", "three",
+        "four", "five", "six", "seven", "eight", "nine", "ten", "several", "some", "all", "other",
+        "rival", "fellow",
+    ],
+);
 
 /// Prepositions that introduce the target of a trigger noun ("investigation into Y").
-pub const NOUN_TARGET_PREPS: &[&str] = &["of", "into", "on", "against", "for", "over", "upon"];
+pub static NOUN_TARGET_PREPS: &Lex =
+    &Lex::new(11, &["of", "into", "on", "against", "for", "over", "upon"]);
 
 /// Verbs + prepositions that hand a penalty to its target ("imposed on Y").
-pub const HANDED_TO: &[&str] = &["imposed", "levied", "handed", "slapped", "issued", "served"];
+pub static HANDED_TO: &Lex = &Lex::new(
+    12,
+    &["imposed", "levied", "handed", "slapped", "issued", "served"],
+);
 
 /// Plural nouns naming a group of targets, for counts ("fined 12 companies").
-pub const GROUP_NOUNS: &[&str] = &[
-    "companies",
-    "firms",
-    "businesses",
-    "banks",
-    "platforms",
-    "operators",
-    "apps",
-    "entities",
-    "groups",
-    "carriers",
-    "insurers",
-    "lenders",
-    "brokers",
-    "retailers",
-    "providers",
-    "airlines",
-    "manufacturers",
-    "makers",
-    "websites",
-    "sites",
-    "services",
-    "people",
-    "individuals",
-    "executives",
-    "traders",
-    "funds",
-    "subsidiaries",
-    "units",
-    "games",
-    "products",
-];
+pub static GROUP_NOUNS: &Lex = &Lex::new(
+    13,
+    &[
+        "companies",
+        "firms",
+        "businesses",
+        "banks",
+        "platforms",
+        "operators",
+        "apps",
+        "entities",
+        "groups",
+        "carriers",
+        "insurers",
+        "lenders",
+        "brokers",
+        "retailers",
+        "providers",
+        "airlines",
+        "manufacturers",
+        "makers",
+        "websites",
+        "sites",
+        "services",
+        "people",
+        "individuals",
+        "executives",
+        "traders",
+        "funds",
+        "subsidiaries",
+        "units",
+        "games",
+        "products",
+    ],
+);
 
 /// Singular nouns that refer back to the most recent company ("the company", "the app").
-pub const COREF_COMPANY: &[&str] = &[
-    "company",
-    "firm",
-    "group",
-    "app",
-    "bank",
-    "carrier",
-    "operator",
-    "business",
-    "browser",
-    "platform",
-    "retailer",
-    "insurer",
-    "airline",
-    "lender",
-    "conglomerate",
-    "giant",
-    "subsidiary",
-    "unit",
-    "service",
-    "broker",
-    "manufacturer",
-    "maker",
-    "website",
-    "site",
-    "network",
-    "insurer",
-    "utility",
-    "airline",
-    "chain",
-    "supermarket",
-    "drugmaker",
-    "automaker",
-    "carmaker",
-];
+pub static COREF_COMPANY: &Lex = &Lex::new(
+    14,
+    &[
+        "company",
+        "firm",
+        "group",
+        "app",
+        "bank",
+        "carrier",
+        "operator",
+        "business",
+        "browser",
+        "platform",
+        "retailer",
+        "insurer",
+        "airline",
+        "lender",
+        "conglomerate",
+        "giant",
+        "subsidiary",
+        "unit",
+        "service",
+        "broker",
+        "manufacturer",
+        "maker",
+        "website",
+        "site",
+        "network",
+        "insurer",
+        "utility",
+        "airline",
+        "chain",
+        "supermarket",
+        "drugmaker",
+        "automaker",
+        "carmaker",
+    ],
+);
 
 /// Nouns (and pronouns) that refer back to the most recent authority ("the regulator", "it").
-pub const COREF_AUTHORITY: &[&str] = &[
-    "regulator",
-    "regulators",
-    "watchdog",
-    "authority",
-    "authorities",
-    "commission",
-    "agency",
-    "ministry",
-    "department",
-    "court",
-    "tribunal",
-    "prosecutors",
-    "officials",
-    "government",
-    "it",
-    "they",
-    "he",
-    "she",
-    "judge",
-    "bureau",
-    "office",
-    "board",
-];
+pub static COREF_AUTHORITY: &Lex = &Lex::new(
+    15,
+    &[
+        "regulator",
+        "regulators",
+        "watchdog",
+        "authority",
+        "authorities",
+        "commission",
+        "agency",
+        "ministry",
+        "department",
+        "court",
+        "tribunal",
+        "prosecutors",
+        "officials",
+        "government",
+        "it",
+        "they",
+        "he",
+        "she",
+        "judge",
+        "bureau",
+        "office",
+        "board",
+    ],
+);
 
 /// Product or unit nouns that may follow a possessive ("Alibaba's UC browser", "X's subsidiary,").
-pub const PRODUCT_NOUNS: &[&str] = &[
-    "browser",
-    "app",
-    "unit",
-    "subsidiary",
-    "affiliate",
-    "arm",
-    "division",
-    "platform",
-    "service",
-    "brand",
-    "bank",
-    "site",
-    "website",
-    "network",
-    "business",
-    "venture",
-    "fintech",
-    "store",
-    "game",
-];
+pub static PRODUCT_NOUNS: &Lex = &Lex::new(
+    16,
+    &[
+        "browser",
+        "app",
+        "unit",
+        "subsidiary",
+        "affiliate",
+        "arm",
+        "division",
+        "platform",
+        "service",
+        "brand",
+        "bank",
+        "site",
+        "website",
+        "network",
+        "business",
+        "venture",
+        "fintech",
+        "store",
+        "game",
+    ],
+);
 
 /// Last words that make an unknown capitalised name an authority.
-pub const AUTHORITY_HEADS: &[&str] = &[
-    "commission",
-    "authority",
-    "agency",
-    "regulator",
-    "ministry",
-    "department",
-    "court",
-    "tribunal",
-    "office",
-    "bureau",
-    "board",
-    "council",
-    "administration",
-    "commissioner",
-    "police",
-    "prosecutor",
-    "prosecutors",
-    "watchdog",
-    "inspectorate",
-    "parliament",
-    "government",
-    "senate",
-    "congress",
-    "treasury",
-    "directorate",
-    "committee",
-    "service",
-    "ombudsman",
-    "regulators",
-    "supervisor",
-    "superintendency",
-    "cabinet",
-    "state",
-    "fda",
-    "ftc",
-    "sec",
-    "judge",
-];
+pub static AUTHORITY_HEADS: &Lex = &Lex::new(
+    17,
+    &[
+        "commission",
+        "authority",
+        "agency",
+        "regulator",
+        "ministry",
+        "department",
+        "court",
+        "tribunal",
+        "office",
+        "bureau",
+        "board",
+        "council",
+        "administration",
+        "commissioner",
+        "police",
+        "prosecutor",
+        "prosecutors",
+        "watchdog",
+        "inspectorate",
+        "parliament",
+        "government",
+        "senate",
+        "congress",
+        "treasury",
+        "directorate",
+        "committee",
+        "service",
+        "ombudsman",
+        "regulators",
+        "supervisor",
+        "superintendency",
+        "cabinet",
+        "state",
+        "fda",
+        "ftc",
+        "sec",
+        "judge",
+    ],
+);
 
 /// Legal-form suffixes that make a capitalised name a company (original spelling).
-pub const LEGAL_SUFFIXES: &[&str] = &[
-    "Inc",
-    "Inc.",
-    "Ltd",
-    "Ltd.",
-    "plc",
-    "PLC",
-    "Plc",
-    "SA",
-    "S.A.",
-    "SRL",
-    "S.r.l.",
-    "GmbH",
-    "AG",
-    "SpA",
-    "S.p.A.",
-    "N.V.",
-    "NV",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "LLC",
-    "LLP",
-    "Co",
-    "Co.",
-    "Group",
-    "Holdings",
-    "BV",
-    "B.V.",
-    "AB",
-    "ASA",
-    "Oyj",
-    "SE",
-    "SAS",
-    "S.L.",
-    "SL",
-    "Limited",
-    "Incorporated",
-];
+pub static LEGAL_SUFFIXES: &Lex = &Lex::exact(
+    18,
+    &[
+        "Inc",
+        "Inc.",
+        "Ltd",
+        "Ltd.",
+        "plc",
+        "PLC",
+        "Plc",
+        "SA",
+        "S.A.",
+        "SRL",
+        "S.r.l.",
+        "GmbH",
+        "AG",
+        "SpA",
+        "S.p.A.",
+        "N.V.",
+        "NV",
+        "Corp",
+        "Corp.",
+        "Corporation",
+        "LLC",
+        "LLP",
+        "Co",
+        "Co.",
+        "Group",
+        "Holdings",
+        "BV",
+        "B.V.",
+        "AB",
+        "ASA",
+        "Oyj",
+        "SE",
+        "SAS",
+        "S.L.",
+        "SL",
+        "Limited",
+        "Incorporated",
+        "S.A",
+        "S.r.l",
+        "S.p.A",
+        "N.V",
+        "B.V",
+        "S.L",
+    ],
+);
 
 /// Capitalised words that never start or make up an organisation name on their own.
-pub const NOT_NAMES: &[&str] = &[
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "From",
-    "With",
-    "Of",
-    "To",
-    "And",
-    "But",
-    "Or",
-    "As",
-    "If",
-    "When",
-    "While",
-    "After",
-    "Before",
-    "Since",
-    "However",
-    "Meanwhile",
-    "Also",
-    "Last",
-    "Next",
-    "This",
-    "Earlier",
-    "Later",
-    "Now",
-    "Then",
-    "There",
-    "Here",
-    "What",
-    "Which",
-    "Who",
-    "Why",
-    "How",
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Prof",
-    "Sir",
-    "Lord",
-    "Lady",
-    "President",
-    "Chairman",
-    "Premier",
-    "Minister",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-    "According",
-    "Under",
-    "Over",
-    "Analysts",
-    "Shares",
-    "Despite",
-    "Although",
-    "Because",
-    "So",
-    "Yet",
-    "Still",
-    "Both",
-    "Such",
-    "Some",
-    "Many",
-    "Most",
-    "All",
-    "Other",
-    "Another",
-    "One",
-    "Two",
-    "Three",
-    "Four",
-    "Five",
-    "Six",
-    "Seven",
-    "Eight",
-    "Nine",
-    "Ten",
-    "No",
-    "Not",
-    "Is",
-    "Was",
-    "Are",
-    "Were",
-    "Has",
-    "Have",
-    "Had",
-    "Will",
-    "Would",
-    "Could",
-    "Should",
-    "May",
-    "Might",
-    "Can",
-    "Do",
-    "Does",
-    "Did",
-    "Chief",
-    "Executive",
-    "Officer",
-    "Boss",
-    "Director",
-    "Secretary",
-    "General",
-    "Judge",
-    "Justice",
-    "Senator",
-    "Governor",
-    "Deputy",
-    "CEO",
-    "IPO",
-    "TV",
-    "AI",
-    "GDP",
-    "UN",
-    "OK",
-    "Reuters",
-    "BBC",
-    "Internet",
-    "Web",
-    "Online",
-    "Year",
-    "New",
-];
+pub static NOT_NAMES: &Lex = &Lex::exact(
+    19,
+    &[
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+        "In",
+        "On",
+        "At",
+        "By",
+        "For",
+        "From",
+        "With",
+        "Of",
+        "To",
+        "And",
+        "But",
+        "Or",
+        "As",
+        "If",
+        "When",
+        "While",
+        "After",
+        "Before",
+        "Since",
+        "However",
+        "Meanwhile",
+        "Also",
+        "Last",
+        "Next",
+        "This",
+        "Earlier",
+        "Later",
+        "Now",
+        "Then",
+        "There",
+        "Here",
+        "What",
+        "Which",
+        "Who",
+        "Why",
+        "How",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "Sir",
+        "Lord",
+        "Lady",
+        "President",
+        "Chairman",
+        "Premier",
+        "Minister",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "According",
+        "Under",
+        "Over",
+        "Analysts",
+        "Shares",
+        "Despite",
+        "Although",
+        "Because",
+        "So",
+        "Yet",
+        "Still",
+        "Both",
+        "Such",
+        "Some",
+        "Many",
+        "Most",
+        "All",
+        "Other",
+        "Another",
+        "One",
+        "Two",
+        "Three",
+        "Four",
+        "Five",
+        "Six",
+        "Seven",
+        "Eight",
+        "Nine",
+        "Ten",
+        "No",
+        "Not",
+        "Is",
+        "Was",
+        "Are",
+        "Were",
+        "Has",
+        "Have",
+        "Had",
+        "Will",
+        "Would",
+        "Could",
+        "Should",
+        "May",
+        "Might",
+        "Can",
+        "Do",
+        "Does",
+        "Did",
+        "Chief",
+        "Executive",
+        "Officer",
+        "Boss",
+        "Director",
+        "Secretary",
+        "General",
+        "Judge",
+        "Justice",
+        "Senator",
+        "Governor",
+        "Deputy",
+        "CEO",
+        "IPO",
+        "TV",
+        "AI",
+        "GDP",
+        "UN",
+        "OK",
+        "Reuters",
+        "BBC",
+        "Internet",
+        "Web",
+        "Online",
+        "Year",
+        "New",
+        "Among",
+        "Altogether",
+        "Investigators",
+    ],
+);
 
 /// Words in the few tokens before an amount that make it a penalty.
-pub const PENALTY_CUES: &[&str] = &[
-    "fine",
-    "fined",
-    "fines",
-    "penalty",
-    "penalties",
-    "pay",
-    "paid",
-    "pays",
-    "paying",
-    "settle",
-    "settled",
-    "settlement",
-    "forfeit",
-    "disgorge",
-    "damages",
-    "compensation",
-    "repay",
-    "fining",
-    "penalised",
-    "penalized",
-    "sanction",
-];
+pub static PENALTY_CUES: &Lex = &Lex::new(
+    20,
+    &[
+        "fine",
+        "fined",
+        "fines",
+        "penalty",
+        "penalties",
+        "pay",
+        "paid",
+        "pays",
+        "paying",
+        "settle",
+        "settled",
+        "settlement",
+        "forfeit",
+        "disgorge",
+        "damages",
+        "compensation",
+        "repay",
+        "fining",
+        "penalised",
+        "penalized",
+        "sanction",
+    ],
+);
 
 /// Nouns after an amount that make it the value of something ("the $37 billion IPO").
-pub const VALUE_CUES: &[&str] = &[
-    "ipo",
-    "deal",
-    "takeover",
-    "merger",
-    "acquisition",
-    "bid",
-    "listing",
-    "offering",
-    "stake",
-    "bond",
-    "bonds",
-    "sale",
-    "contract",
-    "buyout",
-    "fund",
-    "company",
-    "business",
-    "purchase",
-    "loan",
-    "debt",
-    "valued",
-    "worth",
-    "market",
-    "flotation",
-    "float",
-    "offer",
-    "transaction",
-    "project",
-    "investment",
-];
+pub static VALUE_CUES: &Lex = &Lex::new(
+    21,
+    &[
+        "ipo",
+        "deal",
+        "takeover",
+        "merger",
+        "acquisition",
+        "bid",
+        "listing",
+        "offering",
+        "stake",
+        "bond",
+        "bonds",
+        "sale",
+        "contract",
+        "buyout",
+        "fund",
+        "company",
+        "business",
+        "purchase",
+        "loan",
+        "debt",
+        "valued",
+        "worth",
+        "market",
+        "flotation",
+        "float",
+        "offer",
+        "transaction",
+        "project",
+        "investment",
+    ],
+);
 
 /// Reporting verbs: an authority that "said" something is still the speaker of the clause.
-pub const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "announced",
-    "confirmed",
-    "stated",
-    "revealed",
-    "disclosed",
-];
+pub static REPORTING: &Lex = &Lex::new(
+    22,
+    &[
+        "said",
+        "says",
+        "announced",
+        "confirmed",
+        "stated",
+        "revealed",
+        "disclosed",
+    ],
+);
 
-/// Whether a lower-cased word is in a table.
-pub fn is_in(table: &[&str], word: &str) -> bool {
-    table.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// Whether a word is in a table (ASCII case-insensitively, or exactly for the tables of
+/// capitalised words).
+pub fn is_in(table: impl WordSet, word: &str) -> bool {
+    table.has_word(word)
 }
 
 /// Capitalised words that often open a sentence without being names ("Shares in X fell").
-pub const SENTENCE_OPENERS: &[&str] = &[
-    "shares",
-    "analysts",
-    "investors",
-    "officials",
-    "critics",
-    "experts",
-    "consumers",
-    "customers",
-    "companies",
-    "firms",
-    "banks",
-    "sales",
-    "profits",
-    "prices",
-    "separately",
-    "recent",
-    "despite",
-    "following",
-    "instead",
-    "elsewhere",
-    "overall",
-    "together",
-    "yesterday",
-    "today",
-    "several",
-    "each",
-    "every",
-    "neither",
-    "either",
-    "few",
-    "much",
-    "more",
-    "less",
-    "others",
-    "only",
-    "even",
-    "just",
-    "thus",
-    "therefore",
-    "indeed",
-    "nevertheless",
-    "furthermore",
-    "moreover",
-    "plus",
-    "regulators",
-    "prosecutors",
-    "lawyers",
-    "judges",
-    "workers",
-    "staff",
-    "employees",
-    "shareholders",
-    "traders",
-    "markets",
-    "stocks",
-    "bonds",
-    "sources",
-    "reports",
-    "documents",
-    "figures",
-    "data",
-    "growth",
-    "demand",
-    "revenue",
-    "revenues",
-    "earnings",
-    "costs",
-    "rules",
-    "laws",
-    "plans",
-    "talks",
-    "news",
-    "industry",
-    "government",
-    "authorities",
-    "police",
-    "courts",
-    "users",
-    "people",
-    "rivals",
-    "competitors",
-    "campaigners",
-    "unions",
-    "members",
-    "lawmakers",
-    "ministers",
-    "politicians",
-];
+pub static SENTENCE_OPENERS: &Lex = &Lex::new(
+    23,
+    &[
+        "shares",
+        "analysts",
+        "investors",
+        "officials",
+        "critics",
+        "experts",
+        "consumers",
+        "customers",
+        "companies",
+        "firms",
+        "banks",
+        "sales",
+        "profits",
+        "prices",
+        "separately",
+        "recent",
+        "despite",
+        "following",
+        "instead",
+        "elsewhere",
+        "overall",
+        "together",
+        "yesterday",
+        "today",
+        "several",
+        "each",
+        "every",
+        "neither",
+        "either",
+        "few",
+        "much",
+        "more",
+        "less",
+        "others",
+        "only",
+        "even",
+        "just",
+        "thus",
+        "therefore",
+        "indeed",
+        "nevertheless",
+        "furthermore",
+        "moreover",
+        "plus",
+        "regulators",
+        "prosecutors",
+        "lawyers",
+        "judges",
+        "workers",
+        "staff",
+        "employees",
+        "shareholders",
+        "traders",
+        "markets",
+        "stocks",
+        "bonds",
+        "sources",
+        "reports",
+        "documents",
+        "figures",
+        "data",
+        "growth",
+        "demand",
+        "revenue",
+        "revenues",
+        "earnings",
+        "costs",
+        "rules",
+        "laws",
+        "plans",
+        "talks",
+        "news",
+        "industry",
+        "government",
+        "authorities",
+        "police",
+        "courts",
+        "users",
+        "people",
+        "rivals",
+        "competitors",
+        "campaigners",
+        "unions",
+        "members",
+        "lawmakers",
+        "ministers",
+        "politicians",
+    ],
+);
 
 /// Endings of demonyms ("Indonesian", "Chinese", "Israeli"): such a word before a lower-case
 /// noun is an adjective, not a name.
 pub const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ean", "i", "ch", "ic"];
+
+/// Common nouns that name acting authorities on their own ("authorities fined ...",
+/// "regulators ordered ...", "prosecutors charged ...").
+pub static BARE_AUTHORITY_NOUNS: &Lex =
+    &Lex::new(24, &["authorities", "regulators", "prosecutors", "police"]);
+
+/// Common nouns that name an acting authority when a place, a demonym, a number or a
+/// government adjective qualifies them ("a New York court", "Chinese police", "federal agents",
+/// "the Clinton administration", "46 states", "a Los Angeles grand jury"). The singular ones
+/// need a capitalised qualifier.
+pub static QUALIFIED_AUTHORITY_NOUNS: &Lex = &Lex::new(
+    25,
+    &[
+        "court",
+        "courts",
+        "jury",
+        "officials",
+        "agents",
+        "investigators",
+        "administration",
+        "inquiry",
+        "states",
+        "attorney-general",
+        "prosecutor",
+        "judges",
+    ],
+);
+
+/// Lower-case words that may qualify an authority noun ("central government officials",
+/// "federal agents", "a state inquiry").
+pub static GOVERNMENT_MODIFIERS: &Lex = &Lex::new(
+    26,
+    &[
+        "federal",
+        "state",
+        "central",
+        "local",
+        "regional",
+        "provincial",
+        "municipal",
+        "city",
+        "county",
+        "national",
+        "government",
+        "district",
+        "appeals",
+        "appeal",
+        "bankruptcy",
+        "criminal",
+        "civil",
+        "high",
+        "military",
+        "tax",
+        "customs",
+        "grand",
+        "antitrust",
+        "competition",
+        "securities",
+        "financial",
+        "banking",
+        "trade",
+        "commerce",
+        "environment",
+        "environmental",
+        "health",
+        "labour",
+        "labor",
+    ],
+);
+
+/// Titles after which a person acts as an authority ("Spanish Judge Baltasar Garzon").
+pub static JUDICIAL_TITLES: &Lex =
+    &Lex::exact(27, &["Judge", "Justice", "Magistrate", "Prosecutor"]);
+
+/// Endings of hyphenated adjectives that are not names even when capitalised
+/// ("the Seattle-based company", "the Egyptian-born analyst").
+pub const ADJECTIVE_SUFFIXES: &[&str] = &[
+    "-based",
+    "-born",
+    "-owned",
+    "-run",
+    "-listed",
+    "-headquartered",
+    "-registered",
+    "-led",
+    "-backed",
+    "-controlled",
+    "-made",
+    "-style",
+    "-published",
+    "-level",
+    "-wide",
+];
+
+/// Last words of capitalised names of places, which are never targets ("the Nu River", "the
+/// Three Gorges Dam").
+pub static PLACE_HEADS: &Lex = &Lex::exact(
+    28,
+    &[
+        "River",
+        "Rivers",
+        "Dam",
+        "Valley",
+        "Province",
+        "Street",
+        "Lake",
+        "Mountain",
+        "Mountains",
+        "Island",
+        "Islands",
+        "Sea",
+        "Ocean",
+        "Square",
+        "Airport",
+        "Bay",
+        "Coast",
+        "Desert",
+        "Gorges",
+        "Delta",
+        "Region",
+        "County",
+        "Peninsula",
+    ],
+);
+
+/// Nouns for people in a role, which refer to their employer when no name follows ("three
+/// executives from Mitsubishi Motors", "a China Construction Bank branch manager": the
+/// annotation convention lists the company when the people are not named).
+pub static PERSON_ROLE_NOUNS: &Lex = &Lex::new(
+    29,
+    &[
+        "executive",
+        "executives",
+        "manager",
+        "managers",
+        "employee",
+        "employees",
+        "staff",
+        "officer",
+        "officers",
+        "director",
+        "directors",
+        "bosses",
+        "boss",
+        "officials",
+        "traders",
+        "workers",
+        "bankers",
+        "brokers",
+        "salesmen",
+    ],
+);
+
+/// Nouns that refer to the case of the document ("an inquiry into the case").
+pub static CASE_NOUNS: &Lex = &Lex::new(30, &["case", "affair", "scandal", "matter"]);
+
+/// Plural nouns that refer back to the last list of targets ("the two men").
+pub static PLURAL_PERSON_NOUNS: &Lex = &Lex::new(
+    31,
+    &[
+        "men",
+        "women",
+        "people",
+        "pair",
+        "executives",
+        "companies",
+        "firms",
+        "defendants",
+        "brothers",
+    ],
+);
+
+/// Modifiers of a lawsuit that make it private ("shareholder lawsuits", "a class-action suit").
+pub static PRIVATE_SUIT_MODIFIERS: &Lex = &Lex::new(
+    32,
+    &[
+        "shareholder",
+        "shareholders",
+        "class-action",
+        "investor",
+        "investors",
+        "consumer",
+        "customer",
+        "patent",
+        "private",
+    ],
+);
+
+/// Words before an amount that make it inexact: such an amount is not attached
+/// ("more than $8m").
+pub static INEXACT_AMOUNT: &Lex = &Lex::new(
+    33,
+    &[
+        "than",
+        "over",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "some",
+        "least",
+        "to",
+        "estimated",
+        "under",
+    ],
+);
+
+/// Nouns that, after "face(s)" or "facing", are real rather than possible ("faced charges",
+/// "is facing a probe"); other nouns after "face" are threats ("could face a fine").
+pub static FACED_NOUNS: &Lex = &Lex::new(
+    34,
+    &[
+        "charges",
+        "charge",
+        "probe",
+        "investigation",
+        "inquiry",
+        "prosecution",
+        "trial",
+        "scrutiny",
+        "indictment",
+    ],
+);
+
+/// Capitalised titles of offices that may stand inside a run of capitalised words, between
+/// the office and its holder ("Transportation Secretary Norman Mineta", "US Attorney David
+/// Kelley").
+pub static OFFICE_TITLES: &Lex = &Lex::exact(
+    35,
+    &[
+        "Secretary",
+        "Minister",
+        "Attorney",
+        "Commissioner",
+        "Governor",
+        "Chancellor",
+        "Prosecutor",
+        "Mayor",
+    ],
+);
+
+/// Titles before a name (original spelling): the name after one is a person's ("Mr", "Gen",
+/// "Judge").
+pub static TITLES: &Lex = &Lex::exact(
+    36,
+    &[
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "President",
+        "Premier",
+        "Judge",
+        "Justice",
+        "Magistrate",
+        "Prosecutor",
+        "Chairman",
+        "Minister",
+        "Senator",
+        "Governor",
+        "Sir",
+        "Lord",
+        "Commissioner",
+        "Chancellor",
+        "Secretary",
+        "Gen",
+        "General",
+        "Col",
+        "Capt",
+    ],
+);
+
+/// Nouns before a name that make it a person's ("billionaire Jack Ma", "former FBI man Jeffrey
+/// Royer").
+pub static PERSON_CUES: &Lex = &Lex::new(
+    37,
+    &[
+        "billionaire",
+        "founder",
+        "boss",
+        "executive",
+        "analyst",
+        "chairman",
+        "chairwoman",
+        "president",
+        "premier",
+        "minister",
+        "judge",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "director",
+        "officer",
+        "chief",
+        "head",
+        "economist",
+        "lawyer",
+        "man",
+        "woman",
+        "student",
+        "ruler",
+        "dictator",
+        "mogul",
+        "tycoon",
+        "businessman",
+        "businesswoman",
+        "hacker",
+        "spammer",
+        "trader",
+        "banker",
+        "consultant",
+        "strategist",
+        "accountant",
+        "manager",
+        "employee",
+        "suspect",
+        "ringleader",
+        "defendant",
+    ],
+);
+
+/// Words that join the capitalised words of one name ("Department of Justice", "Banco de
+/// España", "Johnson & Johnson").
+pub static NAME_CONNECTORS: &Lex = &Lex::new(
+    38,
+    &[
+        "of", "and", "de", "du", "des", "la", "le", "van", "von", "der", "y", "for", "&",
+    ],
+);
+
+/// Pronouns that refer to a person ("He is also being investigated").
+pub static PERSON_PRONOUNS: &Lex = &Lex::new(39, &["he", "him", "she"]);
+
+/// Number words from two to twelve, in order ("twelve managers").
+pub static NUMBER_WORDS: &Lex = &Lex::new(
+    40,
+    &[
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    ],
+);
+
+/// Every table with a bit, for [`word_classes`].
+static ALL_TABLES: &[&Lex] = &[
+    NEEDS_AUTHORITY,
+    WEAK_TRIGGERS,
+    COURT_ONLY,
+    MODAL_BEFORE,
+    MODAL_AFTER,
+    BE_FORMS,
+    RECEIVE_CUES,
+    ADVERBS,
+    CLAUSE_STOPS,
+    LIST_WORDS,
+    DETERMINERS,
+    NOUN_TARGET_PREPS,
+    HANDED_TO,
+    GROUP_NOUNS,
+    COREF_COMPANY,
+    COREF_AUTHORITY,
+    PRODUCT_NOUNS,
+    AUTHORITY_HEADS,
+    LEGAL_SUFFIXES,
+    NOT_NAMES,
+    PENALTY_CUES,
+    VALUE_CUES,
+    REPORTING,
+    SENTENCE_OPENERS,
+    BARE_AUTHORITY_NOUNS,
+    QUALIFIED_AUTHORITY_NOUNS,
+    GOVERNMENT_MODIFIERS,
+    JUDICIAL_TITLES,
+    PLACE_HEADS,
+    PERSON_ROLE_NOUNS,
+    CASE_NOUNS,
+    PLURAL_PERSON_NOUNS,
+    PRIVATE_SUIT_MODIFIERS,
+    INEXACT_AMOUNT,
+    FACED_NOUNS,
+    OFFICE_TITLES,
+    TITLES,
+    PERSON_CUES,
+    NAME_CONNECTORS,
+    PERSON_PRONOUNS,
+    NUMBER_WORDS,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_table_has_its_own_bit() {
+        let mut seen = 0u64;
+        for table in ALL_TABLES {
+            assert!(table.bit < 64);
+            assert_eq!(seen & table.mask(), 0, "bit {} is used twice", table.bit);
+            seen |= table.mask();
+            for word in table.words {
+                assert!(word.len() <= LONGEST_WORD, "{word}");
+                assert!(is_in(*table, word), "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn lookups_fold_case_except_in_exact_tables() {
+        assert!(is_in(CLAUSE_STOPS, "For"));
+        assert!(is_in(LEGAL_SUFFIXES, "Inc"));
+        assert!(!is_in(LEGAL_SUFFIXES, "inc"));
+        assert!(is_in(TITLES, "Mr"));
+        assert!(!is_in(TITLES, "general"));
+        assert!(!is_in(CLAUSE_STOPS, "forward"));
+    }
+}

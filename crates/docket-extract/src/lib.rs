@@ -6,17 +6,20 @@
 //!
 //! **Design decision:** a cheap filter decides where the expensive work happens. Every pattern
 //! the extractor knows (catalogue names, aliases, descriptors, jurisdiction words and the
-//! trigger lexicon) is compiled once, in [`Extractor::new`], into two Aho-Corasick automata that
-//! scan a document in one linear pass. Only sentences that contain a trigger word are analysed
-//! further (tokens, unknown names, clause roles, time and money patterns), and every sentence is
-//! bounded in length, so the cost of a document is linear in its size. The analysis itself is
-//! shallow and rule-based, driven by data tables ([`lexicon`]) rather than by code that knows
-//! particular companies or sentences; its stages and limits are described in
-//! `docs/extractor.md`.
+//! trigger lexicon) is compiled once, in [`Extractor::new`], into one Aho-Corasick automaton
+//! that scans a document in one linear pass. Only sentences that contain a trigger word are
+//! analysed (tokens, unknown names, clause roles, time and money patterns); a few sentences
+//! before them are read for the names they introduce; every sentence is bounded in length and
+//! the document-level passes compare an event with a bounded number of others, so the cost of a
+//! document is linear in its size. The analysis itself is shallow and rule-based, driven by data
+//! tables ([`lexicon`]) rather than by code that knows particular companies or sentences; its
+//! stages and limits are described in `docs/extractor.md`.
 //!
 //! Events that one document reports more than once are merged inside the extractor (same
-//! action, a shared target or the same actor, compatible dates and amounts), keeping the first
-//! sentence as evidence, the most precise date and the amount.
+//! action, a shared target or the same actor, compatible dates, amounts and counts), keeping
+//! the first sentence as evidence, the most precise date and the amount. An actor is never
+//! carried over from another event: it comes from the event's own sentence or from an explicit
+//! reference ("it", "the regulator", "the agency").
 
 #![warn(missing_docs)]
 
@@ -26,6 +29,7 @@ pub mod lexicon;
 pub mod money;
 pub mod sentence;
 pub mod time;
+mod zh;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -37,6 +41,18 @@ use thiserror::Error;
 
 use analyze::{Candidate, Memory, Role};
 use index::Index;
+
+/// Most amounts in a document for which totals are looked for.
+const MAX_TOTALS: usize = 32;
+
+/// How many events of one action an event without targets is compared with.
+const MAX_ABSORB_SCAN: usize = 64;
+
+/// Sentences at the start of a document whose names are always remembered (headline, lead).
+const LEAD_SENTENCES: usize = 4;
+
+/// Sentences without an action read before a sentence with one, for its references.
+const CONTEXT_SENTENCES: usize = 4;
 
 /// Errors raised while building an [`Extractor`].
 #[derive(Debug, Error)]
@@ -61,18 +77,38 @@ pub struct Extraction {
 #[derive(Debug)]
 pub struct Extractor {
     resolver: Arc<Resolver>,
+    descriptors: HashMap<String, Vec<String>>,
+    actors: Vec<(Arc<docket_core::RawActor>, Arc<str>)>,
     index: Index,
     times: time::TimeFinder,
     money: money::MoneyFinder,
+    zh: zh::ZhExtractor,
 }
 
 impl Extractor {
     /// Compiles the automata for the resolver's catalogue and the built-in lexicons.
     pub fn new(resolver: Arc<Resolver>) -> Result<Self, ExtractError> {
+        let descriptors = resolver
+            .catalogue()
+            .actors
+            .iter()
+            .filter(|a| !a.descriptors.is_empty())
+            .map(|a| {
+                let folded = a
+                    .descriptors
+                    .iter()
+                    .map(|d| docket_normalize::name::fold_name(d))
+                    .collect();
+                (a.id.clone(), folded)
+            })
+            .collect();
         Ok(Extractor {
+            descriptors,
+            actors: analyze::catalogue_actors(&resolver),
             index: Index::new(&resolver)?,
             times: time::TimeFinder::new()?,
             money: money::MoneyFinder::new()?,
+            zh: zh::ZhExtractor::new(&resolver)?,
             resolver,
         })
     }
@@ -92,6 +128,13 @@ impl Extractor {
         reference_date: Option<PartialDate>,
     ) -> Extraction {
         let _ = context;
+        // Chinese text (lang zh, else mostly CJK script) goes to the Chinese notice reader
+        // (without a language, only text with CJK bytes, U+3000..U+9FFF, can be Chinese: a
+        // byte test spares English text the character count)
+        let cjk_bytes = || body.text.bytes().any(|b| (0xE3..=0xE9).contains(&b));
+        if (body.lang.is_some() || cjk_bytes()) && zh::is_chinese(body) {
+            return self.zh.extract(&self.resolver, body, reference_date);
+        }
         let text = body.text.as_str();
         let anchor = body
             .published
@@ -109,8 +152,15 @@ impl Extractor {
             ..Memory::default()
         };
         let mut candidates: Vec<Candidate> = Vec::new();
+        // candidates of the previous sentence whose target the next sentence names
+        let mut cataphoric: Vec<usize> = Vec::new();
+        // sentences without a trigger only feed the memory of later sentences that have one:
+        // they are read when such a sentence comes (and never after the last one)
+        let mut deferred: Vec<(usize, usize, usize, usize, usize)> = Vec::new();
         let mut h = 0;
         for (number, &(start, end)) in spans.iter().enumerate() {
+            let waiting = std::mem::take(&mut cataphoric);
+            let before = candidates.len();
             while h < hits.len() && hits[h].start < start {
                 h += 1;
             }
@@ -119,15 +169,51 @@ impl Extractor {
                 h += 1;
             }
             let sentence_hits = &hits[first..h];
-            if sentence_hits.is_empty() {
-                continue;
-            }
             let has_trigger = sentence_hits.iter().any(|hit| hit.trigger().is_some());
+            let slice = &text[start..end];
             if !has_trigger {
-                self.remember_names(text, sentence_hits, &mut memory);
+                if waiting.is_empty() {
+                    // the lead is always read; later, only the sentences shortly before an
+                    // action matter for its references
+                    if number < LEAD_SENTENCES {
+                        self.observe(
+                            text,
+                            number,
+                            (start, end),
+                            sentence_hits,
+                            latin,
+                            &mut memory,
+                        );
+                    } else {
+                        if deferred.len() >= CONTEXT_SENTENCES && !deferred.is_empty() {
+                            deferred.remove(0);
+                        }
+                        if CONTEXT_SENTENCES > 0 {
+                            deferred.push((number, start, end, first, h));
+                        }
+                    }
+                } else {
+                    // the previous sentence waits for the name that opens this one
+                    for (n, s, e, f, g) in deferred.drain(..) {
+                        self.observe(text, n, (s, e), &hits[f..g], latin, &mut memory);
+                    }
+                    self.observe(
+                        text,
+                        number,
+                        (start, end),
+                        sentence_hits,
+                        latin,
+                        &mut memory,
+                    );
+                    fill_cataphoric(&mut candidates, &waiting, &memory);
+                }
                 continue;
             }
-            let slice = &text[start..end];
+            for (n, s, e, f, g) in deferred.drain(..) {
+                self.observe(text, n, (s, e), &hits[f..g], latin, &mut memory);
+            }
+            memory.sentence = number;
+            memory.opening = None;
             let shift = |mut v: Vec<time::TimeExpr>| {
                 for e in &mut v {
                     e.start += start;
@@ -157,10 +243,29 @@ impl Extractor {
                 money,
                 headline,
                 latin,
+                descriptors: &self.descriptors,
+                actors: &self.actors,
             };
             candidates.extend(analyze::analyze(&sentence, &self.resolver, &mut memory));
+            fill_cataphoric(&mut candidates, &waiting, &memory);
+            cataphoric = (before..candidates.len())
+                .filter(|&i| candidates[i].cataphoric && candidates[i].targets.is_empty())
+                .collect();
         }
-        let merged = merge(candidates, &self.resolver);
+        // the names the document gives its courts and agencies later refine earlier mentions
+        if candidates
+            .iter()
+            .any(|c| c.actor.as_ref().is_some_and(|a| a.key.starts_with("x:")))
+        {
+            for (n, s, e, f, g) in deferred.drain(..) {
+                self.observe(text, n, (s, e), &hits[f..g], latin, &mut memory);
+            }
+        }
+
+        let candidates = join_continuations(candidates);
+        let candidates = join_anaphora(candidates);
+        let mut merged = merge(candidates, &self.resolver);
+        refine_authorities(&mut merged, &memory);
         let events = merged
             .into_iter()
             .filter(worth_emitting)
@@ -172,7 +277,37 @@ impl Extractor {
         }
     }
 
-    fn dominant_jurisdiction(&self, hits: &[index::Hit]) -> Option<String> {
+    /// Reads a sentence that reports no action, for the memory of the document.
+    fn observe(
+        &self,
+        text: &str,
+        number: usize,
+        (start, end): (usize, usize),
+        hits: &[index::Hit<'_>],
+        latin: bool,
+        memory: &mut Memory,
+    ) {
+        memory.sentence = number;
+        memory.opening = None;
+        if names_to_remember(&text[start..end], start, hits) {
+            let sentence = analyze::Sentence {
+                text,
+                span: (start, end),
+                hits,
+                times: Vec::new(),
+                money: Vec::new(),
+                headline: false,
+                latin,
+                descriptors: &self.descriptors,
+                actors: &self.actors,
+            };
+            analyze::observe(&sentence, &self.resolver, memory);
+        } else {
+            self.remember_names(text, hits, memory);
+        }
+    }
+
+    fn dominant_jurisdiction(&self, hits: &[index::Hit<'_>]) -> Option<String> {
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
         let catalogue = self.resolver.catalogue();
         for (position, hit) in hits.iter().enumerate() {
@@ -198,7 +333,7 @@ impl Extractor {
     }
 
     /// Keeps the most recent catalogue company and authority of a sentence that is not analysed.
-    fn remember_names(&self, text: &str, hits: &[index::Hit], memory: &mut Memory) {
+    fn remember_names(&self, text: &str, hits: &[index::Hit<'_>], memory: &mut Memory) {
         let catalogue = self.resolver.catalogue();
         for hit in hits {
             let names: Vec<usize> = hit.names().collect();
@@ -216,12 +351,12 @@ impl Extractor {
                 } else {
                     Role::Company
                 },
-                actor: docket_core::RawActor {
+                actor: Arc::new(docket_core::RawActor {
                     name: actor.name.clone(),
                     id_hint: Some(actor.id.clone()),
                     parent_hint: None,
-                },
-                key: actor.id.clone(),
+                }),
+                key: actor.id.as_str().into(),
                 modifier: false,
                 coref: false,
             };
@@ -241,19 +376,85 @@ impl Extractor {
                 continue;
             }
             if mention.role == Role::Authority {
-                memory.last_authority = Some(mention);
+                memory.push_authority(&mention);
             } else {
-                memory.last_company = Some(mention);
+                memory.push_company(&mention);
             }
         }
     }
 }
 
-fn amount_value(text: &str) -> Option<(String, Option<String>)> {
-    docket_normalize::money::parse_money(text, None)
-        .ok()
-        .flatten()
-        .map(|m| (m.value.normalize().to_string(), m.currency))
+/// "One of Japan's best-known businessmen was arrested on Thursday ... Yoshiaki Tsutsumi was
+/// once ranked ...": the name that opens the sentence after one with an indefinite subject is
+/// that subject.
+fn fill_cataphoric(candidates: &mut [Candidate], waiting: &[usize], memory: &Memory) {
+    let Some(opening) = &memory.opening else {
+        return;
+    };
+    for &i in waiting {
+        if let Some(c) = candidates.get_mut(i) {
+            if c.targets.is_empty() {
+                c.targets.push(analyze::Mention {
+                    coref: true,
+                    ..opening.clone()
+                });
+                c.flags.push("target_coreference".to_string());
+            }
+        }
+    }
+}
+
+/// Whether a sentence that reports no action may still introduce names for later sentences: a
+/// run of two capitalised words that no catalogue name covers ("Riggs Bank", "Yoshiaki
+/// Tsutsumi", "State Environmental Protection Agency"), a title before a name ("Ms Druyun"),
+/// or an authority noun after a qualifier ("the US bankruptcy court"). A word scan, so that
+/// prose without new names costs little; a lone capitalised word ("in Europe and Asia") is not
+/// read (it would only make a doubtful company).
+fn names_to_remember(sentence: &str, offset: usize, hits: &[index::Hit<'_>]) -> bool {
+    let mut previous: Option<(bool, bool)> = None; // (capitalised and uncovered, title)
+    let mut h = 0;
+    let mut at = 0;
+    for word in sentence.split(|c: char| c.is_whitespace()) {
+        let start = at;
+        at += word.len() + 1;
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() {
+            previous = None;
+            continue;
+        }
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let absolute = offset + start;
+        while h < hits.len() && hits[h].end <= absolute {
+            h += 1;
+        }
+        let covered = hits
+            .get(h)
+            .is_some_and(|hit| hit.start <= absolute + word.len());
+        // (the tables are looked up only for the words that can matter)
+        let classes = if capital || word.len() >= 4 && !covered {
+            lexicon::word_classes(word)
+        } else {
+            0
+        };
+        let title = classes & lexicon::TITLES.mask() != 0;
+        let name = capital && !covered && !title && classes & lexicon::NOT_NAMES.mask() == 0;
+        // "in the US bankruptcy court in Houston": an authority named by a common noun
+        let authority = !capital
+            && classes
+                & (lexicon::BARE_AUTHORITY_NOUNS.mask()
+                    | lexicon::QUALIFIED_AUTHORITY_NOUNS.mask())
+                != 0;
+        if authority && previous.is_some() {
+            return true;
+        }
+        match previous {
+            Some((true, _)) if capital && !title => return true,
+            Some((_, true)) if capital => return true,
+            _ => {}
+        }
+        previous = Some((name, title));
+    }
+    false
 }
 
 fn dates_compatible(a: &Option<DateValue>, b: &Option<DateValue>) -> bool {
@@ -275,8 +476,14 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
             return false;
         }
     }
-    if let (Some((x, _)), Some((y, _))) = (&a.amount, &b.amount) {
-        if amount_value(x) != amount_value(y) {
+    if let (Some(x), Some(y)) = (&a.value, &b.value) {
+        if x != y {
+            return false;
+        }
+    }
+    // "closed 12,575 net cafes" and "shut down 700 websites" are two actions
+    if let (Some(x), Some(y)) = (a.target_count, b.target_count) {
+        if x != y {
             return false;
         }
     }
@@ -287,7 +494,7 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
 fn block_key(m: &analyze::Mention) -> String {
     match m.key.strip_prefix("x:") {
         Some(slug) => format!("x:{}", slug.split('-').next().unwrap_or(slug)),
-        None => m.key.clone(),
+        None => m.key.to_string(),
     }
 }
 
@@ -307,6 +514,7 @@ fn same_target(a: &analyze::Mention, b: &analyze::Mention) -> bool {
 }
 
 fn absorb(into: &mut Candidate, from: Candidate) {
+    into.weak = into.weak && from.weak;
     for target in from.targets {
         match into.targets.iter_mut().find(|t| same_target(t, &target)) {
             // keep the fuller name
@@ -327,12 +535,122 @@ fn absorb(into: &mut Candidate, from: Candidate) {
     }
     if into.amount.is_none() {
         into.amount = from.amount;
+        into.currency = from.currency;
+        into.value = from.value;
     }
     into.target_count = into.target_count.or(from.target_count);
     into.confidence = into.confidence.max(from.confidence);
     for flag in from.flags {
         if !into.flags.contains(&flag) {
             into.flags.push(flag);
+        }
+    }
+}
+
+/// "A Norwegian student ... has been ordered to pay compensation by the country's Supreme
+/// Court. Frank Allan Bruvik was ordered to pay 100,000 kroner": an event whose sentence names
+/// its actor but not its target, followed in the next sentence by the same action naming its
+/// target but not its actor, is one event.
+fn join_continuations(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    let mut pending: Option<Candidate> = None;
+    for mut candidate in candidates {
+        if let Some(lead) = pending.take() {
+            let next_sentence = lead.sentence + 1 == candidate.sentence;
+            if next_sentence
+                && lead.target_count.is_none()
+                && candidate.action == lead.action
+                && candidate.actor.is_none()
+                && !candidate.targets.is_empty()
+                && compatible(&lead, &candidate)
+            {
+                let targets = std::mem::take(&mut candidate.targets);
+                let mut joined = lead;
+                absorb(
+                    &mut joined,
+                    Candidate {
+                        targets: Vec::new(),
+                        ..candidate
+                    },
+                );
+                joined.targets = targets;
+                out.push(joined);
+                continue;
+            }
+            out.push(lead);
+        }
+        if candidate.targets.is_empty() && candidate.actor.is_some() {
+            pending = Some(candidate);
+        } else {
+            out.push(candidate);
+        }
+    }
+    out.extend(pending);
+    out
+}
+
+/// "OptInRealBig was sued in December 2003 ... The lawsuit was brought by Microsoft and New
+/// York attorney general Eliot Spitzer who alleged that Mr Richter ...": a definite trigger
+/// noun that opens its sentence joins the latest event of the same action.
+fn join_anaphora(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        if candidate.anaphoric {
+            if let Some(previous) = out
+                .iter_mut()
+                .rev()
+                .take(MAX_ABSORB_SCAN)
+                .find(|c| c.action == candidate.action)
+                .filter(|c| compatible(c, &candidate) && c.span != candidate.span)
+            {
+                absorb(previous, candidate);
+                continue;
+            }
+        }
+        out.push(candidate);
+    }
+    out
+}
+
+/// "a US court injunction" ... "the US bankruptcy court in Houston": an authority named by a
+/// common noun takes the fuller name that the document gives it later, when there is exactly
+/// one (same first word, same head noun).
+fn refine_authorities(events: &mut [Candidate], memory: &Memory) {
+    for event in events.iter_mut() {
+        let Some(actor) = &event.actor else { continue };
+        if !actor.key.starts_with("x:") || actor.role != Role::Authority {
+            continue;
+        }
+        let name = actor.actor.name.to_lowercase();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        if words.len() < 2 {
+            continue;
+        }
+        let fuller: Vec<&analyze::Mention> = memory
+            .authorities
+            .iter()
+            .filter(|a| {
+                let other = a.actor.name.to_lowercase();
+                let w: Vec<&str> = other.split_whitespace().collect();
+                a.key != actor.key
+                    && a.key.starts_with("x:")
+                    && w.len() > words.len()
+                    && w.first() == Some(first)
+                    && w.last() == Some(last)
+            })
+            .collect();
+        if let [only] = fuller.as_slice() {
+            let refined = analyze::Mention {
+                start: actor.start,
+                end: actor.end,
+                t0: actor.t0,
+                t1: actor.t1,
+                ..(*only).clone()
+            };
+            event.actor = Some(refined);
         }
     }
 }
@@ -387,8 +705,21 @@ fn merge(candidates: Vec<Candidate>, resolver: &Resolver) -> Vec<Candidate> {
     // an event reported without its target ("the SEC announced the settlements") is the same
     // as the one targeted event of that action it is compatible with
     let mut by_actor: HashMap<(ActionKind, String), usize> = HashMap::new();
+    let mut by_action: HashMap<ActionKind, Vec<usize>> = HashMap::new();
+    for (i, c) in out.iter().enumerate() {
+        by_action.entry(c.action).or_default().push(i);
+    }
     for candidate in untargeted {
-        let matching: Vec<usize> = (0..out.len())
+        // among many events of the action, one cannot be told apart: no absorption (this
+        // also keeps the pass linear)
+        let same_action: &[usize] = by_action
+            .get(&candidate.action)
+            .map(Vec::as_slice)
+            .filter(|v| v.len() <= MAX_ABSORB_SCAN)
+            .unwrap_or(&[]);
+        let matching: Vec<usize> = same_action
+            .iter()
+            .copied()
             .filter(|&i| {
                 compatible(&out[i], &candidate)
                     && out[i]
@@ -399,74 +730,181 @@ fn merge(candidates: Vec<Candidate>, resolver: &Resolver) -> Vec<Candidate> {
             .take(2)
             .collect();
         if let [only] = matching.as_slice() {
-            if candidate.actor.is_some() {
+            // a stated number of targets that the targeted event lacks is another action
+            let counts_agree = candidate.target_count.is_none()
+                || out[*only].target_count == candidate.target_count;
+            if candidate.actor.is_some() && counts_agree {
                 absorb(&mut out[*only], candidate);
                 continue;
             }
         }
-        let Some(actor_key) = candidate.actor.as_ref().map(|a| a.key.clone()) else {
-            continue;
+        // without an actor, a stated number of targets identifies the event ("Twenty-eight
+        // people have been arrested")
+        let actor_key = match (&candidate.actor, candidate.target_count) {
+            (Some(a), _) => a.key.to_string(),
+            (None, Some(count)) => format!("count:{count}"),
+            (None, None) => continue,
         };
         match by_actor.get(&(candidate.action, actor_key.clone())) {
             Some(&i) if compatible(&out[i], &candidate) => absorb(&mut out[i], candidate),
             _ => {
                 by_actor.insert((candidate.action, actor_key), out.len());
+                by_action
+                    .entry(candidate.action)
+                    .or_default()
+                    .push(out.len());
                 out.push(candidate);
             }
         }
     }
-    propagate_actors(&mut out);
+    merge_verdicts(&mut out);
+    merge_court_bans(&mut out);
+    drop_totals(&mut out);
+    out.retain(|c| !c.weak);
     out.sort_by_key(|c| c.span.0);
     out
 }
 
-/// An event whose sentence names no actor takes the actor of another event of the document on
-/// the same target ("Monsanto fined $1.5m" ... "Monsanto faced charges from the Department of
-/// Justice"), when all such events agree on one actor.
-fn propagate_actors(events: &mut [Candidate]) {
-    for i in 0..events.len() {
-        if events[i].actor.is_some() || events[i].targets.is_empty() {
-            continue;
-        }
-        let mut found: Option<analyze::Mention> = None;
-        let mut conflict = false;
-        for (j, other) in events.iter().enumerate() {
-            let Some(actor) = &other.actor else { continue };
-            if j == i
-                || !other
-                    .targets
-                    .iter()
-                    .any(|t| events[i].targets.iter().any(|u| u.key == t.key))
-            {
-                continue;
+/// "Bank of America has been banned from suing Parmalat ... a judge has barred Bank of America
+/// and two auditors ... Deloitte & Touche has also been banned from the case": bans without an
+/// actor in a document where a court barred parties are that court's decision.
+fn merge_court_bans(events: &mut Vec<Candidate>) {
+    let courts: Vec<usize> = (0..events.len()).filter(|&i| events[i].court_ban).collect();
+    let [court] = courts.as_slice() else {
+        return;
+    };
+    let court = *court;
+    let joins: Vec<bool> = (0..events.len())
+        .map(|i| {
+            i != court
+                && events[i].action == ActionKind::Ban
+                && events[i].actor.is_none()
+                && dates_compatible(&events[i].date, &events[court].date)
+        })
+        .collect();
+    fold_into(events, court, &joins, |e| e.action = ActionKind::Ruling);
+}
+
+/// One verdict is often reported in pieces: "A New York court ruled that Jeffrey Royer ...",
+/// "Mr Royer was convicted of ...", "Mr Elgindy was convicted of ...". A ruling that names no
+/// court joins the document's only ruling by a court when nothing contradicts it.
+fn merge_verdicts(events: &mut Vec<Candidate>) {
+    // within a few sentences of each other
+    const NEAR: usize = 6;
+    let sentence = |c: &Candidate| c.sentence;
+    let with_court: Vec<usize> = (0..events.len())
+        .filter(|&i| events[i].action == ActionKind::Ruling && events[i].actor.is_some())
+        .collect();
+    let [court] = with_court.as_slice() else {
+        return;
+    };
+    let court = *court;
+    let joins: Vec<bool> = (0..events.len())
+        .map(|i| {
+            i != court
+                && events[i].action == ActionKind::Ruling
+                && events[i].actor.is_none()
+                && !events[i].targets.is_empty()
+                && sentence(&events[i]).abs_diff(sentence(&events[court])) <= NEAR
+                && compatible(&events[court], &events[i])
+        })
+        .collect();
+    fold_into(events, court, &joins, |_| {});
+}
+
+/// Absorbs every event marked in `joins` into the event at `into`, in one pass; `prepare`
+/// adjusts each absorbed event first.
+fn fold_into(
+    events: &mut Vec<Candidate>,
+    into: usize,
+    joins: &[bool],
+    prepare: impl Fn(&mut Candidate),
+) {
+    if !joins.iter().any(|&j| j) {
+        return;
+    }
+    let mut kept: Vec<Candidate> = Vec::with_capacity(events.len());
+    let mut absorbed: Vec<Candidate> = Vec::new();
+    let mut target = 0;
+    for (i, mut event) in std::mem::take(events).into_iter().enumerate() {
+        if joins.get(i).copied().unwrap_or(false) {
+            prepare(&mut event);
+            absorbed.push(event);
+        } else {
+            if i == into {
+                target = kept.len();
             }
-            match &found {
-                Some(f) if f.key != actor.key => conflict = true,
-                Some(_) => {}
-                None => found = Some(actor.clone()),
-            }
-        }
-        if let (Some(actor), false) = (found, conflict) {
-            let event = &mut events[i];
-            event.actor = Some(actor);
-            event.flags.push("actor_from_document".to_string());
-            event.confidence = (event.confidence - 0.1).max(0.05);
+            kept.push(event);
         }
     }
+    if let Some(slot) = kept.get_mut(target) {
+        for event in absorbed {
+            absorb(slot, event);
+        }
+    }
+    *events = kept;
+}
+
+/// A headline's "$1.5m fine" that the body shows to be the sum of two payments ("$1m to the
+/// Department of Justice" and "$500,000 to the SEC") is not a third action: an event whose
+/// amount is the sum of the amounts of two or more other events on the same target goes.
+fn drop_totals(events: &mut Vec<Candidate>) {
+    let parsed: Vec<Option<(docket_core::Decimal, Option<String>)>> =
+        events.iter().map(|e| e.value.clone()).collect();
+    // a story with many amounts is a list, not a total and its parts (and the pass stays
+    // bounded)
+    if parsed.iter().filter(|p| p.is_some()).count() > MAX_TOTALS {
+        return;
+    }
+    let mut drop = vec![false; events.len()];
+    let with_amount: Vec<usize> = (0..events.len()).filter(|&i| parsed[i].is_some()).collect();
+    for &i in &with_amount {
+        let event = &events[i];
+        let Some((total, currency)) = &parsed[i] else {
+            continue;
+        };
+        let parts: Vec<usize> = with_amount
+            .iter()
+            .copied()
+            .filter(|&j| {
+                j != i
+                    && parsed[j].as_ref().is_some_and(|(_, c)| c == currency)
+                    && events[j]
+                        .targets
+                        .iter()
+                        .any(|t| event.targets.iter().any(|u| same_target(t, u)))
+            })
+            .collect();
+        let sum: docket_core::Decimal = parts
+            .iter()
+            .filter_map(|&j| parsed[j].as_ref().map(|(v, _)| *v))
+            .sum();
+        if parts.len() >= 2 && sum == *total {
+            drop[i] = true;
+        }
+    }
+    let mut k = 0;
+    events.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// Actions that are complete without a target ("Xi warned of the risks").
 const TARGETLESS: &[ActionKind] = &[ActionKind::Warning];
 
+/// An event needs a named target, or an authority that acted ("the agency ordered 30 projects
+/// halted", "regulators ordered all big loans to be scrutinised"), or a stated number of
+/// targets ("Twenty-eight people have been arrested").
 fn worth_emitting(candidate: &Candidate) -> bool {
-    if !candidate.targets.is_empty() {
+    if !candidate.targets.is_empty() || candidate.target_count.is_some() {
         return true;
     }
     let Some(actor) = &candidate.actor else {
         return false;
     };
     actor.role == Role::Authority
-        && (TARGETLESS.contains(&candidate.action) || candidate.target_count.is_some())
+        && (TARGETLESS.contains(&candidate.action) || candidate.action != ActionKind::Apology)
 }
 
 fn to_raw(candidate: Candidate, body: &TextBody) -> RawEvent {
@@ -478,12 +916,17 @@ fn to_raw(candidate: Candidate, body: &TextBody) -> RawEvent {
     };
     RawEvent {
         action: Some(candidate.action.as_str().to_string()),
-        actor: candidate.actor.map(|m| m.actor),
-        targets: candidate.targets.into_iter().map(|m| m.actor).collect(),
+        actor: candidate.actor.map(|m| Arc::unwrap_or_clone(m.actor)),
+        targets: candidate
+            .targets
+            .into_iter()
+            .map(|m| Arc::unwrap_or_clone(m.actor))
+            .collect(),
         target_count: candidate.target_count,
         date_resolved: candidate.date,
         amount,
         amount_role,
+        currency: candidate.currency,
         span: Some([
             body.offset.saturating_add(start as u64),
             body.offset.saturating_add(end as u64),

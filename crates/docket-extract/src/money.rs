@@ -19,8 +19,7 @@ pub struct MoneyExpr {
 const CODES: &str = "EUR|USD|GBP|PLN|CNY|RMB|INR|JPY|CHF|SEK|NOK|DKK|CZK|HUF|RON|BGN|HRK|ISK|KRW|AUD|CAD|BRL|RUB|TRY|HKD|SGD|ZAR|MXN|NZD|TWD|IDR|THB|MYR|PHP|AED|SAR|ILS|UAH";
 const NUMBER: &str = r"\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
 const SCALE: &str = r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|mln|tn|m|k)";
-const WORDS: &str =
-    r"(?i:euros?|dollars?|pounds?|sterling|yuan|renminbi|rupees?|zlotys?|zloty|yen|francs|won)";
+const WORDS: &str = r"(?i:euros?|dollars?|pounds?|sterling|yuan|renminbi|rupees?|zlotys?|zloty|yen|francs|won|kroner|krone|kronor|krona)";
 
 /// The compiled amount pattern (built once).
 #[derive(Debug)]

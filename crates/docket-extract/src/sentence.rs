@@ -153,11 +153,29 @@ impl Segmenter<'_> {
         // a Markdown heading on the first line
         let mut line_start = true;
         while i < len {
+            // skip to the next byte that can matter: a terminal mark, a line break, a heading
+            // mark or a multi-byte character (white space is looked for only when an overlong
+            // run must be cut)
+            let limit = (self.start + MAX_SENTENCE_BYTES + 1).min(len);
+            if i < limit {
+                let skip = self.bytes[i..limit]
+                    .iter()
+                    .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'#') || b >= 0x80)
+                    .unwrap_or(limit - i);
+                if skip > 0 {
+                    self.steps += skip as u64;
+                    i += skip;
+                    line_start = false;
+                    if i >= len {
+                        break;
+                    }
+                }
+            }
             self.steps += 1;
             let b = self.bytes[i];
             if i - self.start > MAX_SENTENCE_BYTES {
                 let cut = self
-                    .last_space
+                    .last_space_before(i)
                     .filter(|&s| s > self.start)
                     .unwrap_or_else(|| self.floor(i));
                 self.push(cut);
@@ -236,6 +254,18 @@ impl Segmenter<'_> {
             }
         }
         self.push(len);
+    }
+
+    /// The last white space of the current sentence before `i` (a backward scan, at most
+    /// once per cut, so every byte is still visited a bounded number of times).
+    fn last_space_before(&mut self, i: usize) -> Option<usize> {
+        let from = self.start.min(i);
+        let found = self.bytes[from..i]
+            .iter()
+            .rposition(|&b| is_space_byte(b))
+            .map(|p| from + p);
+        self.steps += (i - found.unwrap_or(from)) as u64;
+        found.or(self.last_space)
     }
 
     /// The largest char boundary at or below `i`.

@@ -54,6 +54,22 @@ pub struct TimeExpr {
     pub kind: TimeKind,
 }
 
+/// The kinds of cue words found in a text.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Cues {
+    month: bool,
+    day: bool,
+    unit: bool,
+    ago: bool,
+}
+
+/// Words of which each time pattern needs one: month names (and their abbreviations), "day"
+/// (weekdays, "today", "yesterday"), the units of relative expressions, "ago".
+const CUES: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "day",
+    "year", "month", "week", "ago",
+];
+
 const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)";
 const WEEKDAYS: [&str; 7] = [
     "monday",
@@ -68,6 +84,12 @@ const WEEKDAYS: [&str; 7] = [
 /// The compiled patterns (built once).
 #[derive(Debug)]
 pub struct TimeFinder {
+    /// Words one of which every pattern needs: a cheap test of which patterns can match.
+    cues: aho_corasick::AhoCorasick,
+    /// The calendar patterns in one (dates, months, years, weekdays): where any of them matches.
+    dates: Regex,
+    /// The relative patterns in one ("last year", "two days ago", "yesterday").
+    relatives: Regex,
     month_day: Regex,
     day_month: Regex,
     month_year: Regex,
@@ -76,6 +98,18 @@ pub struct TimeFinder {
     relative: Regex,
     ago: Regex,
     day_word: Regex,
+}
+
+/// Whether the text holds a four-digit number from 1900 to 2099 standing alone.
+fn has_year(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).any(|i| {
+        matches!(&b[i..i + 2], b"19" | b"20")
+            && b[i + 2].is_ascii_digit()
+            && b[i + 3].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit())
+    })
 }
 
 fn month_number(word: &str) -> Option<u8> {
@@ -105,38 +139,150 @@ impl TimeFinder {
     pub fn new() -> Result<Self, ExtractError> {
         let re =
             |pattern: &str| Regex::new(pattern).map_err(|e| ExtractError::Pattern(e.to_string()));
+        let cues = aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(CUES)
+            .map_err(|e| ExtractError::Pattern(e.to_string()))?;
+        let month_day = format!(
+            r"(?-u:\b)(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
+        );
+        let day_month = format!(
+            r"(?-u:\b)(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)\.?(?:,?\s+(\d{{4}})(?-u:\b))?"
+        );
+        let month_year = format!(
+            r"(?-u:\b)(?:(in|during|since|until|by|of|last|this|from|at|next)\s+)?(?:(?:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of|beginning\s+of|end\s+of|start\s+of)[\s-]+)?{MONTH}(?-u:\b)(?:\s+(\d{{4}})(?-u:\b))?"
+        );
+        let year = r"(?-u:\b)(?:(in|during|since|until|by|of|from|early|late|mid)[\s-]+)?((?:19|20)\d{2})(?-u:\b)";
+        let weekday = r"(?-u:\b)(?:(on|last|next|this|a|since|by|until|from)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?-u:\b)";
+        let relative = r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?(last|this|next)\s+(year|month|week)(?-u:\b)";
+        let ago = r"(?i)(?-u:\b)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(year|month|week|day)s?\s+ago(?-u:\b)";
+        let day_word = r"(?i)(?-u:\b)(yesterday|today)(?-u:\b)";
+        // one pass finds where any pattern matches; the patterns then run on those places only
+        let union = |patterns: &[&str]| {
+            patterns
+                .iter()
+                .map(|p| format!("(?:{p})"))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let dates = union(&[
+            month_day.as_str(),
+            day_month.as_str(),
+            month_year.as_str(),
+            year,
+            weekday,
+        ]);
+        let relatives = union(&[relative, ago, day_word]);
         Ok(TimeFinder {
-            month_day: re(&format!(
-                r"(?-u:\b)(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?{MONTH}\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
-            ))?,
-            day_month: re(&format!(
-                r"(?-u:\b)(?:on\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?-u:\b)\.?(?:,?\s+(\d{{4}})(?-u:\b))?"
-            ))?,
-            month_year: re(&format!(
-                r"(?-u:\b)(?:(in|during|since|until|by|of|last|this|from|at|next)\s+)?(?:(?:early|late|mid|the\s+(?:beginning|start|end|middle)\s+of|beginning\s+of|end\s+of|start\s+of)[\s-]+)?{MONTH}(?-u:\b)(?:\s+(\d{{4}})(?-u:\b))?"
-            ))?,
-            year: re(
-                r"(?-u:\b)(?:(in|during|since|until|by|of|from|early|late|mid)[\s-]+)?((?:19|20)\d{2})(?-u:\b)",
-            )?,
-            weekday: re(
-                r"(?-u:\b)(?:(on|last|next|this|a|since|by|until|from)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?(?-u:\b)",
-            )?,
-            relative: re(
-                r"(?i)(?-u:\b)(?:(?:earlier|later|late|early)\s+)?(last|this|next)\s+(year|month|week)(?-u:\b)",
-            )?,
-            ago: re(
-                r"(?i)(?-u:\b)(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(year|month|week|day)s?\s+ago(?-u:\b)",
-            )?,
-            day_word: re(r"(?i)(?-u:\b)(yesterday|today)(?-u:\b)")?,
+            cues,
+            dates: re(&dates)?,
+            relatives: re(&relatives)?,
+            month_day: re(&month_day)?,
+            day_month: re(&day_month)?,
+            month_year: re(&month_year)?,
+            year: re(year)?,
+            weekday: re(weekday)?,
+            relative: re(relative)?,
+            ago: re(ago)?,
+            day_word: re(day_word)?,
         })
+    }
+
+    /// Which kinds of cue words the text holds: a capitalised month name at a word start
+    /// ("December", "Dec."), a word ending in "day" (weekdays, "today"), a unit word at a word
+    /// start ("years", "month"), "ago". "may", "market" or "decision" are not cues.
+    fn cues(&self, text: &str) -> Cues {
+        let bytes = text.as_bytes();
+        let mut cues = Cues::default();
+        for m in self.cues.find_overlapping_iter(text) {
+            let (s, e) = (m.start(), m.end());
+            let word_start = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
+            let after = bytes.get(e).copied();
+            match CUES[m.pattern().as_usize()] {
+                "day" => cues.day |= !after.is_some_and(|c| c.is_ascii_alphanumeric() && c != b's'),
+                "year" | "month" | "week" => cues.unit |= word_start,
+                "ago" => cues.ago |= word_start,
+                _ => cues.month |= word_start && bytes[s].is_ascii_uppercase(),
+            }
+        }
+        cues
     }
 
     /// Every time expression in `text`, in order, without overlaps (longest wins).
     pub fn find(&self, text: &str) -> Vec<TimeExpr> {
         let mut found: Vec<TimeExpr> = Vec::new();
-        let mut add =
-            |start: usize, end: usize, kind: TimeKind| found.push(TimeExpr { start, end, kind });
-        for c in self.month_day.captures_iter(text) {
+        // most sentences hold nothing a pattern needs: no year, month, weekday or unit
+        let year = has_year(text);
+        let cues = self.cues(text);
+        if !year && cues == Cues::default() {
+            return found;
+        }
+        // the places where some pattern matches, merged when they touch
+        let mut matches: Vec<(usize, usize)> = Vec::new();
+        if year || cues.month || cues.day {
+            matches.extend(self.dates.find_iter(text).map(|m| (m.start(), m.end())));
+        }
+        if cues.unit || cues.ago || cues.day {
+            matches.extend(self.relatives.find_iter(text).map(|m| (m.start(), m.end())));
+        }
+        matches.sort_unstable();
+        let mut windows: Vec<(usize, usize)> = Vec::new();
+        for (start, end) in matches {
+            match windows.last_mut() {
+                Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
+                _ => windows.push((start, end)),
+            }
+        }
+        for (from, to) in windows {
+            self.find_in(text, from, to, &mut found);
+        }
+        // longest first among overlaps, then in text order
+        found.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then((b.end - b.start).cmp(&(a.end - a.start)))
+        });
+        let mut out: Vec<TimeExpr> = Vec::with_capacity(found.len());
+        for expr in found {
+            match out.last_mut() {
+                Some(last) if expr.start < last.end => {
+                    if expr.end - expr.start > last.end - last.start {
+                        *last = expr;
+                    }
+                }
+                _ => out.push(expr),
+            }
+        }
+        out
+    }
+
+    /// The expressions of every pattern within `full[from..to]` (positions in `full`).
+    fn find_in(&self, full: &str, from: usize, to: usize, found: &mut Vec<TimeExpr>) {
+        let text = &full[from..to];
+        // which patterns can match at all: most sentences hold no time expression
+        let digit = text.bytes().any(|b| b.is_ascii_digit());
+        let Cues {
+            month,
+            day,
+            unit,
+            ago,
+        } = self.cues(text);
+        if !(digit || month || day || unit) {
+            return;
+        }
+        let mut add = |start: usize, end: usize, kind: TimeKind| {
+            found.push(TimeExpr {
+                start: from + start,
+                end: from + end,
+                kind,
+            })
+        };
+        let month_day = if month && digit {
+            Some(self.month_day.captures_iter(text))
+        } else {
+            None
+        };
+        for c in month_day.into_iter().flatten() {
             let (Some(all), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
@@ -154,7 +300,12 @@ impl TimeFinder {
             };
             add(all.start(), all.end(), kind);
         }
-        for c in self.day_month.captures_iter(text) {
+        let day_month = if month && digit {
+            Some(self.day_month.captures_iter(text))
+        } else {
+            None
+        };
+        for c in day_month.into_iter().flatten() {
             let (Some(all), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
@@ -172,7 +323,12 @@ impl TimeFinder {
             };
             add(all.start(), all.end(), kind);
         }
-        for c in self.month_year.captures_iter(text) {
+        let month_year = if month {
+            Some(self.month_year.captures_iter(text))
+        } else {
+            None
+        };
+        for c in month_year.into_iter().flatten() {
             let (Some(all), Some(m)) = (c.get(0), c.get(2)) else {
                 continue;
             };
@@ -200,7 +356,12 @@ impl TimeFinder {
             };
             add(all.start(), all.end(), kind);
         }
-        for c in self.year.captures_iter(text) {
+        let year = if digit {
+            Some(self.year.captures_iter(text))
+        } else {
+            None
+        };
+        for c in year.into_iter().flatten() {
             let (Some(all), Some(y)) = (c.get(0), c.get(2)) else {
                 continue;
             };
@@ -209,14 +370,14 @@ impl TimeFinder {
                 continue;
             }
             // not part of a larger number, an amount or a range of years
-            let after = &text[all.end()..];
+            let after = &full[from + all.end()..];
             if after.starts_with(['%', ',', '.'])
                 && after[1..].starts_with(|c: char| c.is_ascii_digit())
                 || after.starts_with('%')
             {
                 continue;
             }
-            let before = text[..all.start()].trim_end();
+            let before = full[..from + all.start()].trim_end();
             if before.ends_with(['$', '€', '£', '¥']) {
                 continue;
             }
@@ -228,7 +389,12 @@ impl TimeFinder {
             };
             add(all.start(), all.end(), TimeKind::Absolute(date));
         }
-        for c in self.weekday.captures_iter(text) {
+        let weekday = if day {
+            Some(self.weekday.captures_iter(text))
+        } else {
+            None
+        };
+        for c in weekday.into_iter().flatten() {
             let (Some(all), Some(w)) = (c.get(0), c.get(2)) else {
                 continue;
             };
@@ -246,7 +412,12 @@ impl TimeFinder {
                 TimeKind::Weekday(index as u8, prep.as_deref() == Some("last")),
             );
         }
-        for c in self.relative.captures_iter(text) {
+        let relative = if unit {
+            Some(self.relative.captures_iter(text))
+        } else {
+            None
+        };
+        for c in relative.into_iter().flatten() {
             let (Some(all), Some(which), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
@@ -262,7 +433,12 @@ impl TimeFinder {
             };
             add(all.start(), all.end(), kind);
         }
-        for c in self.ago.captures_iter(text) {
+        let ago_matches = if ago && (unit || day) {
+            Some(self.ago.captures_iter(text))
+        } else {
+            None
+        };
+        for c in ago_matches.into_iter().flatten() {
             let (Some(all), Some(n), Some(unit)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
@@ -277,7 +453,12 @@ impl TimeFinder {
             };
             add(all.start(), all.end(), kind);
         }
-        for c in self.day_word.captures_iter(text) {
+        let day_word = if day {
+            Some(self.day_word.captures_iter(text))
+        } else {
+            None
+        };
+        for c in day_word.into_iter().flatten() {
             let (Some(all), Some(w)) = (c.get(0), c.get(1)) else {
                 continue;
             };
@@ -288,24 +469,6 @@ impl TimeFinder {
             };
             add(all.start(), all.end(), TimeKind::Days(shift));
         }
-        // longest first among overlaps, then in text order
-        found.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-        });
-        let mut out: Vec<TimeExpr> = Vec::with_capacity(found.len());
-        for expr in found {
-            match out.last_mut() {
-                Some(last) if expr.start < last.end => {
-                    if expr.end - expr.start > last.end - last.start {
-                        *last = expr;
-                    }
-                }
-                _ => out.push(expr),
-            }
-        }
-        out
     }
 }
 

@@ -370,7 +370,8 @@ pub async fn run_job(
                     .await
                     .unwrap_or_default();
                 if vote.day_first + vote.month_first + vote.ambiguous > 0 {
-                    if let docket_normalize::date::DayOrderDecision::Order(order) = vote.decision(1) {
+                    if let docket_normalize::date::DayOrderDecision::Order(order) = vote.decision(1)
+                    {
                         spec_for_work.hints.date.order = Some(order);
                     }
                     counts.notes.push(format!("date order: {}", vote.report(1)));

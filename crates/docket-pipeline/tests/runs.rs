@@ -201,13 +201,19 @@ fn day_and_month_order_is_inferred_from_unambiguous_rows() {
     let summary = run_in(dir.path(), &text).unwrap();
     assert_eq!(summary.sources[0].rejected, 0, "{summary}");
     let note = summary.sources[0].notes.join(" ");
-    assert!(note.contains("1 day-first, 0 month-first, 1 ambiguous"), "{note}");
+    assert!(
+        note.contains("1 day-first, 0 month-first, 1 ambiguous"),
+        "{note}"
+    );
     assert!(summary.to_string().contains("date order"), "{summary}");
     let events = read_jsonl(&dir.path().join("events.jsonl"));
     assert_eq!(events[1]["date"]["value"], "2021-04-03", "{}", events[1]);
 
     // with an explicit hint nothing is inferred
-    let hinted = text.replace("[sources.fines.constants]", "[sources.fines.formats]\ndate = \"month_first\"\n[sources.fines.constants]");
+    let hinted = text.replace(
+        "[sources.fines.constants]",
+        "[sources.fines.formats]\ndate = \"month_first\"\n[sources.fines.constants]",
+    );
     let summary = run_in(dir.path(), &hinted).unwrap();
     assert!(summary.sources[0].notes.is_empty());
     // 19/03/2021 cannot be month-first: rejected, and 03/04/2021 is read as 4 March

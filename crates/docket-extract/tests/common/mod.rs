@@ -142,9 +142,19 @@ pub fn check_seed(extractor: &Extractor, id: impl Fn(&str) -> String) {
         target_ids(censure),
         "the app is UC Browser"
     );
+    // who removed the app is not said: state TV's censure in the previous sentence does not
+    // make it the actor
+    assert_eq!(actor_id(removal), None, "{}", show());
+
+    // the one who apologises is UC, not state TV
+    let apology = find(events, "apology", None);
+    assert_eq!(target_ids(apology), target_ids(censure), "{}", show());
+    assert_eq!(actor_id(apology), target_ids(censure).first().cloned());
 
     let investigation = find(events, "investigation", Some(&id("alibaba")));
     assert_eq!(investigation.targets.len(), 1);
+    // no authority is named in its sentence (the summons by the CAC is another event)
+    assert_eq!(actor_id(investigation), None, "{}", show());
 
     let suspensions: Vec<&RawEvent> = events
         .iter()
