@@ -18,7 +18,8 @@ tasks:
   ingest [JOB] [ARGS..]  build the release binary and run a job (default: fixtures/jobs/default.toml)
   test                   run the whole test suite (the README's test command)
   ci                     cargo fmt --check, cargo clippy -D warnings, then the test suite
-  eval [FIXTURES]        precision/recall of the text extractor against fixtures/gold
+  eval [FIXTURES] [--details]
+                         precision/recall of the text extractor against fixtures/gold
   bench [--quick] [--micro] [ARGS..]
                          end-to-end benchmark (docket-bench: 200 MB structured + 50 MB text by
                          default; --quick: 20 MB + 5 MB) and, with --micro, the criterion
@@ -158,11 +159,17 @@ fn main() -> ExitCode {
                 .and_then(|()| test_suite())
         }
         "eval" => {
+            let details = rest.iter().any(|a| a == "--details");
             let fixtures = rest
-                .first()
+                .iter()
+                .find(|a| !a.starts_with("--"))
                 .cloned()
                 .unwrap_or_else(|| repo_root().join("fixtures").display().to_string());
-            docket(&["eval".to_string(), fixtures])
+            let mut args = vec!["eval".to_string(), fixtures];
+            if details {
+                args.push("--details".to_string());
+            }
+            docket(&args)
         }
         "bench" => bench(&rest),
         "fuzz" => fuzz::fuzz(&rest),

@@ -88,6 +88,9 @@ enum Command {
         /// The fixtures folder (holding gold/ and the documents it names).
         #[arg(default_value = "fixtures")]
         fixtures: PathBuf,
+        /// Also list every missed gold event and every spurious prediction.
+        #[arg(long)]
+        details: bool,
     },
     /// Print shell completions.
     Completions {
@@ -252,9 +255,12 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Catalogue {
             command: CatalogueCommand::Unresolved { db },
         } => Ok(explain::unresolved(&db)?),
-        Command::Eval { fixtures } => {
+        Command::Eval { fixtures, details } => {
             let report = docket_eval::evaluate(&fixtures).map_err(|e| e.to_string())?;
             print!("{report}");
+            if details {
+                print!("\n{}", report.details());
+            }
             Ok(())
         }
         Command::Completions { shell } => {
