@@ -7,6 +7,9 @@
 
 mod corpus;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -32,6 +35,31 @@ struct BorrowedFine<'a> {
 }
 
 /// serde_json parse into a borrowed struct and write again, one line at a time, one core.
+/// The text extractor alone over every document of `dir`, one after the other on this thread:
+/// read, parse the front matter as the `text` source does, extract. Prints the event count.
+fn extract_only(dir: &Path) -> Result<(), String> {
+    let resolver = docket_normalize::Resolver::with_built_in(None).map_err(|e| e.to_string())?;
+    let extractor =
+        docket_extract::Extractor::new(std::sync::Arc::new(resolver)).map_err(|e| e.to_string())?;
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    paths.sort();
+    let mut events = 0usize;
+    for path in paths {
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let document = docket_source_text::parse_document(&bytes)
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        events += extractor
+            .extract(&document.body(), &Default::default(), None)
+            .events
+            .len();
+    }
+    println!("{events}");
+    Ok(())
+}
+
 fn baseline_json(input: &Path, output: &Path) -> Result<u64, String> {
     let reader = BufReader::with_capacity(1 << 16, File::open(input).map_err(|e| e.to_string())?);
     let mut writer =
@@ -339,6 +367,18 @@ fn run(options: &Options) -> Result<(), String> {
             m: base,
             baseline: None,
         });
+        // the extractor alone, in one process on one core: read every document, parse its front
+        // matter, extract (the same allocator as the docket binary)
+        match measure(Command::new(&me).args(["extract-only"]).arg(&news)) {
+            Ok(m) => rows.push(Row {
+                name: "text: extractor only, read+extract (1 core)".into(),
+                megabytes: text_mb,
+                records: docs,
+                m,
+                baseline: Some(base_text),
+            }),
+            Err(e) => println!("extractor not measured: {e}"),
+        }
         for threads in ["1", "2"] {
             match measure(&mut docket("text.toml", threads)) {
                 Ok(m) => rows.push(Row {
@@ -397,6 +437,7 @@ fn main() {
                 let total: usize = entries.filter_map(Result::ok).filter_map(|e| std::fs::read(e.path()).ok()).map(|b| b.len()).sum();
                 println!("{total}");
             }),
+        Some("extract-only") if args.len() == 2 => extract_only(Path::new(&args[1])),
         Some("run") => {
             let mut options = Options {
                 dir: PathBuf::from("target/bench"),

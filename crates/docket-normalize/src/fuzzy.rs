@@ -423,38 +423,62 @@ impl FuzzyIndex {
         self.distinguishing.contains(word)
     }
 
+    /// The entries whose trigram Dice coefficient with the query is at least `MIN_DICE`, with
+    /// that coefficient, in id order.
+    fn candidates(&self, query: &[u64]) -> Vec<(f64, u32)> {
+        // Prefix filter (exact, not a heuristic): a Dice coefficient of at least MIN_DICE = 0.5
+        // needs 4n >= q + o with o >= n, so an entry must share n >= q/3 of the q query
+        // trigrams. An entry found in none of the (m - k + 1) shortest posting lists (m lists,
+        // k = ceil(q/3)) shares at most k - 1 and cannot qualify; so only those lists are
+        // scanned for candidates, and the longer lists are probed by binary search (posting
+        // lists are sorted, since ids are pushed in increasing order).
+        let mut lists: Vec<&[u32]> = query
+            .iter()
+            .filter_map(|trigram| self.postings.get(trigram))
+            .filter(|list| list.len() <= MAX_POSTING)
+            .map(Vec::as_slice)
+            .collect();
+        let needed = query.len().div_ceil(3).max(1);
+        if lists.len() < needed {
+            return Vec::new();
+        }
+        lists.sort_unstable_by_key(|list| list.len());
+        let (prefix, rest) = lists.split_at(lists.len() - needed + 1);
+        let mut found: Vec<u32> = prefix
+            .iter()
+            .flat_map(|list| list.iter().copied())
+            .collect();
+        found.sort_unstable();
+        let mut candidates: Vec<(f64, u32)> = Vec::new();
+        let mut start = 0;
+        while start < found.len() {
+            let id = found[start];
+            let mut end = start + 1;
+            while end < found.len() && found[end] == id {
+                end += 1;
+            }
+            let in_rest = rest
+                .iter()
+                .filter(|list| list.binary_search(&id).is_ok())
+                .count();
+            let shared = (end - start + in_rest) as f64;
+            let other = self.entries[id as usize].trigrams;
+            let dice = 2.0 * shared / (query.len() + other) as f64;
+            if dice >= MIN_DICE {
+                candidates.push((dice, id));
+            }
+            start = end;
+        }
+        candidates
+    }
+
     /// Looks a match key up.
     pub fn lookup(&self, key: &str) -> FuzzyOutcome {
         if !eligible(key) || self.entries.is_empty() {
             return FuzzyOutcome::None;
         }
         let query = trigrams(key);
-        // dense counters over the entries; only the touched ones are read back
-        let mut shared = vec![0u16; self.entries.len()];
-        let mut touched: Vec<u32> = Vec::new();
-        for trigram in &query {
-            if let Some(list) = self.postings.get(trigram) {
-                if list.len() > MAX_POSTING {
-                    continue;
-                }
-                for &id in list {
-                    let count = &mut shared[id as usize];
-                    if *count == 0 {
-                        touched.push(id);
-                    }
-                    *count = count.saturating_add(1);
-                }
-            }
-        }
-        let mut candidates: Vec<(f64, u32)> = touched
-            .into_iter()
-            .map(|id| {
-                let other = self.entries[id as usize].trigrams;
-                let n = shared[id as usize];
-                (2.0 * f64::from(n) / (query.len() + other) as f64, id)
-            })
-            .filter(|(dice, _)| *dice >= MIN_DICE)
-            .collect();
+        let mut candidates = self.candidates(&query);
         candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         candidates.truncate(MAX_CANDIDATES);
 
@@ -561,6 +585,60 @@ impl FuzzyIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The prefix-filtered candidate search finds exactly what counting every posting list
+    /// finds.
+    #[test]
+    fn prefix_filter_finds_what_full_counting_finds() {
+        let names = [
+            "bayerisches landesamt fur datenschutzaufsicht",
+            "landesbeauftragte fur datenschutz niedersachsen",
+            "landesbeauftragter fur den datenschutz baden wurttemberg",
+            "commission nationale de l informatique et des libertes",
+            "securities and exchange commission",
+            "federal trade commission",
+            "state administration for market regulation",
+            "cyberspace administration of china",
+            "competition and markets authority",
+            "information commissioner s office",
+        ];
+        let mut index = FuzzyIndex::new([]);
+        for (actor, name) in names.iter().enumerate() {
+            index.insert(name, actor);
+        }
+        let queries = [
+            "bayerisches landesamt fur datenschutz",
+            "landesbeauftragte fur datenschutz nordrhein westfalen",
+            "securites and exchange comission",
+            "federal trade comission",
+            "market regulation administration",
+            "information commissioners office",
+            "tundra fjord health holdings",
+            "commission",
+        ];
+        for key in queries {
+            let query = trigrams(key);
+            let mut counts = vec![0usize; index.entries.len()];
+            for trigram in &query {
+                if let Some(list) = index.postings.get(trigram) {
+                    for &id in list {
+                        counts[id as usize] += 1;
+                    }
+                }
+            }
+            let full: Vec<(f64, u32)> = counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(id, n)| {
+                    let other = index.entries[id].trigrams;
+                    (2.0 * *n as f64 / (query.len() + other) as f64, id as u32)
+                })
+                .filter(|(dice, _)| *dice >= MIN_DICE)
+                .collect();
+            assert_eq!(index.candidates(&query), full, "{key}");
+        }
+    }
 
     #[test]
     fn similarity_counts_swaps_once() {

@@ -202,10 +202,20 @@ fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
 /// "vodafone espana", "阿里巴巴集团控股有限公司" becomes "阿里巴巴集团"). A name that is only a suffix is
 /// kept as it is. Idempotent.
 pub fn base_name(folded: &str) -> String {
+    // the last words of all legal suffixes: most names end in none of them, and then the
+    // suffix list need not be walked
+    static SUFFIX_ENDINGS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            LEGAL_SUFFIXES
+                .iter()
+                .filter_map(|suffix| suffix.last().copied())
+                .collect()
+        });
     let mut tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
     loop {
         let before = (tokens.len(), tokens.last().map_or(0, |t| t.len()));
-        for suffix in LEGAL_SUFFIXES {
+        let may_end_in_suffix = tokens.last().is_some_and(|t| SUFFIX_ENDINGS.contains(t));
+        for suffix in LEGAL_SUFFIXES.iter().filter(|_| may_end_in_suffix) {
             if tokens.len() > suffix.len() && tokens.ends_with(suffix) {
                 tokens.truncate(tokens.len() - suffix.len());
                 break;
