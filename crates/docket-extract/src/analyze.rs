@@ -317,6 +317,19 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
             });
             continue;
         }
+        // "&amp;", as scraped tables write an ampersand: one '&' token, so that its ';' does
+        // not end a clause
+        if c == '&' && s[i..].starts_with("&amp;") {
+            for _ in 0..4 {
+                iter.next();
+            }
+            toks.push(Tok {
+                start,
+                end: start + 5,
+                kind: Kind::Punct('&'),
+            });
+            continue;
+        }
         toks.push(Tok {
             start,
             end: start + c.len_utf8(),
@@ -1148,6 +1161,20 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 && name_word(ctx, end + 1);
             if connector {
                 connectors.push(end);
+                end += 2;
+                continue;
+            }
+            // "T. Stene Transport AS", "J. P. Morgan": an initial and its period inside a name
+            let initial = end + 1 < n
+                && ctx.punct(end) == Some('.')
+                && ctx.toks[end].start == ctx.toks[end - 1].end
+                && {
+                    let w = ctx.word(end - 1);
+                    w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+                }
+                && free(ctx, end + 1)
+                && name_word(ctx, end + 1);
+            if initial {
                 end += 2;
                 continue;
             }
@@ -3033,10 +3060,26 @@ fn noun_arguments(
         return (Vec::new(), None, Some(Agent::Private));
     }
     let mut t = t1;
-    let limit = (t1 + 4).min(n);
+    let mut limit = (t1 + 4).min(n);
     // a preposition inside a name ("Department of Justice") does not count, and an agent
     // phrase ("from the SEC", "by X") ends the search
     let is_prep = |t: usize| ctx.owner[t].is_none() && ctx.is(t, lexicon::NOUN_TARGET_PREPS);
+    // "a fine of EUR 6,000 on Y": "of" and its amount belong to the noun; the target's
+    // preposition comes after them
+    let skip_amount = |t: usize| -> Option<usize> {
+        if !(ctx.is(t, &["of"]) && t + 1 < n && ctx.covered[t + 1]) {
+            return None;
+        }
+        let mut u = t + 1;
+        while u < n && ctx.covered[u] {
+            u += 1;
+        }
+        Some(u)
+    };
+    if let Some(after) = skip_amount(t) {
+        limit = (after + 3).min(n);
+        t = after;
+    }
     while t < limit && !is_prep(t) {
         if matches!(ctx.punct(t), Some(',' | ';' | '.')) || ctx.is(t, &["from", "by"]) {
             t = limit;

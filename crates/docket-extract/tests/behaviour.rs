@@ -328,3 +328,38 @@ fn dates_belong_to_their_own_clause_and_verb() {
     let charge = find(&out.events, "charge", None);
     assert_eq!(date(charge), None, "{out:#?}");
 }
+
+/// The phrasings of the GDPR Enforcement Tracker's summaries (fixtures/data/gdpr): the target
+/// after "a fine of AMOUNT on", a name with an initial, a name in capitals with accents, and an
+/// ampersand written as `&amp;`.
+#[test]
+fn fines_table_summaries_give_their_target_and_amount() {
+    let x = built_in_extractor();
+    let cases = [
+        (
+            "The Spanish DPA (AEPD) has imposed a fine of EUR 6,000 on REAL CLUB NÁUTICO DE RIBADEO. The controller had uploaded links.",
+            "REAL CLUB NÁUTICO DE RIBADEO",
+            "EUR 6,000",
+        ),
+        (
+            "The Norwegian DPA has fined T. Stene Transport AS EUR 3,900 due to an unfair credit check on a data subject.",
+            "T. Stene Transport AS",
+            "EUR 3,900",
+        ),
+        (
+            "The Norwegian DPA (Datatilsynet) fined Elektro &amp; Automasjon Systemer AS EUR 20,000.",
+            "Elektro &amp; Automasjon Systemer AS",
+            "EUR 20,000",
+        ),
+    ];
+    for (text, target, amount) in cases {
+        let out = extract(&x, text, None);
+        assert_eq!(out.events.len(), 1, "{text}\n{out:#?}");
+        let event = &out.events[0];
+        assert_eq!(event.action.as_deref(), Some("fine"), "{text}");
+        assert!(actor_id(event).is_some(), "{text}\n{event:#?}");
+        let names: Vec<&str> = event.targets.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, [target], "{text}");
+        assert_eq!(event.amount.as_deref(), Some(amount), "{text}");
+    }
+}

@@ -221,3 +221,110 @@ fn day_and_month_order_is_inferred_from_unambiguous_rows() {
     let events = read_jsonl(&dir.path().join("events.jsonl"));
     assert_eq!(events[0]["date"]["value"], "2021-03-04");
 }
+
+/// A CSV source may map a `text` column: with no action in the fields, the events come from the
+/// extractor, and the record's date stands in when the text gives none; a text that reports no
+/// action is a reject. With an action constant, the record makes one event and its text only
+/// fills the fields the record lacks (here the amount).
+#[test]
+fn a_csv_text_column_goes_through_the_extractor() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixtures().join("adapters/summaries.csv");
+    let job = format!(
+        r#"
+[job]
+name = "summaries"
+
+[sources.from_text]
+kind = "csv"
+path = "{source}"
+[sources.from_text.fields]
+text = "summary"
+date = "decided"
+ref = "id"
+
+[sources.structured]
+kind = "csv"
+path = "{source}"
+[sources.structured.fields]
+actor = "authority"
+target = "company"
+date = "decided"
+text = "summary"
+[sources.structured.constants]
+action = "fine"
+
+[exports.events]
+kind = "jsonl"
+path = "{out}/events.jsonl"
+"#,
+        source = source.display(),
+        out = dir.path().display(),
+    );
+    let summary = run_in(dir.path(), &job).unwrap();
+    let from_text = summary
+        .sources
+        .iter()
+        .find(|s| s.name == "from_text")
+        .unwrap();
+    assert_eq!(from_text.read, 4);
+    assert_eq!(from_text.rejected, 1, "{summary:?}");
+    assert_eq!(
+        from_text.read,
+        from_text.emitted + from_text.merged + from_text.rejected
+    );
+    let rejects = std::fs::read_to_string(dir.path().join("rejects.jsonl")).unwrap();
+    assert!(
+        rejects.contains("no enforcement action found in the text"),
+        "{rejects}"
+    );
+    assert!(rejects.contains("\"record\":4"), "{rejects}");
+
+    let events = read_jsonl(&dir.path().join("events.jsonl"));
+    let find = |target_part: &str| {
+        events
+            .iter()
+            .find(|e| {
+                e["targets"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|t| t["id"].as_str().unwrap().contains(target_part))
+            })
+            .unwrap_or_else(|| panic!("no event on {target_part}: {events:#?}"))
+    };
+    let stene = find("stene");
+    assert_eq!(stene["action"], "fine");
+    assert_eq!(stene["actor"]["id"], find("elektro")["actor"]["id"]);
+    assert_eq!(stene["amount"]["value"], "3900");
+    assert_eq!(stene["amount"]["currency"], "EUR");
+    assert_eq!(stene["amount"]["role"], "penalty");
+    // the text has no date: the record's date stands in
+    assert_eq!(stene["date"]["value"], "2021-12-17");
+    // the text's event and the structured record's event are one fine, with both sources; the
+    // structured record took its amount from its text
+    let sources: Vec<&str> = stene["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["source"].as_str().unwrap())
+        .collect();
+    assert!(
+        sources.contains(&"from_text") && sources.contains(&"structured"),
+        "{stene:#}"
+    );
+    let from_text_ref = stene["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["source"] == "from_text")
+        .unwrap();
+    assert!(from_text_ref["span"].is_array(), "{stene:#}");
+    assert!(from_text_ref["quote"]
+        .as_str()
+        .unwrap()
+        .contains("fined T. Stene Transport AS"));
+    let club = find("ribadeo");
+    assert_eq!(club["amount"]["value"], "6000");
+    assert_eq!(club["date"]["value"], "2021-12-28");
+}
