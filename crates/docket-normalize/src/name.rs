@@ -123,7 +123,8 @@ const ARTICLES: &[&str] = &[
     "la", "el", "le", "les", "los", "las", "il", "lo", "der", "die", "das",
 ];
 
-/// Folds a name for comparison: Unicode NFKC, lower case, accents removed, possessive `'s`
+/// Folds a name for comparison: Unicode NFKC, lower case (with the Greek final sigma folded to
+/// σ), accents removed, possessive `'s`
 /// removed, `&` read as "and", every other non-alphanumeric character turned into a space,
 /// white space collapsed, and a leading "the" dropped.
 ///
@@ -138,6 +139,8 @@ pub fn fold_name(name: &str) -> String {
     for c in name
         .nfkc()
         .flat_map(char::to_lowercase)
+        // case folding: the Greek final sigma is a sigma ("ΕΥΘΥΝΗΣ" and "Ευθύνης" are one word)
+        .map(|c| if c == 'ς' { 'σ' } else { c })
         .collect::<String>()
         .nfd()
     {
@@ -385,6 +388,11 @@ mod tests {
             "agencia espanola de proteccion de datos"
         );
         assert_eq!(fold_name("ＳＡＭＲ"), "samr");
+        // the GDPR tables spell one Greek company both ways (ETid-840, ETid-919)
+        assert_eq!(
+            fold_name("ΕΤΑΙΡΕΙΑ ΠΕΡΙΟΡΙΣΜΕΝΗΣ ΕΥΘΥΝΗΣ"),
+            fold_name("Εταιρεία Περιορισμένης Ευθύνης")
+        );
     }
 
     #[test]
