@@ -16,6 +16,7 @@
 //! index holds 64-bit hashes and event positions, never text.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use docket_core::Event;
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
@@ -93,7 +94,10 @@ impl EventStore for MemoryStore {
 #[derive(Debug, Default)]
 pub struct Merger<S: EventStore = MemoryStore> {
     store: S,
-    heads: HashMap<u64, u32>,
+    /// Block key (32 bits of its hash) -> the newest link of the block. Two blocks whose keys
+    /// share 32 bits become one block: that only adds candidates, which the full rule rules
+    /// out, and it halves the size of the index.
+    heads: HashMap<u32, u32, BuildHasherDefault<SpreadHasher>>,
     /// (position, next link index or u32::MAX)
     links: Vec<(u32, u32)>,
     /// One per stored event: what rules 2, 3, 5 and 6 need, so that most candidates are ruled
@@ -167,6 +171,30 @@ impl Fingerprint {
 }
 
 const NO_LINK: u32 = u32::MAX;
+
+/// The 32 bits of a block key that the index keeps.
+fn short_key(key: u64) -> u32 {
+    (key ^ (key >> 32)) as u32
+}
+
+/// A hasher for keys that are already hashes: it spreads them over 64 bits with one
+/// multiplication (the hash table takes its control bits from the top).
+#[derive(Default)]
+struct SpreadHasher(u64);
+
+impl Hasher for SpreadHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
 
 /// At most this many earlier events of one block are compared with a new event.
 pub const MAX_CANDIDATES: usize = 256;
@@ -343,17 +371,23 @@ impl<S: EventStore> Merger<S> {
     pub fn with_store(store: S) -> Self {
         Merger {
             store,
-            heads: HashMap::new(),
+            heads: HashMap::default(),
             links: Vec::new(),
             fingerprints: Vec::new(),
         }
     }
 
     fn link(&mut self, key: u64, position: u32) {
+        let key = short_key(key);
         let head = self.heads.get(&key).copied().unwrap_or(NO_LINK);
-        // skip when the list already holds this position (a merged event re-indexed)
+        // skip when the list already holds this position (a merged event re-indexed); only the
+        // newest MAX_CANDIDATES links are looked at, as in `candidates`, so a large block costs
+        // no more per event than a small one (a repeated link further back is harmless:
+        // candidates are deduplicated)
         let mut cursor = head;
-        while cursor != NO_LINK {
+        let mut seen = 0;
+        while cursor != NO_LINK && seen < MAX_CANDIDATES {
+            seen += 1;
             let (p, next) = self.links[cursor as usize];
             if p == position {
                 return;
@@ -367,7 +401,7 @@ impl<S: EventStore> Merger<S> {
     fn candidates(&self, keys: &[u64]) -> Vec<u32> {
         let mut found = Vec::new();
         for key in keys {
-            let mut cursor = self.heads.get(key).copied().unwrap_or(NO_LINK);
+            let mut cursor = self.heads.get(&short_key(*key)).copied().unwrap_or(NO_LINK);
             let mut seen = 0;
             // newest first; a block larger than MAX_CANDIDATES is only searched among its most
             // recent members, which bounds the work per event whatever the input
