@@ -323,6 +323,9 @@ pub enum FuzzyOutcome {
 pub struct FuzzyIndex {
     entries: Vec<Entry>,
     postings: HashMap<u64, Vec<u32>>,
+    /// Hashes of (number of content words, position, word) of every entry, umlauts written out
+    /// folded (see `position_key`).
+    positioned_words: HashSet<u64>,
     distinguishing: HashSet<String>,
 }
 
@@ -365,6 +368,16 @@ fn umlaut_fold(word: &str) -> String {
         .replace("ae", "a")
 }
 
+/// The hash of a content word at its position in a name of `count` content words (umlauts
+/// written out folded). A collision only lets a name through to the full search.
+fn position_key(count: usize, position: usize, word: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&(count as u32).to_le_bytes());
+    hasher.update(&(position as u32).to_le_bytes());
+    hasher.update(umlaut_fold(word).as_bytes());
+    hasher.digest()
+}
+
 fn eligible(key: &str) -> bool {
     let chars = key.chars().count();
     let single = !key.contains(' ');
@@ -389,6 +402,7 @@ impl FuzzyIndex {
         FuzzyIndex {
             entries: Vec::new(),
             postings: HashMap::new(),
+            positioned_words: HashSet::new(),
             distinguishing,
         }
     }
@@ -410,9 +424,14 @@ impl FuzzyIndex {
         for &trigram in &grams {
             self.postings.entry(trigram).or_default().push(id);
         }
+        let words = content_words(key);
+        for (position, word) in words.iter().enumerate() {
+            self.positioned_words
+                .insert(position_key(words.len(), position, word));
+        }
         self.entries.push(Entry {
             key: key.to_string(),
-            words: content_words(key),
+            words,
             trigrams: grams.len(),
             actor,
         });
@@ -475,6 +494,22 @@ impl FuzzyIndex {
     /// Looks a match key up.
     pub fn lookup(&self, key: &str) -> FuzzyOutcome {
         if !eligible(key) || self.entries.is_empty() {
+            return FuzzyOutcome::None;
+        }
+        // guard 4 compares the content words in order, needs as many on both sides, and
+        // accepts at most half of them differing: so at least half of the query's words must
+        // be, at their position, the word of some catalogue name with as many words. Most
+        // names outside the catalogue stop here, before the trigram search.
+        let query_words = content_words(key);
+        let present = query_words
+            .iter()
+            .enumerate()
+            .filter(|(position, word)| {
+                self.positioned_words
+                    .contains(&position_key(query_words.len(), *position, word))
+            })
+            .count();
+        if !query_words.is_empty() && present * 2 < query_words.len() {
             return FuzzyOutcome::None;
         }
         let query = trigrams(key);
