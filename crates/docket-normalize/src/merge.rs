@@ -4,15 +4,15 @@
 //! 1. their actions are equal;
 //! 2. their source references (`ref`), when both have one, are equal;
 //! 3. their actors, when both have one, have the same id;
-//! 4. their targets share at least one id, or both have no target and both have the same actor,
-//!    or both carry the same reference and one of them has no target (a table row whose
-//!    controller is "Unknown" is still the row its reference names);
+//! 4. their targets share at least one id, or both have no target and both have the same actor
+//!    or the same reference (a table row whose controller is "Unknown" is still the row its
+//!    reference names);
 //! 5. their dates, when both are known, agree at the coarser precision;
 //! 6. their amounts, when both are known, are the same sum in the same currency.
 //!
 //! Candidates are found through a hash index keyed by (action, target id) or, for events
-//! without targets, (action, actor id, year), plus (action, reference) for every event with a
-//! reference; an event with no target, no actor and no reference never merges. At most [`MAX_CANDIDATES`] of the most recent events of a block are compared. The
+//! without targets, (action, actor id, year) and (action, reference); an event with no target,
+//! no actor and no reference never merges. At most [`MAX_CANDIDATES`] of the most recent events of a block are compared. The
 //! index holds 64-bit hashes and event positions, never text.
 
 use std::collections::HashMap;
@@ -201,8 +201,7 @@ pub const MAX_CANDIDATES: usize = 256;
 
 /// The blocks an event is compared within. An event with targets: one block per (action,
 /// target). Without targets: (action, actor, year), since rule 4 needs the same actor and rule
-/// 5 compatible dates. An event with a reference is also in the block of (action, reference),
-/// for rule 4's reference clause. An event with no target, no actor and no reference can never
+/// 5 compatible dates, and (action, reference) for rule 4's reference clause. An event with no target, no actor and no reference can never
 /// merge (rule 4) and gets no block at all, so such events cost nothing to index.
 fn block_keys(event: &Event) -> Vec<u64> {
     let key = |parts: &[&str]| {
@@ -214,27 +213,24 @@ fn block_keys(event: &Event) -> Vec<u64> {
         hasher.digest()
     };
     let action = event.action.as_str();
-    let mut keys: Vec<u64> = if !event.targets.is_empty() {
-        event
+    if !event.targets.is_empty() {
+        return event
             .targets
             .iter()
             .map(|t| key(&[action, &t.id]))
-            .collect()
-    } else {
-        match &event.actor {
-            Some(actor) => {
-                let year = event
-                    .date
-                    .as_ref()
-                    .and_then(|d| d.value)
-                    .map(|d| d.year_part().to_string())
-                    .unwrap_or_default();
-                vec![key(&[action, "", &actor.id, &year])]
-            }
-            None => Vec::new(),
-        }
-    };
-    // rule 4's reference clause: events of one reference meet in their own block
+            .collect();
+    }
+    let mut keys = Vec::new();
+    if let Some(actor) = &event.actor {
+        let year = event
+            .date
+            .as_ref()
+            .and_then(|d| d.value)
+            .map(|d| d.year_part().to_string())
+            .unwrap_or_default();
+        keys.push(key(&[action, "", &actor.id, &year]));
+    }
+    // rule 4's reference clause: events without targets meet by their reference
     if let Some(reference) = &event.reference {
         keys.push(key(&[action, "", "", "ref", reference]));
     }
@@ -256,12 +252,11 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
             return false;
         }
     }
-    let same_reference = matches!((&a.reference, &b.reference), (Some(x), Some(y)) if x == y);
     let targets_agree = if a.targets.is_empty() || b.targets.is_empty() {
-        same_reference
-            || a.targets.is_empty()
-                && b.targets.is_empty()
-                && matches!((&a.actor, &b.actor), (Some(x), Some(y)) if x.id == y.id)
+        a.targets.is_empty()
+            && b.targets.is_empty()
+            && (matches!((&a.actor, &b.actor), (Some(x), Some(y)) if x.id == y.id)
+                || matches!((&a.reference, &b.reference), (Some(x), Some(y)) if x == y))
     } else {
         a.targets
             .iter()

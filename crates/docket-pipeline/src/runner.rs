@@ -276,9 +276,23 @@ pub async fn run_job(
         None => None,
     };
     let resolver = Arc::new(Resolver::with_built_in(extra)?);
-    let extractor: Arc<dyn TextExtractor> = match &options.extractor {
-        Some(extractor) => Arc::clone(extractor),
-        None => Arc::new(
+    // The built-in adapters give a record text only for kinds `text` and `rss`, or when the
+    // source maps a `text` field; the extractor (a second of automaton building on a large
+    // catalogue, and tens of MB) is built only when some source may give text. Adapters from
+    // outside are assumed to.
+    let structured_only = |spec: &crate::job::SourceSpec| {
+        matches!(spec.common.kind.as_str(), "csv" | "json" | "jsonl")
+            && !spec
+                .adapter
+                .get("fields")
+                .and_then(toml::Value::as_table)
+                .is_some_and(|fields| fields.contains_key("text"))
+    };
+    let needs_extractor = options.extractor.is_some() || !job.sources.iter().all(structured_only);
+    let extractor: Option<Arc<dyn TextExtractor>> = match &options.extractor {
+        Some(extractor) => Some(Arc::clone(extractor)),
+        None if !needs_extractor => None,
+        None => Some(Arc::new(
             docket_extract::Extractor::new(Arc::clone(&resolver)).map_err(|e| {
                 PipelineError::Job {
                     path: job.path.clone(),
@@ -286,7 +300,7 @@ pub async fn run_job(
                     reason: format!("text extractor: {e}"),
                 }
             })?,
-        ),
+        )),
     };
     let rollup_resolver = Arc::clone(&resolver);
     let mut normalizer = Normalizer::new(resolver);
@@ -380,7 +394,7 @@ pub async fn run_job(
         }
         let work = Arc::new(Work {
             normalizer: normalizer.clone(),
-            extractor: Some(Arc::clone(&extractor)),
+            extractor: extractor.clone(),
             reference_date: job.job.reference_date,
             spec: Arc::new(spec_for_work),
         });
