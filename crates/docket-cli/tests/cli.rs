@@ -170,3 +170,28 @@ fn completions_for_bash() {
         "{stdout}"
     );
 }
+
+#[test]
+fn eval_scores_the_extractor_against_the_gold_files() {
+    let fixtures = fixtures();
+    let out = docket(&["eval", fixtures.to_str().unwrap(), "--details"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    // a header, one row per gold file, one per collection, the overall row, then the details
+    assert!(stdout.contains("sP") && stdout.contains("lF1"), "{stdout}");
+    assert!(stdout.contains("platform-crackdown-article"), "{stdout}");
+    assert!(stdout.contains("collection bbc"), "{stdout}");
+    assert!(stdout.contains("overall"), "{stdout}");
+    assert!(
+        stdout.contains("## ") && stdout.contains("missed"),
+        "{stdout}"
+    );
+
+    let missing = docket(&["eval", "/nonexistent/fixtures"]);
+    assert!(!missing.status.success());
+    assert!(
+        text(&missing.stderr).contains("/nonexistent/fixtures"),
+        "{}",
+        text(&missing.stderr)
+    );
+}
