@@ -1426,7 +1426,17 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
     }
     // "Department of Justice", "Office of Fair Trading": the head may precede "of"
     let head_end = (a..b).find(|&t| ctx.is(t, &["of", "for"])).unwrap_or(b);
-    let authority = (a..head_end).any(|t| ctx.is(t, lexicon::AUTHORITY_HEADS));
+    // "Bavarian DPA" when two Bavarian authorities share the descriptor: still an authority,
+    // never a company that "the company" could refer to
+    let (name_start, name_end) = (ctx.toks[a].start, ctx.toks[head_end - 1].end);
+    let descriptor = ctx.s.hits.iter().any(|hit| {
+        hit.start <= name_start
+            && name_end <= hit.end
+            && hit
+                .meanings()
+                .any(|m| matches!(m, crate::index::Meaning::Descriptor(_)))
+    });
+    let authority = descriptor || (a..head_end).any(|t| ctx.is(t, lexicon::AUTHORITY_HEADS));
     let judicial = before.is_some_and(|p| ctx.is(p, lexicon::JUDICIAL_TITLES));
     // "Jeffrey Royer, 41,": an age after a name
     let aged = ctx.punct(b) == Some(',')

@@ -363,3 +363,21 @@ fn fines_table_summaries_give_their_target_and_amount() {
         assert_eq!(event.amount.as_deref(), Some(amount), "{text}");
     }
 }
+
+/// A descriptor the catalogue cannot resolve alone ("Bavarian DPA": two Bavarian authorities
+/// carry it) still names an authority: "the company" never refers back to it.
+#[test]
+fn an_ambiguous_descriptor_is_an_authority_not_a_company() {
+    let x = built_in_extractor();
+    let text = "The Bavarian DPA has imposed a fine on a company. The company was fined EUR 5,000 for unlawful processing.";
+    let out = extract(&x, text, None);
+    assert!(!out.events.is_empty(), "{out:#?}");
+    for event in &out.events {
+        assert!(
+            event.targets.iter().all(|t| !t.name.contains("DPA")),
+            "{event:#?}"
+        );
+    }
+    let actor = out.events[0].actor.as_ref().expect("an actor");
+    assert_eq!(actor.name, "Bavarian DPA");
+}
