@@ -353,6 +353,16 @@ impl Resolver {
     }
 
     fn resolve_qualified_descriptor(&self, folded: &str) -> Option<&CatalogueActor> {
+        // "dpa of saxony anhalt", "the dpa from luxembourg": the place after the descriptor
+        for joint in [" of ", " from ", " in "] {
+            if let Some((head, place)) = folded.split_once(joint) {
+                if let Some(jurisdiction) = self.jurisdiction_of_word(place) {
+                    if let Some(actor) = self.resolve_descriptor(head, Some(jurisdiction)) {
+                        return Some(actor);
+                    }
+                }
+            }
+        }
         // "spanish dpa", "us securities and exchange commission"
         let (first, rest) = folded.split_once(' ')?;
         let jurisdiction = self.jurisdiction_of_word(first)?;

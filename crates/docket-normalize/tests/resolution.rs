@@ -298,3 +298,20 @@ fn resolution_ignores_case_whitespace_and_accents() {
         );
     }
 }
+
+/// A descriptor with its place after it: "the DPA from Luxembourg", "the privacy watchdog of
+/// Ireland". A descriptor that two actors of the place share stays unresolved.
+#[test]
+fn a_descriptor_followed_by_its_place_resolves() {
+    let r = Resolver::with_built_in(None).unwrap();
+    for (name, id) in [
+        ("The DPA from Luxembourg", "lu.cnpd"),
+        ("the privacy watchdog of Ireland", "ie.dpc"),
+        ("Data protection authority in Norway", "no.datatilsynet"),
+    ] {
+        let found = r.resolve(name);
+        assert_eq!(found.actor.map(|a| a.id.as_str()), Some(id), "{name}");
+        assert_eq!(found.method, MatchMethod::Descriptor, "{name}");
+    }
+    assert!(r.resolve("the DPA of Atlantis").actor.is_none());
+}
