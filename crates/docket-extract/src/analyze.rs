@@ -357,6 +357,30 @@ struct Ctx<'s, 'a> {
 }
 
 impl<'s, 'a> Ctx<'s, 'a> {
+    /// The sentence tokenized, each word with its lexicon classes, and no mention yet.
+    fn new(s: &'s Sentence<'a>, resolver: &'s Resolver) -> Self {
+        let toks = tokenize(s.text, s.span);
+        let n = toks.len();
+        let classes: Vec<u64> = toks
+            .iter()
+            .map(|t| match t.kind {
+                Kind::Word | Kind::Neg => lexicon::word_classes(&s.text[t.start..t.end]),
+                _ => 0,
+            })
+            .collect();
+        Ctx {
+            s,
+            resolver,
+            toks,
+            mentions: Vec::new(),
+            owner: vec![None; n],
+            covered: vec![false; n],
+            jurisdiction: vec![None; n],
+            triggers: Vec::new(),
+            classes,
+        }
+    }
+
     fn word(&self, t: usize) -> &'a str {
         self.toks
             .get(t)
@@ -1429,13 +1453,10 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
     // "Bavarian DPA" when two Bavarian authorities share the descriptor: still an authority,
     // never a company that "the company" could refer to
     let (name_start, name_end) = (ctx.toks[a].start, ctx.toks[head_end - 1].end);
-    let descriptor = ctx.s.hits.iter().any(|hit| {
-        hit.start <= name_start
-            && name_end <= hit.end
-            && hit
-                .meanings()
-                .any(|m| matches!(m, crate::index::Meaning::Descriptor(_)))
-    });
+    let descriptor =
+        ctx.s.hits.iter().any(|hit| {
+            hit.start <= name_start && name_end <= hit.end && hit.descriptor().is_some()
+        });
     let authority = descriptor || (a..head_end).any(|t| ctx.is(t, lexicon::AUTHORITY_HEADS));
     let judicial = before.is_some_and(|p| ctx.is(p, lexicon::JUDICIAL_TITLES));
     // "Jeffrey Royer, 41,": an age after a name
@@ -1744,26 +1765,7 @@ fn find_pronouns(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
 /// Mentions of a sentence that reports no action: only the document memory is updated (short
 /// names, the latest company, person and authority).
 pub fn observe(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) {
-    let toks = tokenize(s.text, s.span);
-    let n = toks.len();
-    let classes: Vec<u64> = toks
-        .iter()
-        .map(|t| match t.kind {
-            Kind::Word | Kind::Neg => lexicon::word_classes(&s.text[t.start..t.end]),
-            _ => 0,
-        })
-        .collect();
-    let mut ctx = Ctx {
-        s,
-        resolver,
-        toks,
-        mentions: Vec::new(),
-        owner: vec![None; n],
-        covered: vec![false; n],
-        jurisdiction: vec![None; n],
-        triggers: Vec::new(),
-        classes,
-    };
+    let mut ctx = Ctx::new(s, resolver);
     find_mentions(&mut ctx, memory, true);
 }
 
@@ -1781,26 +1783,7 @@ fn same_span(ctx: &Ctx<'_, '_>, m: usize) -> Vec<usize> {
 
 /// The analysis of one sentence: candidate events.
 pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Vec<Candidate> {
-    let toks = tokenize(s.text, s.span);
-    let n = toks.len();
-    let classes: Vec<u64> = toks
-        .iter()
-        .map(|t| match t.kind {
-            Kind::Word | Kind::Neg => lexicon::word_classes(&s.text[t.start..t.end]),
-            _ => 0,
-        })
-        .collect();
-    let mut ctx = Ctx {
-        s,
-        resolver,
-        toks,
-        mentions: Vec::new(),
-        owner: vec![None; n],
-        covered: vec![false; n],
-        jurisdiction: vec![None; n],
-        triggers: Vec::new(),
-        classes,
-    };
+    let mut ctx = Ctx::new(s, resolver);
     find_mentions(&mut ctx, memory, false);
     let mut triggers: Vec<(usize, usize, ActionKind, Form)> = Vec::new();
     for hit in s.hits {

@@ -563,15 +563,14 @@ impl FuzzyIndex {
         {
             return refuse("another actor is as close");
         }
-        if let Some(reason) = self.words_differ(key, &self.entries[id as usize].words) {
+        if let Some(reason) = self.words_differ(&query_words, &self.entries[id as usize].words) {
             return refuse(reason);
         }
         FuzzyOutcome::Match { actor, score }
     }
 
     /// Why the content words of `key` and `words` may not be read as one name, if they may not.
-    fn words_differ(&self, key: &str, words: &[String]) -> Option<&'static str> {
-        let query = content_words(key);
+    fn words_differ(&self, query: &[String], words: &[String]) -> Option<&'static str> {
         if query.len() != words.len() {
             return Some("the names have different words");
         }
