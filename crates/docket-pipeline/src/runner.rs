@@ -277,9 +277,9 @@ pub async fn run_job(
     };
     let resolver = Arc::new(Resolver::with_built_in(extra)?);
     // The built-in adapters give a record text only for kinds `text` and `rss`, or when the
-    // source maps a `text` field; the extractor (a second of automaton building on a large
-    // catalogue, and tens of MB) is built only when some source may give text. Adapters from
-    // outside are assumed to.
+    // source maps a `text` field; the extractor (tens of milliseconds of automaton building
+    // and tens of MB with the built-in catalogue) is built only when some source may give
+    // text. Adapters from outside are assumed to.
     let structured_only = |spec: &crate::job::SourceSpec| {
         matches!(spec.common.kind.as_str(), "csv" | "json" | "jsonl")
             && !spec
@@ -288,7 +288,7 @@ pub async fn run_job(
                 .and_then(toml::Value::as_table)
                 .is_some_and(|fields| fields.contains_key("text"))
     };
-    let needs_extractor = options.extractor.is_some() || !job.sources.iter().all(structured_only);
+    let needs_extractor = !job.sources.iter().all(structured_only);
     let extractor: Option<Arc<dyn TextExtractor>> = match &options.extractor {
         Some(extractor) => Some(Arc::clone(extractor)),
         None if !needs_extractor => None,
