@@ -25,7 +25,9 @@ pub mod rollup;
 use thiserror::Error;
 
 pub use normalizer::{Normalizer, SourceHints};
-pub use resolve::{built_in_catalogue, parse_catalogue, MatchMethod, Resolution, Resolver};
+pub use resolve::{
+    built_in_catalogue, parse_catalogue, MatchMethod, Resolution, Resolver, UnresolvedName,
+};
 
 /// Errors of this crate. Record-level problems are not errors: they are reasons returned by
 /// [`Normalizer::normalize`].

@@ -136,7 +136,14 @@ impl Fingerprint {
                 .map_or(0, |r| hash32(r.as_bytes())),
             actor: event.actor.as_ref().map_or(0, |a| hash32(a.id.as_bytes())),
             amount: event.amount.as_ref().map_or(0, |a| {
-                hash32(format!("{} {}", a.value.normalize(), a.currency).as_bytes())
+                // the sum's canonical form (trailing zeros dropped) and the currency, with no
+                // text formatting
+                let mut bytes = [0u8; 24];
+                bytes[..16].copy_from_slice(&a.value.normalize().serialize());
+                let currency = a.currency.as_bytes();
+                let n = currency.len().min(8);
+                bytes[16..16 + n].copy_from_slice(&currency[..n]);
+                hash32(&bytes)
             }),
             amount_role: event.amount.as_ref().map_or(0, |a| a.role as u8 + 1),
             year: date.map_or(0, |d| d.year_part()),
@@ -195,6 +202,9 @@ impl Hasher for SpreadHasher {
     }
     fn write_u32(&mut self, n: u32) {
         self.0 = u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     }
 }
 
@@ -543,7 +553,7 @@ pub fn content_id(event: &Event) -> String {
 /// appearance. Keeps one 64-bit hash and a counter per id.
 #[derive(Debug, Default)]
 pub struct IdAllocator {
-    seen: HashMap<u64, u32>,
+    seen: HashMap<u64, u32, BuildHasherDefault<SpreadHasher>>,
 }
 
 impl IdAllocator {

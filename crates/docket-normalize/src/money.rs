@@ -306,8 +306,21 @@ fn currency_in(t: &str) -> Option<&'static str> {
             }
         }
     }
-    if let Some((_, code)) = CURRENCY_MARKS.iter().find(|(m, _)| t.contains(m)) {
-        return Some(code);
+    // the first mark of the list that occurs anywhere (one pass over the text, not one
+    // search per mark)
+    let mut first_mark: Option<usize> = None;
+    for (at, _) in t.char_indices() {
+        let rest = &t.as_bytes()[at..];
+        let limit = first_mark.unwrap_or(CURRENCY_MARKS.len());
+        if let Some(index) = CURRENCY_MARKS[..limit].iter().position(|(mark, _)| {
+            let mark = mark.as_bytes();
+            mark.first() == rest.first() && rest.starts_with(mark)
+        }) {
+            first_mark = Some(index);
+        }
+    }
+    if let Some(index) = first_mark {
+        return Some(CURRENCY_MARKS[index].1);
     }
     t.split(|c: char| !c.is_ascii_alphabetic())
         .find_map(|w| {

@@ -205,35 +205,73 @@ fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
 /// "vodafone espana", "阿里巴巴集团控股有限公司" becomes "阿里巴巴集团"). A name that is only a suffix is
 /// kept as it is. Idempotent.
 pub fn base_name(folded: &str) -> String {
-    // the last words of all legal suffixes: most names end in none of them, and then the
-    // suffix list need not be walked
-    static SUFFIX_ENDINGS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    if is_single_spaced(folded) {
+        return base_prefix(folded).to_string();
+    }
+    let tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+    base_prefix(&tokens.join(" ")).to_string()
+}
+
+/// Whether words are separated by single spaces, with none at either end (what [`fold_name`]
+/// gives).
+fn is_single_spaced(text: &str) -> bool {
+    !text.starts_with(' ') && !text.ends_with(' ') && !text.contains("  ")
+}
+
+/// The legal suffixes that end in `word`, in the order of [`LEGAL_SUFFIXES`] (longest first).
+/// Most names end in no suffix word, and then no suffix need be tried.
+fn legal_suffixes_ending_in(word: &str) -> &'static [(&'static str, &'static [&'static str])] {
+    static BY_LAST_WORD: std::sync::LazyLock<Vec<(&'static str, &'static [&'static str])>> =
         std::sync::LazyLock::new(|| {
-            LEGAL_SUFFIXES
+            let mut suffixes: Vec<(&str, &[&str])> = LEGAL_SUFFIXES
                 .iter()
-                .filter_map(|suffix| suffix.last().copied())
-                .collect()
+                .filter_map(|suffix| Some((*suffix.last()?, *suffix)))
+                .collect();
+            // stable: suffixes with the same last word keep their order
+            suffixes.sort_by_key(|(last, _)| *last);
+            suffixes
         });
-    let mut tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+    let start = BY_LAST_WORD.partition_point(|(last, _)| *last < word);
+    let end = start + BY_LAST_WORD[start..].partition_point(|(last, _)| *last == word);
+    &BY_LAST_WORD[start..end]
+}
+
+/// The end of `text` without the words of `suffix`, when `text` ends in them and at least one
+/// word remains before them.
+fn without_word_suffix(text: &str, suffix: &[&str]) -> Option<usize> {
+    let mut end = text.len();
+    for word in suffix.iter().rev() {
+        let rest = text[..end].strip_suffix(word)?;
+        // the word must start at a word boundary, with a word before it
+        end = rest.strip_suffix(' ')?.len();
+    }
+    Some(end)
+}
+
+/// [`base_name`] of a single-spaced folded name: always a prefix of it, so no allocation.
+fn base_prefix(folded: &str) -> &str {
+    let mut end = folded.len();
     loop {
-        let before = (tokens.len(), tokens.last().map_or(0, |t| t.len()));
-        let may_end_in_suffix = tokens.last().is_some_and(|t| SUFFIX_ENDINGS.contains(t));
-        for suffix in LEGAL_SUFFIXES.iter().filter(|_| may_end_in_suffix) {
-            if tokens.len() > suffix.len() && tokens.ends_with(suffix) {
-                tokens.truncate(tokens.len() - suffix.len());
-                break;
+        let before = end;
+        let text = &folded[..end];
+        let last = &text[text.rfind(' ').map_or(0, |i| i + 1)..];
+        if let Some(cut) = legal_suffixes_ending_in(last)
+            .iter()
+            .find_map(|(_, suffix)| without_word_suffix(text, suffix))
+        {
+            end = cut;
+        }
+        let text = &folded[..end];
+        let last_start = text.rfind(' ').map_or(0, |i| i + 1);
+        if !text.is_ascii() {
+            if let Some(stripped) = strip_cjk_suffix(&text[last_start..], CJK_SUFFIXES) {
+                end = last_start + stripped.len();
             }
         }
-        if let Some(last) = tokens.last_mut() {
-            if let Some(stripped) = strip_cjk_suffix(last, CJK_SUFFIXES) {
-                *last = stripped;
-            }
-        }
-        if (tokens.len(), tokens.last().map_or(0, |t| t.len())) == before {
-            break;
+        if end == before {
+            return &folded[..end];
         }
     }
-    tokens.join(" ")
 }
 
 /// `token` without one of `suffixes` at its end, when the token is Chinese or Japanese text and
@@ -265,32 +303,47 @@ pub fn match_key(folded: &str) -> String {
 /// written in capitals ("LA Fitness"), in which case it is kept even when it reads as an
 /// article.
 pub fn match_key_of(folded: &str, first_word_is_capitals: bool) -> String {
-    let mut key = base_name(folded);
+    if is_single_spaced(folded) {
+        return match_key_slice(folded, first_word_is_capitals).to_string();
+    }
+    let base = base_name(folded);
+    match_key_slice(&base, first_word_is_capitals).to_string()
+}
+
+/// [`match_key_of`] of a single-spaced folded name: a slice of it.
+fn match_key_slice(folded: &str, first_word_is_capitals: bool) -> &str {
+    match_key_of_base(base_prefix(folded), first_word_is_capitals)
+}
+
+/// [`match_key_of`] of a name that is already a single-spaced [`base_name`].
+pub(crate) fn match_key_of_base(base: &str, first_word_is_capitals: bool) -> &str {
+    let mut key = base;
     loop {
         let before = key.len();
         if !first_word_is_capitals {
             if let Some((first, rest)) = key.split_once(' ') {
                 if ARTICLES.contains(&first) && !rest.is_empty() {
-                    key = rest.to_string();
+                    key = rest;
                 }
             }
         }
         if let Some((rest, last)) = key.rsplit_once(' ') {
             if GROUP_WORDS.contains(&last) && !rest.is_empty() {
-                key = rest.to_string();
+                key = rest;
             }
         }
         let last_start = key.rfind(' ').map_or(0, |i| i + 1);
-        if let Some(rest) = strip_cjk_suffix(&key[last_start..], CJK_GROUP_WORDS) {
-            let keep = last_start + rest.len();
-            key.truncate(keep);
+        if !key.is_ascii() {
+            if let Some(rest) = strip_cjk_suffix(&key[last_start..], CJK_GROUP_WORDS) {
+                key = &key[..last_start + rest.len()];
+            }
         }
-        key = base_name(&key);
         if key.len() == before {
-            break;
+            // nothing dropped: `key` is still a base name
+            return key;
         }
+        key = base_prefix(key);
     }
-    key
 }
 
 /// Whether the first word of a name is written in capitals (two letters or more, no lower
@@ -309,6 +362,10 @@ pub fn slug(name: &str) -> String {
 /// The display form of a name: trimmed, inner white space collapsed, HTML entities that
 /// scrapers leave behind (`&amp;`, `&#39;`, ...) decoded.
 pub fn display_name(name: &str) -> String {
+    let plain = |b: u8| b != b'&' && (b == b' ' || !b.is_ascii_whitespace());
+    if name.is_ascii() && name.bytes().all(plain) && is_single_spaced(name) {
+        return name.to_string();
+    }
     let decoded = decode_entities(name);
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -369,6 +426,114 @@ pub fn decode_entities(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// The definition of [`base_name`] over a list of words, which the prefix-slicing
+    /// implementation must agree with.
+    fn base_name_by_words(folded: &str) -> String {
+        let mut tokens: Vec<&str> = folded.split(' ').filter(|t| !t.is_empty()).collect();
+        loop {
+            let before = (tokens.len(), tokens.last().map_or(0, |t| t.len()));
+            for suffix in LEGAL_SUFFIXES {
+                if tokens.len() > suffix.len() && tokens.ends_with(suffix) {
+                    tokens.truncate(tokens.len() - suffix.len());
+                    break;
+                }
+            }
+            if let Some(last) = tokens.last_mut() {
+                if let Some(stripped) = strip_cjk_suffix(last, CJK_SUFFIXES) {
+                    *last = stripped;
+                }
+            }
+            if (tokens.len(), tokens.last().map_or(0, |t| t.len())) == before {
+                break;
+            }
+        }
+        tokens.join(" ")
+    }
+
+    /// The definition of [`match_key_of`] over owned strings.
+    fn match_key_by_words(folded: &str, capitals: bool) -> String {
+        let mut key = base_name_by_words(folded);
+        loop {
+            let before = key.len();
+            if !capitals {
+                if let Some((first, rest)) = key.split_once(' ') {
+                    if ARTICLES.contains(&first) && !rest.is_empty() {
+                        key = rest.to_string();
+                    }
+                }
+            }
+            if let Some((rest, last)) = key.rsplit_once(' ') {
+                if GROUP_WORDS.contains(&last) && !rest.is_empty() {
+                    key = rest.to_string();
+                }
+            }
+            let last_start = key.rfind(' ').map_or(0, |i| i + 1);
+            if let Some(rest) = strip_cjk_suffix(&key[last_start..], CJK_GROUP_WORDS) {
+                let keep = last_start + rest.len();
+                key.truncate(keep);
+            }
+            key = base_name_by_words(&key);
+            if key.len() == before {
+                break;
+            }
+        }
+        key
+    }
+
+    /// Names made of the words the suffix rules look at, with stray spaces.
+    fn suffix_heavy_name() -> impl Strategy<Value = String> {
+        let words = prop::sample::select(vec![
+            "gmbh",
+            "and",
+            "co",
+            "kg",
+            "ltd",
+            "limited",
+            "s",
+            "a",
+            "u",
+            "de",
+            "c",
+            "v",
+            "sp",
+            "z",
+            "o",
+            "company",
+            "group",
+            "la",
+            "el",
+            "der",
+            "inc",
+            "plc",
+            "bv",
+            "nv",
+            "ag",
+            "alibaba",
+            "xco",
+            "阿里巴巴",
+            "阿里巴巴集团控股有限公司",
+            "腾讯控股",
+            "公司",
+            "集团",
+            "有限公司",
+            "",
+            " ",
+        ]);
+        prop::collection::vec(words, 0..7).prop_map(|words| words.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn the_sliced_base_name_and_match_key_agree_with_their_definitions(
+            name in suffix_heavy_name(),
+            capitals in any::<bool>(),
+        ) {
+            prop_assert_eq!(base_name(&name), base_name_by_words(&name));
+            prop_assert_eq!(match_key_of(&name, capitals), match_key_by_words(&name, capitals));
+        }
+    }
 
     #[test]
     fn folds_case_accents_punctuation_and_articles() {

@@ -13,7 +13,7 @@ use crate::action::action_from_word;
 use crate::convert::{convert_event, RateTable};
 use crate::date::{is_missing, parse_date_value, DateHints, DateProblem, ParsedDate};
 use crate::money::{parse_currency, parse_money};
-use crate::name::{base_name, decode_entities};
+use crate::name::decode_entities;
 use crate::resolve::Resolver;
 
 /// What the job says about one source, as far as meaning is concerned.
@@ -248,8 +248,8 @@ impl Normalizer {
     /// legal form, `other` otherwise.
     fn cached_actor_ref(&self, raw: &RawActor, is_target: bool) -> ActorRef {
         let resolve = || {
-            self.resolver.actor_ref_with(raw, |folded| {
-                if is_target && base_name(folded) != folded {
+            self.resolver.actor_ref_with(raw, |name| {
+                if is_target && name.base != name.folded {
                     ActorKind::Company
                 } else {
                     ActorKind::Other

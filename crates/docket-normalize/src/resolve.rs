@@ -5,7 +5,9 @@ use std::collections::HashMap;
 use docket_core::{ActorKind, ActorRef, Catalogue, CatalogueActor, MatchScore, RawActor};
 
 use crate::fuzzy::{FuzzyIndex, FuzzyOutcome};
-use crate::name::{base_name, display_name, first_word_is_capitals, fold_name, match_key_of};
+use crate::name::{
+    base_name, display_name, first_word_is_capitals, fold_name, match_key_of, match_key_of_base,
+};
 use crate::NormalizeError;
 
 /// The catalogue files that ship with docket, in load order.
@@ -102,6 +104,16 @@ pub struct Resolution<'a> {
     /// For an unresolved name: the nearest actor that the fuzzy match refused, with its
     /// similarity and the guard that refused it (for `docket catalogue lookup`).
     pub near_miss: Option<(&'a CatalogueActor, MatchScore, &'static str)>,
+}
+
+/// A name the catalogue does not know, as [`Resolver::actor_ref_with`] shows it to the
+/// function that chooses its kind.
+#[derive(Debug, Clone, Copy)]
+pub struct UnresolvedName<'a> {
+    /// The folded name ([`fold_name`]).
+    pub folded: &'a str,
+    /// Its base name ([`base_name`]): equal to `folded` when the name carries no legal form.
+    pub base: &'a str,
 }
 
 /// An index over the catalogue for name, acronym and descriptor look-ups.
@@ -259,8 +271,22 @@ impl Resolver {
     /// "Name (ACRONYM)" parts, acronym, jurisdiction plus descriptor, and last a bounded fuzzy
     /// match. A try that finds more than one actor is ambiguous and falls through.
     pub fn resolve(&self, name: &str) -> Resolution<'_> {
+        self.resolve_with_base(name).0
+    }
+
+    /// [`Resolver::resolve`], with the base name of the folded name (which an unresolved
+    /// name's id and kind are made from).
+    fn resolve_with_base(&self, name: &str) -> (Resolution<'_>, String) {
         let folded = fold_name(&display_name(name));
+        let base = base_name(&folded);
         let capitals = first_word_is_capitals(name);
+        // the core name serves the core-name try and the fuzzy match; most names are found
+        // before either
+        let core = std::cell::OnceCell::new();
+        let core_key = || {
+            core.get_or_init(|| match_key_of_base(&base, capitals).to_string())
+                .clone()
+        };
         fn found(
             actor: Option<&CatalogueActor>,
             method: MatchMethod,
@@ -272,15 +298,10 @@ impl Resolver {
             .get(name.trim())
             .map(|&i| (&self.catalogue.actors[i], MatchMethod::Id))
             .or_else(|| found(self.unique(&self.by_name, &folded), MatchMethod::Exact))
+            .or_else(|| found(self.unique(&self.by_base, &base), MatchMethod::LegalForm))
             .or_else(|| {
                 found(
-                    self.unique(&self.by_base, &base_name(&folded)),
-                    MatchMethod::LegalForm,
-                )
-            })
-            .or_else(|| {
-                found(
-                    self.unique(&self.by_core, &match_key_of(&folded, capitals)),
+                    self.unique(&self.by_core, &core_key()),
                     MatchMethod::CoreName,
                 )
             })
@@ -294,21 +315,23 @@ impl Resolver {
                     .map(|a| (a, MatchMethod::Descriptor))
             });
         if let Some((actor, method)) = attempt {
-            return Resolution {
+            let resolution = Resolution {
                 actor: Some(actor),
                 method,
                 key: folded,
                 score: None,
                 near_miss: None,
             };
+            return (resolution, base);
         }
         // the fuzzy match, on the outer name of "Name (ACRONYM)"
-        let outer = match name.rfind('(') {
-            Some(open) if open > 0 => fold_name(&display_name(&name[..open])),
-            _ => folded.clone(),
+        let key = match name.rfind('(') {
+            Some(open) if open > 0 => {
+                match_key_of(&fold_name(&display_name(&name[..open])), capitals)
+            }
+            _ => core_key(),
         };
-        let key = match_key_of(&outer, capitals);
-        match self.fuzzy.lookup(&key) {
+        let resolution = match self.fuzzy.lookup(&key) {
             FuzzyOutcome::Match { actor, score } => Resolution {
                 actor: Some(&self.catalogue.actors[actor]),
                 method: MatchMethod::Fuzzy,
@@ -338,7 +361,8 @@ impl Resolver {
                 score: None,
                 near_miss: None,
             },
-        }
+        };
+        (resolution, base)
     }
 
     fn resolve_bracketed(&self, name: &str) -> Option<&CatalogueActor> {
@@ -384,14 +408,14 @@ impl Resolver {
     pub fn actor_ref_with(
         &self,
         raw: &RawActor,
-        kind_of_unresolved: impl Fn(&str) -> ActorKind,
+        kind_of_unresolved: impl Fn(&UnresolvedName) -> ActorKind,
     ) -> ActorRef {
         let by_hint = raw.id_hint.as_deref().and_then(|id| self.get(id));
-        let (actor, folded, score) = match by_hint {
-            Some(actor) => (Some(actor), String::new(), None),
+        let (actor, folded, base, score) = match by_hint {
+            Some(actor) => (Some(actor), String::new(), String::new(), None),
             None => {
-                let resolution = self.resolve(&raw.name);
-                (resolution.actor, resolution.key, resolution.score)
+                let (resolution, base) = self.resolve_with_base(&raw.name);
+                (resolution.actor, resolution.key, base, resolution.score)
             }
         };
         match actor {
@@ -405,7 +429,7 @@ impl Resolver {
             },
             None => {
                 let name = display_name(&raw.name);
-                let slug = base_name(&folded).replace(' ', "-");
+                let slug = base.replace(' ', "-");
                 ActorRef {
                     id: format!(
                         "x:{}",
@@ -416,7 +440,10 @@ impl Resolver {
                         }
                     ),
                     name,
-                    kind: kind_of_unresolved(&folded),
+                    kind: kind_of_unresolved(&UnresolvedName {
+                        folded: &folded,
+                        base: &base,
+                    }),
                     resolved: false,
                     parent: raw.parent_hint.clone(),
                     match_score: None,

@@ -183,7 +183,14 @@ impl Work {
                             .into_iter()
                             .map(|mut event| {
                                 event.id = content_id(&event);
-                                let json = serde_json::to_vec(&event).unwrap_or_default();
+                                // room for the usual event, so the buffer is not regrown
+                                // field by field
+                                let mut json = Vec::with_capacity(
+                                    768 + event.summary.as_ref().map_or(0, String::len),
+                                );
+                                if serde_json::to_writer(&mut json, &event).is_err() {
+                                    json.clear();
+                                }
                                 (event, json)
                             })
                             .collect(),
@@ -276,6 +283,7 @@ pub async fn run_job(
         None => None,
     };
     let resolver = Arc::new(Resolver::with_built_in(extra)?);
+    let started = std::time::Instant::now();
     // The built-in adapters give a record text only for kinds `text` and `rss`, or when the
     // source maps a `text` field; the extractor (tens of milliseconds of automaton building
     // and tens of MB with the built-in catalogue) is built only when some source may give
@@ -481,6 +489,11 @@ pub async fn run_job(
     }
 
     summary.events = merger.len() as u64;
+    tracing::info!(
+        events = summary.events,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "sources read and merged; writing outputs"
+    );
     let mut sinks = Vec::new();
     for (_, export) in &job.exports {
         sinks.push((open_export(export, &job.job.name)?, export.rollup.is_some()));
@@ -493,10 +506,18 @@ pub async fn run_job(
         &rollup_resolver,
     )
     .map_err(|error| export_io(&spill_dir, error))?;
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "events written; committing outputs"
+    );
     for (sink, _) in sinks {
         sink.finish()?;
     }
     rejects.commit()?;
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "outputs written"
+    );
     summary.outputs.push(job.job.rejects.display().to_string());
     Ok(summary)
 }
