@@ -103,6 +103,11 @@ struct Measurement {
 /// Runs a command as a child and measures its wall time and peak RSS.
 fn measure(command: &mut Command) -> Result<Measurement, String> {
     let shown = format!("{command:?}");
+    // every measurement starts with no dirty pages left by the one before (the kernel
+    // throttles a writer once the dirty total is high, which would charge one run for the
+    // writes of another)
+    // SAFETY: sync takes no arguments and cannot fail.
+    unsafe { libc::sync() };
     let start = Instant::now();
     let child = command.spawn().map_err(|e| format!("{shown}: {e}"))?;
     let pid = child.id() as libc::pid_t;

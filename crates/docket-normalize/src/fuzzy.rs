@@ -362,10 +362,21 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 /// German umlauts written out ("ue" for "ü", folded to "u") read as the folded letter, so that
 /// "wuerttemberg" and "wurttemberg" are one spelling.
-fn umlaut_fold(word: &str) -> String {
-    word.replace("ue", "u")
-        .replace("oe", "o")
-        .replace("ae", "a")
+fn umlaut_fold(word: &str) -> std::borrow::Cow<'_, str> {
+    // one pass: an `e` right after `u`, `o` or `a` is dropped (the pairs cannot overlap, and
+    // dropping an `e` makes no new pair, so this is "ue" -> "u", "oe" -> "o", "ae" -> "a")
+    let bytes = word.as_bytes();
+    let dropped =
+        |i: usize| i > 0 && bytes[i] == b'e' && matches!(bytes[i - 1], b'u' | b'o' | b'a');
+    if !(0..bytes.len()).any(dropped) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let kept: Vec<u8> = (0..bytes.len())
+        .filter(|&i| !dropped(i))
+        .map(|i| bytes[i])
+        .collect();
+    // only ASCII `e` bytes were removed, so the rest is still UTF-8
+    std::borrow::Cow::Owned(String::from_utf8_lossy(&kept).into_owned())
 }
 
 /// The hash of a content word at its position in a name of `count` content words (umlauts
@@ -619,6 +630,15 @@ impl FuzzyIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_one_pass_umlaut_fold_is_the_chain_of_replacements(word in "[aeouäß ]{0,12}") {
+            let chained = word.replace("ue", "u").replace("oe", "o").replace("ae", "a");
+            let folded = umlaut_fold(&word);
+            proptest::prop_assert_eq!(folded.as_ref(), chained.as_str());
+        }
+    }
 
     /// The prefix-filtered candidate search finds exactly what counting every posting list
     /// finds.

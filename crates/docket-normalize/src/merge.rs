@@ -15,7 +15,7 @@
 //! no actor and no reference never merges. At most [`MAX_CANDIDATES`] of the most recent events of a block are compared. The
 //! index holds 64-bit hashes and event positions, never text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use docket_core::Event;
@@ -89,8 +89,9 @@ impl EventStore for MemoryStore {
 /// Collects events, merging duplicates as they arrive.
 ///
 /// The index maps each block key (a 64-bit hash of action and target id, or of action and actor
-/// id) to a linked list of positions stored in one flat vector: about 20 bytes per event and
-/// key, and no text.
+/// id) to a linked list of positions stored in one flat vector: 8 bytes per link plus the head
+/// table, and a 16-byte fingerprint per event; no text. The vectors grow in fixed chunks, so
+/// memory follows the number of events without doubling steps.
 #[derive(Debug, Default)]
 pub struct Merger<S: EventStore = MemoryStore> {
     store: S,
@@ -99,12 +100,57 @@ pub struct Merger<S: EventStore = MemoryStore> {
     /// out, and it halves the size of the index.
     heads: HashMap<u32, u32, BuildHasherDefault<SpreadHasher>>,
     /// (position, next link index or u32::MAX)
-    links: Vec<(u32, u32)>,
+    links: Chunked<(u32, u32)>,
     /// One per stored event: what rules 2, 3, 5 and 6 need, so that most candidates are ruled
     /// out without reading the event back from the store.
-    fingerprints: Vec<Fingerprint>,
+    fingerprints: Chunked<Fingerprint>,
     /// Links followed and candidates compared so far (see [`Merger::work`]).
     steps: u64,
+}
+
+/// Entries per chunk of a [`Chunked`] vector.
+const CHUNK: usize = 1 << 14;
+
+/// A vector in fixed-size chunks: it grows without copying, so memory grows with the number
+/// of entries and never doubles for a moment (as a `Vec` does while it moves to a larger
+/// buffer).
+#[derive(Debug, Clone)]
+struct Chunked<T> {
+    chunks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T: Copy> Chunked<T> {
+    fn push(&mut self, value: T) {
+        if self.len % CHUNK == 0 {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        if let Some(chunk) = self.chunks.last_mut() {
+            chunk.push(value);
+            self.len += 1;
+        }
+    }
+
+    fn get(&self, index: usize) -> Option<T> {
+        self.chunks.get(index / CHUNK)?.get(index % CHUNK).copied()
+    }
+
+    fn get_mut(&mut self, index: usize) -> Option<&mut T> {
+        self.chunks.get_mut(index / CHUNK)?.get_mut(index % CHUNK)
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
 }
 
 /// A 16-byte summary of an event for ruling candidates out: hashes of reference, actor and
@@ -379,8 +425,8 @@ impl<S: EventStore> Merger<S> {
         Merger {
             store,
             heads: HashMap::default(),
-            links: Vec::new(),
-            fingerprints: Vec::new(),
+            links: Chunked::default(),
+            fingerprints: Chunked::default(),
             steps: 0,
         }
     }
@@ -397,7 +443,9 @@ impl<S: EventStore> Merger<S> {
         while cursor != NO_LINK && seen < MAX_CANDIDATES {
             seen += 1;
             self.steps += 1;
-            let (p, next) = self.links[cursor as usize];
+            let Some((p, next)) = self.links.get(cursor as usize) else {
+                break;
+            };
             if p == position {
                 return;
             }
@@ -416,7 +464,9 @@ impl<S: EventStore> Merger<S> {
             // recent members, which bounds the work per event whatever the input
             while cursor != NO_LINK && seen < MAX_CANDIDATES {
                 seen += 1;
-                let (position, next) = self.links[cursor as usize];
+                let Some((position, next)) = self.links.get(cursor as usize) else {
+                    break;
+                };
                 found.push(position);
                 cursor = next;
             }
@@ -443,11 +493,7 @@ impl<S: EventStore> Merger<S> {
         let candidates = self.candidates(&keys);
         self.steps += candidates.len() as u64;
         for position in candidates {
-            let known = self
-                .fingerprints
-                .get(position as usize)
-                .copied()
-                .unwrap_or_default();
+            let known = self.fingerprints.get(position as usize).unwrap_or_default();
             if !known.may_match(&fingerprint) {
                 continue;
             }
@@ -506,40 +552,53 @@ impl<S: EventStore> Merger<S> {
 /// Hashes the content an id is derived from: action, actor, sorted targets, date, amount and
 /// reference, each followed by a separator byte.
 fn id_hash(event: &Event) -> u128 {
+    use std::fmt::Write as _;
+    /// Feeds formatted text straight into the hasher (the digest does not depend on how the
+    /// bytes are split), so no part is formatted into a string first.
+    struct Feed<'a>(&'a mut Xxh3);
+    impl std::fmt::Write for Feed<'_> {
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            self.0.update(text.as_bytes());
+            Ok(())
+        }
+    }
+    const END: &[u8] = &[0x1f];
     let mut hasher = Xxh3::new();
-    let mut part = |bytes: &[u8]| {
-        hasher.update(bytes);
-        hasher.update(&[0x1f]);
-    };
-    part(event.action.as_str().as_bytes());
-    part(
+    hasher.update(event.action.as_str().as_bytes());
+    hasher.update(END);
+    hasher.update(
         event
             .actor
             .as_ref()
             .map_or("", |a| a.id.as_str())
             .as_bytes(),
     );
+    hasher.update(END);
     let mut targets: Vec<&str> = event.targets.iter().map(|t| t.id.as_str()).collect();
     targets.sort_unstable();
-    part(targets.join("\u{1e}").as_bytes());
-    part(
-        event
-            .date
-            .as_ref()
-            .and_then(|d| d.value)
-            .map(|d| d.to_string())
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    part(
-        event
-            .amount
-            .as_ref()
-            .map(|a| format!("{} {}", a.value.normalize(), a.currency))
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    part(event.reference.as_deref().unwrap_or("").as_bytes());
+    for (i, target) in targets.iter().enumerate() {
+        if i > 0 {
+            hasher.update("\u{1e}".as_bytes());
+        }
+        hasher.update(target.as_bytes());
+    }
+    hasher.update(END);
+    if let Some(date) = event.date.as_ref().and_then(|d| d.value) {
+        // writing into the hasher cannot fail
+        let _ = write!(Feed(&mut hasher), "{date}");
+    }
+    hasher.update(END);
+    if let Some(amount) = &event.amount {
+        let _ = write!(
+            Feed(&mut hasher),
+            "{} {}",
+            amount.value.normalize(),
+            amount.currency
+        );
+    }
+    hasher.update(END);
+    hasher.update(event.reference.as_deref().unwrap_or("").as_bytes());
+    hasher.update(END);
     hasher.digest128()
 }
 
@@ -550,22 +609,31 @@ pub fn content_id(event: &Event) -> String {
 
 /// Hands out final ids: the content id, or, when an earlier event already has it (identical
 /// content kept apart by the merge rule), the content id with `-2`, `-3`, ... in order of
-/// appearance. Keeps one 64-bit hash and a counter per id.
+/// appearance. Keeps one 64-bit hash per id, and a counter only for ids seen more than once.
 #[derive(Debug, Default)]
 pub struct IdAllocator {
-    seen: HashMap<u64, u32, BuildHasherDefault<SpreadHasher>>,
+    seen: HashSet<u64, BuildHasherDefault<SpreadHasher>>,
+    repeats: HashMap<u64, u32, BuildHasherDefault<SpreadHasher>>,
 }
 
 impl IdAllocator {
+    /// An allocator with room for `events` ids, so that its table is allocated once.
+    pub fn with_capacity(events: usize) -> Self {
+        IdAllocator {
+            seen: HashSet::with_capacity_and_hasher(events, BuildHasherDefault::default()),
+            repeats: HashMap::default(),
+        }
+    }
+
     /// The final id for an event whose content id is `base`.
     pub fn assign(&mut self, base: &str) -> String {
-        let count = self.seen.entry(xxh3_64(base.as_bytes())).or_insert(0);
-        *count += 1;
-        if *count == 1 {
-            base.to_string()
-        } else {
-            format!("{base}-{count}")
+        let hash = xxh3_64(base.as_bytes());
+        if self.seen.insert(hash) {
+            return base.to_string();
         }
+        let count = self.repeats.entry(hash).or_insert(1);
+        *count += 1;
+        format!("{base}-{count}")
     }
 }
 

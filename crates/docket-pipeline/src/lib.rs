@@ -80,7 +80,7 @@ pub enum PipelineError {
         /// The counts.
         detail: String,
     },
-    /// The async runtime could not start.
+    /// The async runtime or the normalizer threads could not start.
     #[error("runtime: {0}")]
     Runtime(#[source] std::io::Error),
 }

@@ -226,6 +226,76 @@ fn fill_missing(fields: &mut RawEvent, from: &RawEvent) {
     }
 }
 
+/// A batch of records for a worker, and where to send its outcomes.
+type PoolJob = (
+    Arc<Work>,
+    Vec<SourceItem>,
+    tokio::sync::oneshot::Sender<Vec<Outcome>>,
+);
+
+/// A fixed set of normalizer threads for one run. Batches go to whichever thread is free; each
+/// answer comes back on its own channel, so the merger takes them in input order. A fixed set
+/// (rather than a growing pool of blocking threads) keeps the per-thread caches few and warm
+/// and the memory of a run the same from run to run.
+struct WorkerPool {
+    jobs: Option<std::sync::mpsc::Sender<PoolJob>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl WorkerPool {
+    fn new(threads: usize) -> std::io::Result<Self> {
+        let (jobs, queue) = std::sync::mpsc::channel::<PoolJob>();
+        let queue = Arc::new(std::sync::Mutex::new(queue));
+        let mut handles = Vec::with_capacity(threads);
+        for index in 0..threads {
+            let queue = Arc::clone(&queue);
+            let handle = std::thread::Builder::new()
+                .name(format!("docket-normalize-{index}"))
+                .spawn(move || loop {
+                    let next = match queue.lock() {
+                        Ok(queue) => queue.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok((work, batch, answer)) = next else {
+                        return;
+                    };
+                    // the merger may have stopped waiting (a failed run): nothing to do then
+                    let _ = answer.send(work.process(batch));
+                })?;
+            handles.push(handle);
+        }
+        Ok(WorkerPool {
+            jobs: Some(jobs),
+            threads: handles,
+        })
+    }
+
+    /// Queues a batch; its outcomes arrive on the returned channel (closed without a value if
+    /// the worker failed).
+    fn submit(
+        &self,
+        work: Arc<Work>,
+        batch: Vec<SourceItem>,
+    ) -> tokio::sync::oneshot::Receiver<Vec<Outcome>> {
+        let (answer, outcomes) = tokio::sync::oneshot::channel();
+        if let Some(jobs) = &self.jobs {
+            // a send fails only when every worker has died; the closed answer reports it
+            let _ = jobs.send((work, batch, answer));
+        }
+        outcomes
+    }
+}
+
+impl Drop for WorkerPool {
+    fn drop(&mut self) {
+        // closing the queue ends every worker once it is idle
+        self.jobs.take();
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
+    }
+}
+
 /// Reads a source on a blocking thread and sends its items in batches.
 fn spawn_reader(
     mut source: Box<dyn Source>,
@@ -342,6 +412,12 @@ pub async fn run_job(
             std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
         })
         .max(1);
+    // one thread normalizes on the merger's own thread; more get a fixed pool
+    let pool = if threads > 1 {
+        Some(WorkerPool::new(threads).map_err(PipelineError::Runtime)?)
+    } else {
+        None
+    };
 
     for spec in &job.sources {
         let mut counts = SourceSummary {
@@ -407,38 +483,39 @@ pub async fn run_job(
             spec: Arc::new(spec_for_work),
         });
 
-        // batches are normalized on `threads` workers and merged in input order
-        let mut in_flight: VecDeque<tokio::task::JoinHandle<Vec<Outcome>>> = VecDeque::new();
+        // batches are normalized on `threads` workers and merged in input order; two batches
+        // per worker are in flight, so that a worker has the next one while the merger takes
+        // the results of the last
+        let max_in_flight = if threads == 1 { 1 } else { 2 * threads };
+        let mut in_flight: VecDeque<tokio::sync::oneshot::Receiver<Vec<Outcome>>> = VecDeque::new();
         let mut finished = false;
         while !finished || !in_flight.is_empty() {
-            if !finished && in_flight.len() < threads {
+            if !finished && in_flight.len() < max_in_flight {
                 match receiver.recv().await {
-                    Some(batch) if threads == 1 => {
-                        let outcomes = work.process(batch);
-                        account(
-                            outcomes,
-                            &mut counts,
-                            &mut merger,
-                            &mut rejects,
-                            options.strict,
-                        )?;
-                    }
-                    Some(batch) => {
-                        let work = Arc::clone(&work);
-                        in_flight
-                            .push_back(tokio::task::spawn_blocking(move || work.process(batch)));
-                    }
+                    Some(batch) => match &pool {
+                        Some(pool) => in_flight.push_back(pool.submit(Arc::clone(&work), batch)),
+                        None => {
+                            let outcomes = work.process(batch);
+                            account(
+                                outcomes,
+                                &mut counts,
+                                &mut merger,
+                                &mut rejects,
+                                options.strict,
+                            )?;
+                        }
+                    },
                     None => finished = true,
                 }
                 continue;
             }
             if let Some(handle) = in_flight.pop_front() {
-                let outcomes = handle.await.map_err(|join| PipelineError::Source {
+                let outcomes = handle.await.map_err(|_| PipelineError::Source {
                     name: spec.name.clone(),
                     error: SourceError::Fatal {
                         path: job.path.clone(),
                         record: counts.read,
-                        reason: format!("normalizer thread failed: {join}"),
+                        reason: "a normalizer thread failed".to_string(),
                     },
                 })?;
                 account(
@@ -609,7 +686,7 @@ fn write_events(
     normalizer: &Normalizer,
     resolver: &Resolver,
 ) -> std::io::Result<()> {
-    let mut ids = IdAllocator::default();
+    let mut ids = IdAllocator::with_capacity(docket_normalize::merge::EventStore::len(&store));
     let to_io = |e: docket_export::ExportError| std::io::Error::other(e.to_string());
     store.for_each(|_, changed, json| {
         let mut event = match changed {

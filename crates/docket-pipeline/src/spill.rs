@@ -16,20 +16,33 @@ const FLUSH_AT: usize = 1 << 20;
 /// the file.
 const PATCH_CACHE: usize = 1024;
 
-/// Events as JSON lines in an unlinked temporary file, with their place in memory (12 bytes per
-/// event). An event changed by a merge stays in a small in-memory cache; when the cache is full,
-/// its events are appended to the file again and their place updated, so memory does not grow
-/// with the number of merges either.
+/// Events in a row between two recorded file offsets (see [`SpillStore`]).
+const CHECKPOINT_EVERY: usize = 64;
+
+/// Events as JSON lines in an unlinked temporary file, with their place in memory: the length
+/// of each line (4 bytes per event) and the offset of every [`CHECKPOINT_EVERY`]th, the lines
+/// being written one after the other; an event's offset is its checkpoint plus the lines in
+/// between. An event changed by a merge stays in a small in-memory cache; when the cache is
+/// full, its events are appended to the file again and their new place is kept in a map, so
+/// memory does not grow with the number of merges either.
 #[derive(Debug)]
 pub struct SpillStore {
     file: File,
     pending: Vec<u8>,
     flushed: u64,
-    offsets: Vec<u64>,
+    /// Length of each event's line as first written.
     lengths: Vec<u32>,
+    /// Offset of the line of event `k * CHECKPOINT_EVERY`.
+    checkpoints: Vec<u64>,
     patched: HashMap<u32, Event>,
-    /// Positions of events written back after a merge (their stored id is out of date).
-    written_back: std::collections::HashSet<u32>,
+    /// Events written back after a merge (their stored id is out of date): offset and length
+    /// of their newest line in `patches`.
+    moved: HashMap<u32, (u64, u32)>,
+    /// The second file, for events written back after a merge (so that the first file holds
+    /// first lines only, one after the other).
+    patches: Option<File>,
+    patches_len: u64,
+    dir: std::path::PathBuf,
 }
 
 impl SpillStore {
@@ -40,10 +53,13 @@ impl SpillStore {
             file: tempfile::tempfile_in(dir)?,
             pending: Vec::with_capacity(FLUSH_AT + (1 << 16)),
             flushed: 0,
-            offsets: Vec::new(),
             lengths: Vec::new(),
+            checkpoints: Vec::new(),
             patched: HashMap::new(),
-            written_back: std::collections::HashSet::new(),
+            moved: HashMap::new(),
+            patches: None,
+            patches_len: 0,
+            dir: dir.to_path_buf(),
         })
     }
 
@@ -67,11 +83,38 @@ impl SpillStore {
         Ok((offset, length))
     }
 
-    fn read_line(&self, position: usize) -> std::io::Result<Vec<u8>> {
-        let (start, length) = match (self.offsets.get(position), self.lengths.get(position)) {
-            (Some(&o), Some(&l)) => (o, u64::from(l)),
-            _ => return Err(std::io::Error::other("no such event")),
+    /// Where the first line of the event at `position` is: offset and length.
+    fn place(&self, position: usize) -> std::io::Result<(u64, u64)> {
+        let (Some(&length), Some(&checkpoint)) = (
+            self.lengths.get(position),
+            self.checkpoints.get(position / CHECKPOINT_EVERY),
+        ) else {
+            return Err(std::io::Error::other("no such event"));
         };
+        let first = position - position % CHECKPOINT_EVERY;
+        let before: u64 = self.lengths[first..position]
+            .iter()
+            .map(|&l| u64::from(l) + 1)
+            .sum();
+        Ok((checkpoint + before, u64::from(length)))
+    }
+
+    /// The newest line of a written-back event.
+    fn read_patch(&self, offset: u64, length: u32) -> std::io::Result<Vec<u8>> {
+        let file = self
+            .patches
+            .as_ref()
+            .ok_or_else(|| std::io::Error::other("no patch file"))?;
+        let mut bytes = vec![0u8; length as usize];
+        file.read_exact_at(&mut bytes, offset)?;
+        Ok(bytes)
+    }
+
+    fn read_line(&self, position: usize) -> std::io::Result<Vec<u8>> {
+        if let Some(&(offset, length)) = self.moved.get(&(position as u32)) {
+            return self.read_patch(offset, length);
+        }
+        let (start, length) = self.place(position)?;
         let end = start + length;
         if start >= self.flushed {
             let from = (start - self.flushed) as usize;
@@ -91,13 +134,22 @@ impl SpillStore {
     fn write_back(&mut self) -> std::io::Result<()> {
         let mut patched: Vec<(u32, Event)> = self.patched.drain().collect();
         patched.sort_unstable_by_key(|(position, _)| *position);
-        for (position, event) in patched {
-            let json = serde_json::to_vec(&event).map_err(std::io::Error::other)?;
-            let (offset, length) = self.write_line(&json)?;
-            self.offsets[position as usize] = offset;
-            self.lengths[position as usize] = length;
-            self.written_back.insert(position);
+        if self.patches.is_none() {
+            self.patches = Some(tempfile::tempfile_in(&self.dir)?);
         }
+        let mut lines = Vec::new();
+        for (position, event) in patched {
+            let start = lines.len();
+            serde_json::to_writer(&mut lines, &event).map_err(std::io::Error::other)?;
+            let length = u32::try_from(lines.len() - start)
+                .map_err(|_| std::io::Error::other("event over 4 GiB"))?;
+            self.moved
+                .insert(position, (self.patches_len + start as u64, length));
+        }
+        if let Some(file) = &self.patches {
+            file.write_all_at(&lines, self.patches_len)?;
+        }
+        self.patches_len += lines.len() as u64;
         Ok(())
     }
 
@@ -110,24 +162,19 @@ impl SpillStore {
     ) -> std::io::Result<()> {
         self.flush()?;
         self.file.seek(SeekFrom::Start(0))?;
+        // the first lines are read in order, all of them, so the reader never seeks; the line
+        // of an event changed since is read and passed over
         let mut reader = BufReader::with_capacity(1 << 16, &self.file);
-        let mut at = 0u64;
         let mut line = Vec::new();
-        for position in 0..self.offsets.len() {
-            if let Some(event) = self.patched.remove(&(position as u32)) {
-                visit(position, Some(event), &[])?;
-                continue;
-            }
-            let (offset, length) = (self.offsets[position], self.lengths[position] as usize);
-            if offset != at {
-                reader.seek(SeekFrom::Start(offset))?;
-            }
+        for position in 0..self.lengths.len() {
+            let length = self.lengths[position] as usize;
             line.resize(length + 1, 0);
             reader.read_exact(&mut line)?;
-            at = offset + length as u64 + 1;
-            if self.written_back.contains(&(position as u32)) {
-                let event: Event =
-                    serde_json::from_slice(&line[..length]).map_err(std::io::Error::other)?;
+            if let Some(event) = self.patched.remove(&(position as u32)) {
+                visit(position, Some(event), &[])?;
+            } else if let Some(&(offset, length)) = self.moved.get(&(position as u32)) {
+                let patch = self.read_patch(offset, length)?;
+                let event: Event = serde_json::from_slice(&patch).map_err(std::io::Error::other)?;
                 visit(position, Some(event), &[])?;
             } else {
                 visit(position, None, &line[..length])?;
@@ -143,10 +190,13 @@ impl EventStore for SpillStore {
             Some(bytes) => bytes,
             None => serde_json::to_vec(&event).map_err(std::io::Error::other)?,
         };
+        let position = self.lengths.len();
         let (offset, length) = self.write_line(&json)?;
-        self.offsets.push(offset);
+        if position % CHECKPOINT_EVERY == 0 {
+            self.checkpoints.push(offset);
+        }
         self.lengths.push(length);
-        Ok(self.offsets.len() - 1)
+        Ok(position)
     }
 
     fn with<R>(&mut self, position: usize, look: impl FnOnce(&Event) -> R) -> std::io::Result<R> {
@@ -179,7 +229,7 @@ impl EventStore for SpillStore {
     }
 
     fn len(&self) -> usize {
-        self.offsets.len()
+        self.lengths.len()
     }
 }
 
@@ -188,6 +238,57 @@ mod tests {
     use docket_core::ActionKind;
 
     use super::*;
+
+    /// Appends, merges that overflow the patch cache, and more appends, interleaved: every
+    /// event reads back as its newest state, through `with` and through `for_each`.
+    #[test]
+    fn written_back_events_and_later_appends_do_not_disturb_each_other() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = SpillStore::new_in(dir.path()).unwrap();
+        let mut expected: Vec<String> = Vec::new();
+        for round in 0..4 {
+            // appends of varied length (so that the checkpoint arithmetic is exercised)
+            for i in 0..2000 {
+                let text = format!("event {round}-{i} {}", "y".repeat((i * 7) % 300));
+                let mut event = Event::new(ActionKind::Fine);
+                event.summary = Some(text.clone());
+                store.append(event, None).unwrap();
+                expected.push(text);
+            }
+            // more changes than the cache holds, spread over everything so far
+            for k in 0..(PATCH_CACHE + 300) {
+                let position = (k * 13 + round * 5) % expected.len();
+                let text = format!("patched {round}-{k}");
+                store
+                    .update(position, |e| e.summary = Some(text.clone()))
+                    .unwrap();
+                expected[position] = text;
+            }
+        }
+        for position in [0, 1, 63, 64, 65, 1999, 2000, 4095, expected.len() - 1] {
+            let summary = store
+                .with(position, |e| e.summary.clone())
+                .unwrap()
+                .unwrap();
+            assert_eq!(summary, expected[position], "position {position}");
+        }
+        let mut seen = 0;
+        store
+            .for_each(|position, changed, line| {
+                let summary = match changed {
+                    Some(event) => event.summary.unwrap(),
+                    None => serde_json::from_slice::<Event>(line)
+                        .unwrap()
+                        .summary
+                        .unwrap(),
+                };
+                assert_eq!(summary, expected[position], "position {position}");
+                seen += 1;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(seen, expected.len());
+    }
 
     #[test]
     fn events_come_back_from_disk_and_from_the_buffer() {
