@@ -24,11 +24,26 @@ pub struct AtomicFile {
     writer: BufWriter<SyncedFile>,
 }
 
-/// The temporary file of an [`AtomicFile`], synced every [`SYNC_EVERY`] bytes.
+/// The temporary file of an [`AtomicFile`], synced every [`SYNC_EVERY`] bytes. Each sync runs
+/// on a thread of its own while writing goes on; the next sync waits for it, so one is in
+/// flight at a time and a failure is reported by the next write or by the commit.
 #[derive(Debug)]
 pub struct SyncedFile {
     file: NamedTempFile,
     unsynced: u64,
+    syncing: Option<std::thread::JoinHandle<std::io::Result<()>>>,
+}
+
+impl SyncedFile {
+    /// Waits for the sync in flight, if any, and returns its result.
+    fn wait_for_sync(&mut self) -> std::io::Result<()> {
+        match self.syncing.take() {
+            Some(sync) => sync
+                .join()
+                .map_err(|_| std::io::Error::other("the sync thread failed"))?,
+            None => Ok(()),
+        }
+    }
 }
 
 impl Write for SyncedFile {
@@ -36,7 +51,9 @@ impl Write for SyncedFile {
         let written = self.file.write(buf)?;
         self.unsynced += written as u64;
         if self.unsynced >= SYNC_EVERY {
-            self.file.as_file().sync_data()?;
+            self.wait_for_sync()?;
+            let file = self.file.as_file().try_clone()?;
+            self.syncing = Some(std::thread::spawn(move || file.sync_data()));
             self.unsynced = 0;
         }
         Ok(written)
@@ -71,6 +88,7 @@ impl AtomicFile {
                 SyncedFile {
                     file: temp,
                     unsynced: 0,
+                    syncing: None,
                 },
             ),
         })
@@ -116,11 +134,9 @@ impl AtomicFile {
             path: path.clone(),
             error,
         };
-        let temp = self
-            .writer
-            .into_inner()
-            .map_err(|e| io(e.into_error()))?
-            .file;
+        let mut synced = self.writer.into_inner().map_err(|e| io(e.into_error()))?;
+        synced.wait_for_sync().map_err(io)?;
+        let temp = synced.file;
         // temporary files are created private (0600); an export is an ordinary file (0644)
         #[cfg(unix)]
         {
