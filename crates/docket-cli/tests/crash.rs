@@ -1,6 +1,7 @@
 //! Crash safety: a `docket ingest` killed with SIGKILL, once while it reads and once while it
 //! writes, leaves the outputs of the previous run byte for byte as they were, and the SQLite
-//! database opens with the old rows; the next run works.
+//! database opens with the old rows; the next run works and removes the killed runs' temporary
+//! files.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -209,10 +210,30 @@ fn a_killed_run_leaves_the_previous_outputs_intact() {
         );
     }
 
-    // the next run works, and gives what the first one gave
+    // the run killed while writing had its temporary files open
+    let temporary_files = || -> Vec<String> {
+        std::fs::read_dir(dir.path().join("out"))
+            .expect("list out/")
+            .map(|e| {
+                e.expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|name| name.starts_with(".docket-") && name.ends_with(".tmp"))
+            .collect()
+    };
+    assert!(
+        !temporary_files().is_empty(),
+        "the run killed while writing left no temporary file: the test did not kill it in time"
+    );
+
+    // the next run works, gives what the first one gave, and removes the killed runs'
+    // temporary files
     write_input(&input, 40);
     let status = docket_ingest(&job).wait().expect("run docket");
     assert!(status.success(), "the run after the kills failed");
     assert_eq!(snapshot(dir.path()), before);
     assert_eq!(sqlite_state(&db), db_before);
+    assert_eq!(temporary_files(), Vec::<String>::new());
 }

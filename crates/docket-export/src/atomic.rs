@@ -6,6 +6,49 @@ use tempfile::NamedTempFile;
 
 use crate::ExportError;
 
+/// The start of the name of every temporary output file: `.docket-PID-XXXXXX.tmp`.
+const TEMP_PREFIX: &str = ".docket-";
+
+/// Removes from `dir` the temporary files of outputs (`.docket-PID-XXXXXX.tmp`) that belong to
+/// a process which no longer runs: what a run killed before it could clean up leaves behind.
+/// Files of running processes, and files whose name has no process id, are kept. Only where
+/// `/proc` shows the running processes (Linux); elsewhere nothing is removed. Returns the files
+/// removed.
+pub fn remove_stale_temp_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return Ok(Vec::new());
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => return Err(error),
+    };
+    let own = std::process::id();
+    let mut removed = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        let Some(pid) = name
+            .strip_prefix(TEMP_PREFIX)
+            .filter(|_| name.ends_with(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(pid, _)| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        if pid == own || proc.join(pid.to_string()).exists() {
+            continue;
+        }
+        std::fs::remove_file(entry.path())?;
+        removed.push(entry.path());
+    }
+    Ok(removed)
+}
+
 /// Bytes written between two `fdatasync` calls of an output being written (see
 /// [`SyncedFile`]).
 const SYNC_EVERY: u64 = 32 << 20;
@@ -76,8 +119,11 @@ impl AtomicFile {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir).map_err(io)?;
+        // the process id in the name lets a later run tell a killed run's leftovers from the
+        // files of a run still going (see `remove_stale_temp_files`)
+        let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
         let temp = tempfile::Builder::new()
-            .prefix(".docket-")
+            .prefix(&prefix)
             .suffix(".tmp")
             .tempfile_in(dir)
             .map_err(io)?;
@@ -162,5 +208,50 @@ impl Write for AtomicFileWriter {
 
     fn flush(&mut self) -> std::io::Result<()> {
         self.0.writer().flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_temporary_files_of_ended_processes_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let touch = |name: &str| {
+            std::fs::write(dir.path().join(name), b"x").unwrap();
+        };
+        // no process has this id (Linux ids stay below 2^22)
+        touch(".docket-4000000000-abc123.tmp");
+        touch(&format!(".docket-{}-def456.tmp", std::process::id()));
+        touch(".docket-1-ghi789.tmp"); // init runs
+        touch(".docket-XYZ123.tmp"); // no process id: an older docket's name, kept
+        touch("events.jsonl");
+        let removed = remove_stale_temp_files(dir.path()).unwrap();
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        if Path::new("/proc/self").exists() {
+            assert_eq!(
+                removed,
+                vec![dir.path().join(".docket-4000000000-abc123.tmp")]
+            );
+            let mut kept = vec![
+                ".docket-1-ghi789.tmp".to_string(),
+                ".docket-XYZ123.tmp".to_string(),
+                format!(".docket-{}-def456.tmp", std::process::id()),
+                "events.jsonl".to_string(),
+            ];
+            kept.sort();
+            assert_eq!(left, kept);
+        } else {
+            assert!(removed.is_empty());
+        }
+        // a folder that does not exist has nothing to clean
+        assert!(remove_stale_temp_files(&dir.path().join("missing"))
+            .unwrap()
+            .is_empty());
     }
 }

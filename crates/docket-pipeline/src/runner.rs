@@ -393,6 +393,34 @@ pub async fn run_job(
             })?;
     }
 
+    // what a killed run left beside the outputs: its temporary files, never read
+    let mut output_dirs: Vec<std::path::PathBuf> = job
+        .exports
+        .iter()
+        .map(|(_, export)| export.path.as_path())
+        .chain(std::iter::once(job.job.rejects.as_path()))
+        .map(|path| {
+            path.parent()
+                .filter(|dir| !dir.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf()
+        })
+        .collect();
+    output_dirs.sort();
+    output_dirs.dedup();
+    for dir in &output_dirs {
+        match docket_export::remove_stale_temp_files(dir) {
+            Ok(removed) => {
+                for path in removed {
+                    tracing::info!(path = %path.display(), "removed a killed run's temporary file");
+                }
+            }
+            Err(error) => {
+                tracing::warn!(dir = %dir.display(), %error, "could not clean up old temporary files")
+            }
+        }
+    }
+
     let spill_dir = job
         .exports
         .first()
