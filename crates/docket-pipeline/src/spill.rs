@@ -42,6 +42,9 @@ pub struct SpillStore {
     /// first lines only, one after the other).
     patches: Option<File>,
     patches_len: u64,
+    /// The lines of one write-back, kept between write-backs (about 1 MB): a new buffer each
+    /// time would take fresh pages from the system each time.
+    patch_buffer: Vec<u8>,
     dir: std::path::PathBuf,
 }
 
@@ -59,6 +62,7 @@ impl SpillStore {
             moved: HashMap::new(),
             patches: None,
             patches_len: 0,
+            patch_buffer: Vec::new(),
             dir: dir.to_path_buf(),
         })
     }
@@ -137,7 +141,8 @@ impl SpillStore {
         if self.patches.is_none() {
             self.patches = Some(tempfile::tempfile_in(&self.dir)?);
         }
-        let mut lines = Vec::new();
+        let mut lines = std::mem::take(&mut self.patch_buffer);
+        lines.clear();
         for (position, event) in patched {
             let start = lines.len();
             serde_json::to_writer(&mut lines, &event).map_err(std::io::Error::other)?;
@@ -150,6 +155,7 @@ impl SpillStore {
             file.write_all_at(&lines, self.patches_len)?;
         }
         self.patches_len += lines.len() as u64;
+        self.patch_buffer = lines;
         Ok(())
     }
 
