@@ -37,6 +37,16 @@ pub trait EventStore {
     /// Appends a new event and returns its position (0, 1, 2, ...). `json` is the event already
     /// serialized as one JSON object, when the caller has it (a store may keep those bytes).
     fn append(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<usize>;
+    /// Appends a new event given as its JSON; `event` makes the event from those bytes, for a
+    /// store that keeps events rather than bytes (the default).
+    fn append_json(
+        &mut self,
+        json: Vec<u8>,
+        event: impl FnOnce(&[u8]) -> std::io::Result<Event>,
+    ) -> std::io::Result<usize> {
+        let made = event(&json)?;
+        self.append(made, Some(json))
+    }
     /// Calls `look` with the current state of the event at `position`.
     fn with<R>(&mut self, position: usize, look: impl FnOnce(&Event) -> R) -> std::io::Result<R>;
     /// Changes the event at `position` in place (after a merge).
@@ -150,6 +160,26 @@ impl<T: Copy> Chunked<T> {
 
     fn len(&self) -> usize {
         self.len
+    }
+}
+
+/// What the merger needs of a new event to find and rule out its candidates: its block keys
+/// and its fingerprint. Made where the event is made (on a normalizer thread), so that the
+/// merger's thread does not, and so that the event itself can stay there: see
+/// [`Merger::push_prepared`].
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    keys: Vec<u64>,
+    fingerprint: Fingerprint,
+}
+
+impl Prepared {
+    /// The keys and fingerprint of `event`.
+    pub fn of(event: &Event) -> Self {
+        Prepared {
+            keys: block_keys(event),
+            fingerprint: Fingerprint::of(event),
+        }
     }
 }
 
@@ -488,8 +518,33 @@ impl<S: EventStore> Merger<S> {
         event: Event,
         json: Option<Vec<u8>>,
     ) -> std::io::Result<MergeOutcome> {
-        let keys = block_keys(&event);
-        let fingerprint = Fingerprint::of(&event);
+        let prepared = Prepared::of(&event);
+        self.push_inner(prepared, Some(event), json, |_| {
+            Err(std::io::Error::other("the event is already made"))
+        })
+    }
+
+    /// Adds an event given by its [`Prepared`] keys and its JSON. The event itself is made from
+    /// the JSON (`event`) only when a candidate passes the fingerprint test and must be
+    /// compared in full, or when the store keeps events rather than bytes; most events are
+    /// never made again. Merges exactly as [`Merger::push`] does.
+    pub fn push_prepared(
+        &mut self,
+        prepared: Prepared,
+        json: Vec<u8>,
+        event: impl Fn(&[u8]) -> std::io::Result<Event>,
+    ) -> std::io::Result<MergeOutcome> {
+        self.push_inner(prepared, None, Some(json), event)
+    }
+
+    fn push_inner(
+        &mut self,
+        prepared: Prepared,
+        mut event: Option<Event>,
+        json: Option<Vec<u8>>,
+        make_event: impl Fn(&[u8]) -> std::io::Result<Event>,
+    ) -> std::io::Result<MergeOutcome> {
+        let Prepared { keys, fingerprint } = prepared;
         let candidates = self.candidates(&keys);
         self.steps += candidates.len() as u64;
         for position in candidates {
@@ -497,26 +552,36 @@ impl<S: EventStore> Merger<S> {
             if !known.may_match(&fingerprint) {
                 continue;
             }
-            if self
+            let current = match event.take() {
+                Some(made) => made,
+                None => make_event(json.as_deref().unwrap_or_default())?,
+            };
+            if !self
                 .store
-                .with(position as usize, |earlier| same_event(earlier, &event))?
+                .with(position as usize, |earlier| same_event(earlier, &current))?
             {
-                let (merged_keys, merged_fingerprint) =
-                    self.store.update(position as usize, |earlier| {
-                        absorb(earlier, event);
-                        // the merged event may have gained targets: index them too
-                        (block_keys(earlier), Fingerprint::of(earlier))
-                    })?;
-                if let Some(slot) = self.fingerprints.get_mut(position as usize) {
-                    *slot = merged_fingerprint;
-                }
-                for key in merged_keys {
-                    self.link(key, position);
-                }
-                return Ok(MergeOutcome::Merged(position as usize));
+                event = Some(current);
+                continue;
             }
+            let (merged_keys, merged_fingerprint) =
+                self.store.update(position as usize, |earlier| {
+                    absorb(earlier, current);
+                    // the merged event may have gained targets: index them too
+                    (block_keys(earlier), Fingerprint::of(earlier))
+                })?;
+            if let Some(slot) = self.fingerprints.get_mut(position as usize) {
+                *slot = merged_fingerprint;
+            }
+            for key in merged_keys {
+                self.link(key, position);
+            }
+            return Ok(MergeOutcome::Merged(position as usize));
         }
-        let position = self.store.append(event, json)?;
+        let position = match (event, json) {
+            (Some(made), json) => self.store.append(made, json)?,
+            (None, Some(json)) => self.store.append_json(json, make_event)?,
+            (None, None) => return Err(std::io::Error::other("an event with neither form")),
+        };
         self.fingerprints.push(fingerprint);
         let position32 = u32::try_from(position)
             .map_err(|_| std::io::Error::other("more than 4 billion events"))?;
@@ -689,6 +754,49 @@ mod tests {
 
     /// Adversarial input for the index: 20,000 different fines of one company by one
     /// authority, all in one block. The work per event stays bounded (no quadratic walk).
+    /// Pushing keys and JSON merges exactly as pushing events: same outcomes, same events.
+    #[test]
+    fn prepared_pushes_merge_as_event_pushes_do() {
+        let mut events = Vec::new();
+        for i in 0..300u64 {
+            let company = format!("company-{}", i % 37);
+            // every third fine is reported again, some with a less precise date or no amount
+            let mut event = fine("es.aepd", &company, "2021-11-23", 1000 + (i % 50) as i64, i);
+            if i % 5 == 0 {
+                event.reference = Some(format!("ref-{}", i % 11));
+            }
+            events.push(event.clone());
+            if i % 3 == 0 {
+                let mut again = event.clone();
+                again.sources[0].record += 10_000;
+                if i % 2 == 0 {
+                    again.date = Some(DateValue::resolved(
+                        "2021-11".parse().unwrap(),
+                        "November 2021",
+                    ));
+                }
+                if i % 4 == 0 {
+                    again.amount = None;
+                }
+                events.push(again);
+            }
+        }
+        let mut by_event = Merger::new();
+        let mut by_keys = Merger::new();
+        let from_json =
+            |bytes: &[u8]| serde_json::from_slice::<Event>(bytes).map_err(std::io::Error::other);
+        for event in events {
+            let json = serde_json::to_vec(&event).unwrap();
+            let prepared = Prepared::of(&event);
+            assert_eq!(
+                by_event.push(event).unwrap(),
+                by_keys.push_prepared(prepared, json, from_json).unwrap()
+            );
+        }
+        assert!(by_event.len() < 400, "some reports merged");
+        assert_eq!(by_event.into_store().0, by_keys.into_store().0);
+    }
+
     #[test]
     fn a_huge_block_costs_bounded_work_per_event() {
         let mut merger = Merger::new();

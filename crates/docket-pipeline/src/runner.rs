@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 
 use docket_core::{Event, PartialDate, RawEvent, RawRecord, RecordOrigin, Reject, TextBody};
 use docket_export::{open_export, AtomicFile};
-use docket_normalize::merge::{content_id, IdAllocator, MergeOutcome, Merger};
+use docket_normalize::merge::{content_id, IdAllocator, MergeOutcome, Merger, Prepared};
 use docket_normalize::{Normalizer, Resolver, SourceHints};
 use docket_source::{Registry, Source, SourceContext, SourceError, SourceItem};
 use tokio::sync::mpsc;
@@ -89,8 +89,10 @@ struct Work {
 
 /// What became of one record.
 enum Outcome {
-    /// Its events, each with its JSON (content id set).
-    Events(Vec<(Event, Vec<u8>)>),
+    /// Its events, each as its merge keys and its JSON (content id set); the events themselves
+    /// stay on the normalizer thread (the merger makes one again from its JSON when it must
+    /// compare it in full).
+    Events(Vec<(Prepared, Vec<u8>)>),
     /// Rejected.
     Rejected(Reject),
 }
@@ -177,29 +179,33 @@ impl Work {
                     raw,
                     fields,
                     text,
-                }) => match self.events_for_record(&origin, fields, text) {
-                    Ok(events) => Outcome::Events(
-                        events
-                            .into_iter()
-                            .map(|mut event| {
-                                event.id = content_id(&event);
-                                // room for the usual event, so the buffer is not regrown
-                                // field by field
-                                let mut json = Vec::with_capacity(
-                                    768 + event.summary.as_ref().map_or(0, String::len),
-                                );
-                                if serde_json::to_writer(&mut json, &event).is_err() {
-                                    json.clear();
-                                }
-                                (event, json)
-                            })
-                            .collect(),
-                    ),
-                    Err(reason) => Outcome::Rejected(Reject::new(&origin, reason, &raw)),
-                },
+                }) => {
+                    let prepared = self
+                        .events_for_record(&origin, fields, text)
+                        .and_then(|events| events.into_iter().map(prepare).collect());
+                    match prepared {
+                        Ok(events) => Outcome::Events(events),
+                        Err(reason) => Outcome::Rejected(Reject::new(&origin, reason, &raw)),
+                    }
+                }
             })
             .collect()
     }
+}
+
+/// An event's content id, merge keys and JSON.
+fn prepare(mut event: Event) -> Result<(Prepared, Vec<u8>), String> {
+    event.id = content_id(&event);
+    // room for the usual event, so the buffer is not regrown field by field
+    let mut json = Vec::with_capacity(768 + event.summary.as_ref().map_or(0, String::len));
+    serde_json::to_writer(&mut json, &event)
+        .map_err(|error| format!("the event could not be written as JSON: {error}"))?;
+    Ok((Prepared::of(&event), json))
+}
+
+/// The event the merger needs back from its JSON.
+fn event_from_json(json: &[u8]) -> std::io::Result<Event> {
+    serde_json::from_slice(json).map_err(std::io::Error::other)
 }
 
 fn fill_missing(fields: &mut RawEvent, from: &RawEvent) {
@@ -670,9 +676,9 @@ fn account(
             Outcome::Events(events) => {
                 counts.events += events.len() as u64;
                 let mut any_new = false;
-                for (event, json) in events {
+                for (prepared, json) in events {
                     let outcome = merger
-                        .push_serialized(event, Some(json))
+                        .push_prepared(prepared, json, event_from_json)
                         .map_err(|error| export_io(std::path::Path::new("spill file"), error))?;
                     any_new |= matches!(outcome, MergeOutcome::New(_));
                 }

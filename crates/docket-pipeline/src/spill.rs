@@ -190,19 +190,37 @@ impl SpillStore {
     }
 }
 
-impl EventStore for SpillStore {
-    fn append(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<usize> {
-        let json = match json {
-            Some(bytes) => bytes,
-            None => serde_json::to_vec(&event).map_err(std::io::Error::other)?,
-        };
+impl SpillStore {
+    /// Appends one event's JSON as its first line.
+    fn append_line(&mut self, json: &[u8]) -> std::io::Result<usize> {
         let position = self.lengths.len();
-        let (offset, length) = self.write_line(&json)?;
+        let (offset, length) = self.write_line(json)?;
         if position % CHECKPOINT_EVERY == 0 {
             self.checkpoints.push(offset);
         }
         self.lengths.push(length);
         Ok(position)
+    }
+}
+
+impl EventStore for SpillStore {
+    fn append(&mut self, event: Event, json: Option<Vec<u8>>) -> std::io::Result<usize> {
+        match json {
+            Some(bytes) => self.append_line(&bytes),
+            None => {
+                let bytes = serde_json::to_vec(&event).map_err(std::io::Error::other)?;
+                self.append_line(&bytes)
+            }
+        }
+    }
+
+    fn append_json(
+        &mut self,
+        json: Vec<u8>,
+        _event: impl FnOnce(&[u8]) -> std::io::Result<Event>,
+    ) -> std::io::Result<usize> {
+        // the store keeps the bytes: the event need not be made
+        self.append_line(&json)
     }
 
     fn with<R>(&mut self, position: usize, look: impl FnOnce(&Event) -> R) -> std::io::Result<R> {
