@@ -15,7 +15,7 @@
 //! no actor and no reference never merges. At most [`MAX_CANDIDATES`] of the most recent events of a block are compared. The
 //! index holds 64-bit hashes and event positions, never text.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use docket_core::Event;
@@ -674,10 +674,11 @@ pub fn content_id(event: &Event) -> String {
 
 /// Hands out final ids: the content id, or, when an earlier event already has it (identical
 /// content kept apart by the merge rule), the content id with `-2`, `-3`, ... in order of
-/// appearance. Keeps one 64-bit hash per id, and a counter only for ids seen more than once.
+/// appearance. Keeps one 64-bit hash per id (in [`HashSlots`]), and a counter only for ids
+/// seen more than once.
 #[derive(Debug, Default)]
 pub struct IdAllocator {
-    seen: HashSet<u64, BuildHasherDefault<SpreadHasher>>,
+    seen: HashSlots,
     repeats: HashMap<u64, u32, BuildHasherDefault<SpreadHasher>>,
 }
 
@@ -685,7 +686,7 @@ impl IdAllocator {
     /// An allocator with room for `events` ids, so that its table is allocated once.
     pub fn with_capacity(events: usize) -> Self {
         IdAllocator {
-            seen: HashSet::with_capacity_and_hasher(events, BuildHasherDefault::default()),
+            seen: HashSlots::with_capacity(events),
             repeats: HashMap::default(),
         }
     }
@@ -699,6 +700,85 @@ impl IdAllocator {
         let count = self.repeats.entry(hash).or_insert(1);
         *count += 1;
         format!("{base}-{count}")
+    }
+}
+
+/// Slots per chunk of [`HashSlots`] (256 KB, the size of a fingerprint chunk of the merge
+/// index, whose memory is free again by the time ids are handed out).
+const SLOT_CHUNK: usize = 1 << 15;
+
+/// A set of 64-bit hashes: open addressing with linear probing over fixed-size chunks, filled
+/// to at most 8/9. Sized for its expected count it takes 9 bytes per hash and never holds an old
+/// and a new table at once (a hash table that doubles does, and rounds up to a power of two).
+#[derive(Debug, Default)]
+struct HashSlots {
+    chunks: Vec<Vec<u64>>,
+    slots: usize,
+    len: usize,
+    /// Whether the hash 0 (which marks an empty slot) is in the set.
+    has_zero: bool,
+}
+
+impl HashSlots {
+    fn with_capacity(expected: usize) -> Self {
+        let slots = (expected + expected / 8 + 1).max(64);
+        let mut chunks = Vec::with_capacity(slots.div_ceil(SLOT_CHUNK));
+        let mut left = slots;
+        while left > 0 {
+            let size = left.min(SLOT_CHUNK);
+            chunks.push(vec![0u64; size]);
+            left -= size;
+        }
+        HashSlots {
+            chunks,
+            slots,
+            len: 0,
+            has_zero: false,
+        }
+    }
+
+    fn slot(&mut self, index: usize) -> Option<&mut u64> {
+        self.chunks
+            .get_mut(index / SLOT_CHUNK)?
+            .get_mut(index % SLOT_CHUNK)
+    }
+
+    /// Adds `hash`; false when it was already there.
+    fn insert(&mut self, hash: u64) -> bool {
+        if hash == 0 {
+            return !std::mem::replace(&mut self.has_zero, true);
+        }
+        if (self.len + 1) * 9 > self.slots * 8 {
+            self.grow();
+        }
+        let slots = self.slots;
+        // the hash's high bits choose the first slot (no modulo bias worth the name)
+        let mut index = ((u128::from(hash) * slots as u128) >> 64) as usize;
+        loop {
+            let Some(slot) = self.slot(index) else {
+                return false;
+            };
+            if *slot == 0 {
+                *slot = hash;
+                self.len += 1;
+                return true;
+            }
+            if *slot == hash {
+                return false;
+            }
+            index = (index + 1) % slots;
+        }
+    }
+
+    fn grow(&mut self) {
+        let mut bigger = HashSlots::with_capacity(self.len.max(32) * 2);
+        bigger.has_zero = self.has_zero;
+        for chunk in std::mem::take(&mut self.chunks) {
+            for hash in chunk.into_iter().filter(|&h| h != 0) {
+                bigger.insert(hash);
+            }
+        }
+        *self = bigger;
     }
 }
 
@@ -754,6 +834,34 @@ mod tests {
 
     /// Adversarial input for the index: 20,000 different fines of one company by one
     /// authority, all in one block. The work per event stays bounded (no quadratic walk).
+    /// The chunked hash set agrees with a standard one, through growth and collisions of the
+    /// first slot.
+    #[test]
+    fn hash_slots_hold_what_a_hash_set_holds() {
+        let mut slots = HashSlots::with_capacity(10);
+        let mut reference = std::collections::HashSet::new();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for i in 0..200_000u64 {
+            // a few values again and again, 0 and values that start at the same slot
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let value = match i % 7 {
+                0 => 0,
+                1 => i % 100,
+                2 => state & 0xffff_0000_0000_0000,
+                _ => state,
+            };
+            assert_eq!(
+                slots.insert(value),
+                reference.insert(value),
+                "value {value}"
+            );
+        }
+        assert_eq!(slots.len + usize::from(slots.has_zero), reference.len());
+        assert!(slots.len * 9 <= slots.slots * 8);
+    }
+
     /// Pushing keys and JSON merges exactly as pushing events: same outcomes, same events.
     #[test]
     fn prepared_pushes_merge_as_event_pushes_do() {
