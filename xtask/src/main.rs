@@ -22,8 +22,9 @@ tasks:
                          precision/recall of the text extractor against fixtures/gold
   bench [--quick] [--micro] [ARGS..]
                          end-to-end benchmark (docket-bench: 200 MB structured + 50 MB text by
-                         default; --quick: 20 MB + 5 MB) and, with --micro, the criterion
-                         micro-benchmarks; extra ARGS go to docket-bench
+                         default; --quick: 20 MB + 5 MB; each measurement the best of two runs,
+                         --repeat N to change) and, with --micro, the criterion micro-benchmarks;
+                         extra ARGS go to docket-bench
   fuzz [--smoke] [--seconds N] [TARGET..]
                          run the cargo-fuzz targets one after another (--smoke: 5 s each; default
                          300 s each); fails on a crash (docs/fuzzing.md)
