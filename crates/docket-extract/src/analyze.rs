@@ -977,20 +977,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 end += 1;
             }
             if end > t + 2 {
-                let start = ctx.toks[t].start;
-                let name = ctx.s.text[start..ctx.toks[end - 1].end].to_string();
-                let key = format!("x:{}", docket_normalize::name::slug(&name));
-                ctx.add_mention(Mention {
-                    start,
-                    end: ctx.toks[end - 1].end,
-                    t0: t,
-                    t1: end,
-                    role: Role::Authority,
-                    actor: Arc::new(RawActor::named(name)),
-                    key: key.into(),
-                    modifier: false,
-                    coref: false,
-                });
+                add_named_authority(ctx, t, end);
                 t = end;
                 continue;
             }
@@ -1125,24 +1112,10 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 }
             }
         }
-        let start = ctx.toks[a].start;
-        let name = ctx.s.text[start..ctx.toks[end - 1].end].to_string();
-        let key = format!("x:{}", docket_normalize::name::slug(&name));
         if let Some(o) = absorbed_descriptor {
             remove_mention(ctx, o);
         }
-        let mention = Mention {
-            start,
-            end: ctx.toks[end - 1].end,
-            t0: a,
-            t1: end,
-            role: Role::Authority,
-            actor: Arc::new(RawActor::named(name)),
-            key: key.into(),
-            modifier: false,
-            coref: false,
-        };
-        ctx.add_mention(mention);
+        add_named_authority(ctx, a, end);
         t = end;
     }
 }
@@ -1313,6 +1286,12 @@ fn add_office(ctx: &mut Ctx<'_, '_>, a: usize, b: usize) {
     } else {
         a
     };
+    add_named_authority(ctx, a, b);
+}
+
+/// Adds an authority outside the catalogue named by tokens `a..b` (its key from the name's
+/// slug).
+fn add_named_authority(ctx: &mut Ctx<'_, '_>, a: usize, b: usize) {
     let start = ctx.toks[a].start;
     let end = ctx.toks[b - 1].end;
     let name = ctx.s.text[start..end].to_string();
