@@ -9,6 +9,13 @@ use crate::ExportError;
 /// The start of the name of every temporary output file: `.docket-PID-XXXXXX.tmp`.
 const TEMP_PREFIX: &str = ".docket-";
 
+/// The folder in which the temporary file of the output `path` is written: the output's own.
+pub fn temp_dir_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// Removes from `dir` the temporary files of outputs (`.docket-PID-XXXXXX.tmp`) that belong to
 /// a process which no longer runs: what a run killed before it could clean up leaves behind.
 /// Files of running processes, and files whose name has no process id, are kept. Only where
@@ -114,10 +121,7 @@ impl AtomicFile {
             path: path.to_path_buf(),
             error,
         };
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+        let dir = temp_dir_of(path);
         std::fs::create_dir_all(dir).map_err(io)?;
         // the process id in the name lets a later run tell a killed run's leftovers from the
         // files of a run still going (see `remove_stale_temp_files`)

@@ -28,7 +28,7 @@ use docket_core::{Event, Reject};
 use serde::Deserialize;
 use thiserror::Error;
 
-pub use atomic::{remove_stale_temp_files, AtomicFile, SyncedFile};
+pub use atomic::{remove_stale_temp_files, temp_dir_of, AtomicFile, SyncedFile};
 pub use csv_sink::{CsvSink, CSV_COLUMNS};
 pub use html::{render_report, HtmlSink};
 pub use jsonl::JsonlSink;

@@ -405,12 +405,7 @@ pub async fn run_job(
         .iter()
         .map(|(_, export)| export.path.as_path())
         .chain(std::iter::once(job.job.rejects.as_path()))
-        .map(|path| {
-            path.parent()
-                .filter(|dir| !dir.as_os_str().is_empty())
-                .unwrap_or(std::path::Path::new("."))
-                .to_path_buf()
-        })
+        .map(|path| docket_export::temp_dir_of(path).to_path_buf())
         .collect();
     output_dirs.sort();
     output_dirs.dedup();
