@@ -307,7 +307,7 @@ pub fn match_key_of(folded: &str, first_word_is_capitals: bool) -> String {
         return match_key_slice(folded, first_word_is_capitals).to_string();
     }
     let base = base_name(folded);
-    match_key_slice(&base, first_word_is_capitals).to_string()
+    match_key_of_base(&base, first_word_is_capitals).to_string()
 }
 
 /// [`match_key_of`] of a single-spaced folded name: a slice of it.
