@@ -485,6 +485,25 @@ impl<S: EventStore> Merger<S> {
         self.heads.insert(key, (self.links.len() - 1) as u32);
     }
 
+    /// [`Merger::link`] for an event just appended: no list can hold its position yet except
+    /// through another key of the same event, and that link is then the list's head, so only
+    /// the head is looked at (the walk of `link` is for merged events, whose position may be
+    /// anywhere in a list).
+    fn link_new(&mut self, key: u64, position: u32) {
+        let next = self.links.len() as u32;
+        let head = self.heads.entry(short_key(key)).or_insert(NO_LINK);
+        if *head != NO_LINK
+            && self
+                .links
+                .get(*head as usize)
+                .is_some_and(|(p, _)| p == position)
+        {
+            return;
+        }
+        self.links.push((position, *head));
+        *head = next;
+    }
+
     fn candidates(&self, keys: &[u64]) -> Vec<u32> {
         let mut found = Vec::new();
         for key in keys {
@@ -586,7 +605,7 @@ impl<S: EventStore> Merger<S> {
         let position32 = u32::try_from(position)
             .map_err(|_| std::io::Error::other("more than 4 billion events"))?;
         for key in keys {
-            self.link(key, position32);
+            self.link_new(key, position32);
         }
         Ok(MergeOutcome::New(position))
     }

@@ -610,6 +610,7 @@ pub async fn run_job(
         &mut sinks,
         &normalizer,
         &rollup_resolver,
+        threads,
     )
     .map_err(|error| export_io(&spill_dir, error))?;
     tracing::info!(
@@ -707,37 +708,105 @@ fn stored_id(json: &[u8]) -> Option<&str> {
     std::str::from_utf8(&rest[..end]).ok()
 }
 
-/// Reads the merged events back in order, gives them their final ids and writes every sink.
-/// Events untouched by merges and with a unique id go to sinks that take JSON as they are.
-fn write_events(
+/// One stretch of the final output, read back from the spill: the JSON of events written as
+/// they are, end to end in `bytes`, and the events that must be written from their fields.
+#[derive(Default)]
+struct OutputBatch {
+    bytes: Vec<u8>,
+    items: Vec<OutputItem>,
+}
+
+/// One event of an [`OutputBatch`].
+enum OutputItem {
+    /// Stored JSON, unchanged and with its id final: `bytes[start..end]`.
+    Stored { start: usize, end: usize },
+    /// An event changed by a merge, or whose id had to change.
+    Made(Box<Event>),
+}
+
+/// Bytes of stored JSON per [`OutputBatch`] before it is handed on.
+const OUTPUT_BATCH_BYTES: usize = 1 << 18;
+
+impl OutputBatch {
+    /// An empty batch with room for a full one.
+    fn with_capacity() -> Self {
+        OutputBatch {
+            bytes: Vec::with_capacity(OUTPUT_BATCH_BYTES + (1 << 16)),
+            items: Vec::with_capacity(1024),
+        }
+    }
+
+    fn is_full(&self) -> bool {
+        self.bytes.len() >= OUTPUT_BATCH_BYTES || self.items.len() >= 2048
+    }
+
+    fn clear(&mut self) {
+        self.bytes.clear();
+        self.items.clear();
+    }
+}
+
+/// Reads the merged events back in order and gives them their final ids, handing them to
+/// `emit` a batch at a time (the batch is cleared or replaced by `emit`). Events untouched by
+/// merges and with a unique id stay as their stored JSON.
+fn read_back(
     store: SpillStore,
-    sinks: &mut [(Box<dyn docket_export::EventSink>, bool)],
     normalizer: &Normalizer,
-    resolver: &Resolver,
+    mut ids: IdAllocator,
+    mut batch: OutputBatch,
+    mut emit: impl FnMut(&mut OutputBatch) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let mut ids = IdAllocator::with_capacity(docket_normalize::merge::EventStore::len(&store));
-    let to_io = |e: docket_export::ExportError| std::io::Error::other(e.to_string());
     store.for_each(|_, changed, json| {
-        let mut event = match changed {
+        let item = match changed {
             Some(mut event) => {
                 // a merge may have given the event a date: convert again, then a fresh id
                 normalizer.convert(&mut event);
                 event.id = ids.assign(&content_id(&event));
-                Some(event)
+                OutputItem::Made(Box::new(event))
             }
             None => {
                 let base = stored_id(json)
                     .ok_or_else(|| std::io::Error::other("spilled event without an id"))?;
                 let id = ids.assign(base);
                 if id == base {
-                    None
+                    let start = batch.bytes.len();
+                    batch.bytes.extend_from_slice(json);
+                    OutputItem::Stored {
+                        start,
+                        end: batch.bytes.len(),
+                    }
                 } else {
                     let mut event: Event =
                         serde_json::from_slice(json).map_err(std::io::Error::other)?;
                     event.id = id;
-                    Some(event)
+                    OutputItem::Made(Box::new(event))
                 }
             }
+        };
+        batch.items.push(item);
+        if batch.is_full() {
+            emit(&mut batch)?;
+        }
+        Ok(())
+    })?;
+    if !batch.items.is_empty() {
+        emit(&mut batch)?;
+    }
+    Ok(())
+}
+
+/// Writes one batch to every sink. Stored JSON goes as it is to sinks that take JSON; other
+/// sinks, and rolled-up exports, get the event.
+fn write_batch(
+    batch: &OutputBatch,
+    sinks: &mut [(Box<dyn docket_export::EventSink>, bool)],
+    resolver: &Resolver,
+) -> std::io::Result<()> {
+    let to_io = |e: docket_export::ExportError| std::io::Error::other(e.to_string());
+    for item in &batch.items {
+        let (json, mut event) = match item {
+            OutputItem::Stored { start, end } => (&batch.bytes[*start..*end], None),
+            OutputItem::Made(event) => (&[][..], Some(std::borrow::Cow::Borrowed(&**event))),
         };
         for (sink, rollup) in sinks.iter_mut() {
             if event.is_none() && !*rollup {
@@ -748,17 +817,76 @@ fn write_events(
             }
             let current = match &event {
                 Some(event) => event,
-                None => event.insert(serde_json::from_slice(json).map_err(std::io::Error::other)?),
+                None => event.insert(std::borrow::Cow::Owned(
+                    serde_json::from_slice(json).map_err(std::io::Error::other)?,
+                )),
             };
             if *rollup {
-                let mut rolled = current.clone();
+                let mut rolled = current.clone().into_owned();
                 docket_normalize::rollup::roll_up(resolver, &mut rolled);
                 sink.write_event(&rolled).map_err(to_io)?;
             } else {
                 sink.write_event(current).map_err(to_io)?;
             }
         }
-        Ok(())
+    }
+    Ok(())
+}
+
+/// Reads the merged events back in order, gives them their final ids and writes every sink.
+/// With `threads > 1` the read-back (spill reads, id checks) runs on a thread of its own while
+/// the sinks write, a few batches apart; the bytes written are the same either way.
+fn write_events(
+    store: SpillStore,
+    sinks: &mut [(Box<dyn docket_export::EventSink>, bool)],
+    normalizer: &Normalizer,
+    resolver: &Resolver,
+    threads: usize,
+) -> std::io::Result<()> {
+    // the id set and the batch buffers are allocated here, on the thread that freed the merge
+    // index, so that they reuse its memory rather than take fresh pages on another thread
+    let ids = IdAllocator::with_capacity(docket_normalize::merge::EventStore::len(&store));
+    let first = OutputBatch::with_capacity();
+    if threads < 2 {
+        return read_back(store, normalizer, ids, first, |batch| {
+            write_batch(batch, sinks, resolver)?;
+            batch.clear();
+            Ok(())
+        });
+    }
+    // full batches go one way, emptied ones come back to be filled again (their buffers are
+    // reused instead of taking fresh pages for every batch)
+    let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<OutputBatch>(2);
+    let (empty_tx, empty_rx) = std::sync::mpsc::channel::<OutputBatch>();
+    for _ in 0..3 {
+        // every batch that can be in flight at once: filling, two queued, being written
+        let _ = empty_tx.send(OutputBatch::with_capacity());
+    }
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            read_back(store, normalizer, ids, first, |batch| {
+                let fresh = empty_rx.try_recv().unwrap_or_default();
+                full_tx
+                    .send(std::mem::replace(batch, fresh))
+                    .map_err(|_| std::io::Error::other("the output writer stopped"))
+            })
+        });
+        let mut written = Ok(());
+        for mut batch in full_rx.iter() {
+            written = write_batch(&batch, sinks, resolver);
+            if written.is_err() {
+                break;
+            }
+            batch.clear();
+            // the reader may have finished; a batch it will not reuse is dropped
+            let _ = empty_tx.send(batch);
+        }
+        // dropping the receiver (on error) makes the reader's next send fail, so it stops
+        drop(full_rx);
+        let read = reader
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("the output reader panicked")));
+        written.and(read)
     })
 }
 

@@ -88,6 +88,9 @@ fn one_thread_and_four_threads_write_the_same_bytes() {
         ));
     }
     assert!(!outputs[0].0.is_empty());
+    // several of the write phase's batches (256 KB of stored JSON each), so that with threads
+    // the read-back and the sinks really run a few batches apart
+    assert!(outputs[0].0.len() > 1 << 20, "{} bytes", outputs[0].0.len());
     assert!(
         outputs[0] == outputs[1],
         "the parallel path changed the output"
