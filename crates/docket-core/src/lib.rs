@@ -27,6 +27,6 @@ pub use date::{DateValue, PartialDate, Period, Precision};
 pub use error::CoreError;
 pub use event::{Event, SourceRef};
 pub use money::{Amount, AmountRole, Converted};
-pub use raw::{RawActor, RawBytes, RawEvent, RawRecord, RecordOrigin, Reject, TextBody};
+pub use raw::{Anchor, RawActor, RawBytes, RawEvent, RawRecord, RecordOrigin, Reject, TextBody};
 
 pub use rust_decimal::Decimal;

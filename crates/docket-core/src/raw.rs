@@ -88,6 +88,33 @@ pub struct TextBody {
     pub lang: Option<String>,
     /// Title, when known.
     pub title: Option<String>,
+    /// Where the text does not follow the file byte for byte (an adapter decoded character
+    /// references or dropped markup), the points from which it does again: see
+    /// [`TextBody::file_offset`]. Empty when the text is the file's bytes from `offset` on.
+    pub anchors: Vec<Anchor>,
+}
+
+/// From byte `text` of a [`TextBody`]'s text on, the text follows the file byte for byte from
+/// offset `file`, up to the next anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    /// Byte index in the text.
+    pub text: usize,
+    /// Byte offset in the file.
+    pub file: u64,
+}
+
+impl TextBody {
+    /// The file offset of byte `index` of the text (or of the end of the text): counted from the
+    /// last anchor at or before `index`, or from `offset` when there is none. Anchors are kept in
+    /// text order.
+    pub fn file_offset(&self, index: usize) -> u64 {
+        let last = self.anchors.partition_point(|a| a.text <= index);
+        match last.checked_sub(1).and_then(|i| self.anchors.get(i)) {
+            Some(anchor) => anchor.file.saturating_add((index - anchor.text) as u64),
+            None => self.offset.saturating_add(index as u64),
+        }
+    }
 }
 
 /// One input record as an adapter emits it: its origin, its exact bytes (for the rejects file),
@@ -160,4 +187,27 @@ impl RawBytes {
 fn base64_encode(bytes: &[u8]) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[cfg(test)]
+mod text_body_tests {
+    use super::*;
+
+    #[test]
+    fn file_offsets_follow_the_last_anchor() {
+        // "A & B" read from `A &amp; B` at offset 100: "&" is 5 bytes in the file
+        let body = TextBody {
+            text: "A & B".to_string(),
+            offset: 100,
+            anchors: vec![Anchor { text: 3, file: 107 }],
+            ..TextBody::default()
+        };
+        let offsets: Vec<u64> = (0..=5).map(|i| body.file_offset(i)).collect();
+        assert_eq!(offsets, [100, 101, 102, 107, 108, 109]);
+        let plain = TextBody {
+            offset: 7,
+            ..TextBody::default()
+        };
+        assert_eq!(plain.file_offset(3), 10);
+    }
 }

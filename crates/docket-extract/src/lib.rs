@@ -927,10 +927,7 @@ fn to_raw(candidate: Candidate, body: &TextBody) -> RawEvent {
         amount,
         amount_role,
         currency: candidate.currency,
-        span: Some([
-            body.offset.saturating_add(start as u64),
-            body.offset.saturating_add(end as u64),
-        ]),
+        span: Some([body.file_offset(start), body.file_offset(end)]),
         quote,
         confidence: Some(candidate.confidence),
         flags: candidate.flags,

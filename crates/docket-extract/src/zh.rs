@@ -656,6 +656,7 @@ mod tests {
             published: None,
             lang: lang.map(str::to_string),
             title: None,
+            anchors: Vec::new(),
         }
     }
 

@@ -165,6 +165,7 @@ fn spans_are_file_offsets() {
         published: None,
         lang: None,
         title: None,
+        anchors: Vec::new(),
     };
     let out = x.extract(&body, &Default::default(), None);
     assert_eq!(out.sentences, 2);
@@ -180,6 +181,7 @@ fn chinese_text_goes_to_the_chinese_stage() {
         published: Some("2021年4月10日".to_string()),
         lang: Some("zh".to_string()),
         title: None,
+        anchors: Vec::new(),
     };
     let out = x.extract(&body, &Default::default(), None);
     assert_eq!(out.sentences, 2);

@@ -55,6 +55,7 @@ fn check(
         published,
         lang,
         title: None,
+        anchors: Vec::new(),
     };
     let out = extractor.extract(&body, &RawEvent::default(), None);
     for event in &out.events {
@@ -117,6 +118,7 @@ fn a_ten_megabyte_single_line_is_handled() {
         published: Some("2021-03-19".into()),
         lang: None,
         title: None,
+        anchors: Vec::new(),
     };
     let out = extractor.extract(&body, &RawEvent::default(), None);
     assert!(out.sentences > 1000);

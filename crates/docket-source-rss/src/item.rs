@@ -249,7 +249,7 @@ pub fn plain_text(text: &str) -> Cow<'_, str> {
 }
 
 /// `&amp;`, `&#38;`, `&#x26;` ... at the start of `text`: the character and the bytes used.
-fn decode_reference(text: &str) -> Option<(char, usize)> {
+pub(crate) fn decode_reference(text: &str) -> Option<(char, usize)> {
     let end = text.char_indices().take(12).find(|&(_, c)| c == ';')?.0;
     let name = &text[1..end];
     let c = match name {

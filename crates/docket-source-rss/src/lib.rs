@@ -24,12 +24,15 @@
 //!
 //! The text is laid out so that spans are file offsets: the title and the description keep
 //! their byte positions relative to each other, with white space (and a blank line, so they are
-//! separate sentences) standing in for the markup between them. A span is exact when the
-//! element's text has no character references, CDATA section or HTML; otherwise it is off by
-//! what decoding removed within that element (the quote is always the sentence itself).
+//! separate sentences) standing in for the markup between them. Where decoding made an
+//! element's text shorter than its bytes (character references, a CDATA section, HTML), the
+//! text is anchored to the bytes it came from (`align`, [`docket_core::Anchor`]), so spans stay
+//! file offsets; markup the alignment does not know leaves the rest of that element placed as
+//! if it followed the file byte for byte (the quote is always the sentence itself).
 
 #![warn(missing_docs)]
 
+mod align;
 mod item;
 mod scan;
 
@@ -206,18 +209,26 @@ fn io_error(path: &std::path::Path) -> impl Fn(std::io::Error) -> SourceError + 
     }
 }
 
-/// A text part: its plain text and the file offset where its element's content starts.
+/// A text part: its plain text, the file offset where its element's content starts, and where
+/// the text sits in the file (anchors relative to the part's text, see [`align::align`]).
 struct Part {
     text: String,
     offset: Option<u64>,
+    anchors: Vec<docket_core::Anchor>,
 }
 
 /// Lays the parts out in file order, each at its offset from the first where the text before
 /// it leaves room, with white space in between (starting with a blank line).
-fn compose(mut parts: Vec<Part>, fallback_offset: u64) -> Option<(u64, String)> {
+/// The parts' anchors are moved to where each part lands in the text; a part without anchors
+/// gets one at its start when its offset is known.
+fn compose(
+    mut parts: Vec<Part>,
+    fallback_offset: u64,
+) -> Option<(u64, String, Vec<docket_core::Anchor>)> {
     parts.sort_by_key(|p| (p.offset.is_none(), p.offset));
     let start = parts.first()?.offset.unwrap_or(fallback_offset);
     let mut text = String::new();
+    let mut anchors = Vec::new();
     for part in parts {
         if !text.is_empty() {
             let at = start + text.len() as u64;
@@ -225,9 +236,21 @@ fn compose(mut parts: Vec<Part>, fallback_offset: u64) -> Option<(u64, String)> 
             text.push_str("\n\n");
             text.extend(std::iter::repeat_n(' ', gap.saturating_sub(2)));
         }
+        let base = text.len();
+        match (part.anchors.is_empty(), part.offset) {
+            (true, Some(offset)) => anchors.push(docket_core::Anchor {
+                text: base,
+                file: offset,
+            }),
+            (true, None) => {}
+            (false, _) => anchors.extend(part.anchors.iter().map(|a| docket_core::Anchor {
+                text: base + a.text,
+                file: a.file,
+            })),
+        }
         text.push_str(&part.text);
     }
-    Some((start, text))
+    Some((start, text, anchors))
 }
 
 impl RssSource {
@@ -377,19 +400,31 @@ impl RssSource {
             .iter()
             .filter_map(|&name| {
                 let text = plain_text(entry.get(name)?).trim().to_string();
-                let offset = offsets
+                let relative = offsets
                     .iter()
                     .find(|(n, _)| n == name.as_bytes())
-                    .map(|(_, o)| start + o);
-                (!text.is_empty()).then_some(Part { text, offset })
+                    .map(|(_, o)| *o);
+                let offset = relative.map(|o| start + o);
+                // where the text's characters sit in the item's bytes (exact through references,
+                // CDATA and HTML; see `align`)
+                let anchors = relative
+                    .and_then(|o| Some((o, raw.get(usize::try_from(o).ok()?..)?)))
+                    .map(|(o, bytes)| align::align(&text, bytes, start + o).0)
+                    .unwrap_or_default();
+                (!text.is_empty()).then_some(Part {
+                    text,
+                    offset,
+                    anchors,
+                })
             })
             .collect();
-        let text = compose(parts, start).map(|(offset, text)| TextBody {
+        let text = compose(parts, start).map(|(offset, text, anchors)| TextBody {
             text,
             offset,
             published: published.map(str::to_string),
             lang: None,
             title: entry.get("title").map(|t| plain_text(t).trim().to_string()),
+            anchors,
         });
         (event, text)
     }
@@ -443,25 +478,40 @@ mod tests {
             Part {
                 text: "Description".into(),
                 offset: Some(140),
+                anchors: vec![docket_core::Anchor { text: 0, file: 141 }],
             },
             Part {
                 text: "Title".into(),
                 offset: Some(100),
+                anchors: Vec::new(),
             },
         ];
-        let (offset, text) = compose(parts, 0).unwrap();
+        let (offset, text, anchors) = compose(parts, 0).unwrap();
         assert_eq!(offset, 100);
         assert_eq!(text.find("Description"), Some(40));
+        // a part's anchors move with it; a part without any is anchored at its offset
+        assert_eq!(
+            anchors,
+            [
+                docket_core::Anchor { text: 0, file: 100 },
+                docket_core::Anchor {
+                    text: 40,
+                    file: 141
+                }
+            ]
+        );
         assert!(text.starts_with("Title\n\n   "));
         // no room: the parts are still separated by a blank line
         let parts = vec![
             Part {
                 text: "Long title".into(),
                 offset: Some(0),
+                anchors: Vec::new(),
             },
             Part {
                 text: "D".into(),
                 offset: Some(3),
+                anchors: Vec::new(),
             },
         ];
         assert_eq!(compose(parts, 0).unwrap().1, "Long title\n\nD");

@@ -120,6 +120,7 @@ fn every_sec_item_is_one_record_with_its_bytes_date_ref_and_text() {
     assert_eq!(after.fields.reference.as_deref(), Some("LR-24629"));
 
     let mut exact = 0;
+    let mut decoded = 0;
     for r in &records {
         // raw is the item's bytes, in the file
         let at = file
@@ -128,6 +129,25 @@ fn every_sec_item_is_one_record_with_its_bytes_date_ref_and_text() {
             .unwrap();
         let body = r.text.as_ref().unwrap();
         assert!(body.offset >= at as u64 && body.offset < (at + r.raw.len()) as u64);
+        // every character of the text is placed on the bytes it was decoded from: itself, or a
+        // character reference
+        for (index, c) in body.text.char_indices() {
+            if c.is_whitespace() {
+                continue;
+            }
+            let at = body.file_offset(index) as usize;
+            let there = &file[at..];
+            let mut utf8 = [0u8; 4];
+            assert!(
+                there.starts_with(c.encode_utf8(&mut utf8).as_bytes()) || there.starts_with(b"&"),
+                "record {}: {c:?} at {index} placed on {:?}",
+                r.origin.record,
+                String::from_utf8_lossy(&there[..there.len().min(20)])
+            );
+        }
+        if body.anchors.len() > 2 {
+            decoded += 1;
+        }
         // where the item has no character reference, title and description sit at their file offsets
         if !r.raw.contains(&b'&') {
             for line in body.text.split("\n\n") {
@@ -144,6 +164,12 @@ fn every_sec_item_is_one_record_with_its_bytes_date_ref_and_text() {
         }
     }
     assert_eq!(exact, 470);
+    // the items with references (title and description make two anchors; each reference one more)
+    assert_eq!(
+        decoded,
+        records.len() - 470,
+        "{decoded} items with references"
+    );
 }
 
 #[test]
@@ -181,6 +207,13 @@ fn an_rss_channel_with_cdata_html_a_broken_item_and_an_empty_one() {
         body.text
     );
     assert!(!body.text.contains('<'));
+    // through the reference in the title and the CDATA and HTML of the description, words are
+    // placed on their bytes in the file
+    let file = std::fs::read(fixtures().join("adapters/feed-rss.xml")).unwrap();
+    for word in ["the bank", "watchdog", "investigation into Example Ltd."] {
+        let at = body.file_offset(body.text.find(word).unwrap()) as usize;
+        assert!(file[at..].starts_with(word.as_bytes()), "{word:?}");
+    }
 
     let broken = reject(&items[2]);
     assert_eq!(broken.record, 3);

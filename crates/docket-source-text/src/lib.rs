@@ -94,6 +94,7 @@ impl ParsedDocument {
             published: self.published.clone(),
             lang: self.lang.clone(),
             title: self.title.clone(),
+            anchors: Vec::new(),
         }
     }
 }

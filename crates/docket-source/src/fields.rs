@@ -101,6 +101,7 @@ impl FieldMap {
                 published: get(&self.published).map(MappedValue::first),
                 lang: None,
                 title: None,
+                anchors: Vec::new(),
             });
         (event, text)
     }

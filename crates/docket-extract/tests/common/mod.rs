@@ -32,6 +32,7 @@ pub fn extract(extractor: &Extractor, text: &str, published: Option<&str>) -> Ex
         published: published.map(str::to_string),
         lang: None,
         title: None,
+        anchors: Vec::new(),
     };
     extractor.extract(&body, &RawEvent::default(), None)
 }
