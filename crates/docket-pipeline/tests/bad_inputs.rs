@@ -316,6 +316,13 @@ fn json_array_files() {
         &[&["EOF", "nothing after element 2"]],
     );
     assert_eq!(outcome.rejects[0]["record"], 3);
+    // the reject holds what was read of the element the file broke off in
+    let raw = raw_bytes(&outcome.rejects[0]);
+    assert!(
+        raw.starts_with(b"{\"id\": \"3\", \"authority\": \"AEPD\""),
+        "{}",
+        String::from_utf8_lossy(&raw)
+    );
     check(
         &bad("not-an-array.json"),
         "json",

@@ -330,6 +330,9 @@ struct OpenFile<R> {
     enclosing: Vec<u8>,
     phase: Phase,
     element: u64,
+    /// The bytes read of an element the file broke off in (at most `max_record_bytes`), for
+    /// the reject that reports the break.
+    broken: Vec<u8>,
 }
 
 /// A running JSON-array source.
@@ -523,11 +526,16 @@ impl<R: Read> OpenFile<R> {
                     }
                     self.phase = Phase::Elements { first: false };
                     let mut bytes = Vec::new();
-                    let scanned = self.scanner.value(&mut bytes, max)?;
-                    return Ok(Next::Element {
-                        bytes,
-                        length: scanned.length,
-                    });
+                    return match self.scanner.value(&mut bytes, max) {
+                        Ok(scanned) => Ok(Next::Element {
+                            bytes,
+                            length: scanned.length,
+                        }),
+                        Err(error) => {
+                            self.broken = bytes;
+                            Err(error)
+                        }
+                    };
                 }
             }
         }
@@ -547,6 +555,7 @@ impl JsonSource {
             enclosing: Vec::new(),
             phase: Phase::Start,
             element: 0,
+            broken: Vec::new(),
         })
     }
 }
@@ -609,7 +618,10 @@ impl Source for JsonSource {
                             format!("JSON: {reason}; nothing after element {read} could be read")
                         }
                     };
-                    return Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, b""))));
+                    // raw: what was read of the element the file broke off in (empty when the
+                    // break is between elements)
+                    let raw = std::mem::take(&mut file.broken);
+                    return Ok(Some(SourceItem::Reject(Reject::new(&origin, reason, &raw))));
                 }
             }
         }
@@ -679,6 +691,7 @@ mod tests {
             enclosing: Vec::new(),
             phase: Phase::Start,
             element: 0,
+            broken: Vec::new(),
         };
         (file, counter, total)
     }
