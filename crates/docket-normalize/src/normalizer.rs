@@ -39,10 +39,17 @@ pub struct Normalizer {
 /// entries.
 const CACHE_LIMIT: usize = 1 << 12;
 
-type CacheKey = (bool, String);
+/// The per-thread cache: the resolver generation it belongs to, then authorities and targets
+/// by name (two maps, so that a lookup borrows the name instead of building a key).
+#[derive(Default)]
+struct ActorCache {
+    owner: u64,
+    authorities: HashMap<String, ActorRef>,
+    targets: HashMap<String, ActorRef>,
+}
 
 thread_local! {
-    static ACTOR_CACHE: RefCell<(u64, HashMap<CacheKey, ActorRef>)> = RefCell::new((0, HashMap::new()));
+    static ACTOR_CACHE: RefCell<ActorCache> = RefCell::new(ActorCache::default());
 }
 
 /// The record's own value when it has one (moved, trimmed), else the constant.
@@ -262,17 +269,24 @@ impl Normalizer {
         let owner = self.resolver.generation();
         ACTOR_CACHE.with(|cell| {
             let mut cache = cell.borrow_mut();
-            if cache.0 != owner || cache.1.len() >= CACHE_LIMIT {
-                cache.0 = owner;
-                cache.1.clear();
-                cache.1.reserve(CACHE_LIMIT);
+            if cache.owner != owner {
+                cache.owner = owner;
+                cache.authorities.clear();
+                cache.targets.clear();
             }
-            let key = (is_target, raw.name.clone());
-            if let Some(found) = cache.1.get(&key) {
+            let map = if is_target {
+                &mut cache.targets
+            } else {
+                &mut cache.authorities
+            };
+            if let Some(found) = map.get(raw.name.as_str()) {
                 return found.clone();
             }
+            if map.len() >= CACHE_LIMIT {
+                map.clear();
+            }
             let resolved = resolve();
-            cache.1.insert(key, resolved.clone());
+            map.insert(raw.name.clone(), resolved.clone());
             resolved
         })
     }

@@ -94,6 +94,11 @@ fn unescape_token(token: &str) -> Cow<'_, str> {
 fn value_text(raw: &RawValue) -> Option<String> {
     let text = raw.get();
     match text.as_bytes().first()? {
+        // a string without escapes is its bytes between the quotes (serde_json has checked it
+        // while capturing the raw value); only one with escapes is decoded again
+        b'"' if text.len() >= 2 && !text.contains('\\') => {
+            Some(text[1..text.len() - 1].to_string())
+        }
         b'"' => serde_json::from_str::<CowStr<'_>>(text)
             .ok()
             .map(|s| s.0.into_owned()),
@@ -186,6 +191,25 @@ mod tests {
         );
         // an escaped key equals its unescaped twin
         assert!(serde_json::from_str::<LazyObject<'_>>(r#"{"a":1,"\u0061":2}"#).is_err());
+    }
+
+    #[test]
+    fn strings_with_and_without_escapes_give_their_text() {
+        let object = serde_json::from_str::<LazyObject<'_>>(
+            r#"{"a": "Plain — text", "b": "Esc\"aped\u00e9\n", "c": "", "d": 12.50}"#,
+        )
+        .unwrap();
+        let one = |k: &str| object.lookup(k).unwrap();
+        assert_eq!(
+            one("/a"),
+            Some(MappedValue::One("Plain — text".to_string()))
+        );
+        assert_eq!(
+            one("/b"),
+            Some(MappedValue::One("Esc\"aped\u{e9}\n".to_string()))
+        );
+        assert_eq!(one("/c"), Some(MappedValue::One(String::new())));
+        assert_eq!(one("/d"), Some(MappedValue::One("12.50".to_string())));
     }
 
     #[test]
