@@ -13,7 +13,9 @@ pub struct SourceRef {
     /// The record's 1-based position in its file: the data row for CSV, the array element for
     /// JSON, the line for JSONL, the document for text.
     pub record: u64,
-    /// `[start, end)` byte offsets of the evidence sentence in the file, for text.
+    /// `[start, end)` byte offsets of the evidence sentence in the file, for text (for a JSON
+    /// text field that is nested or an array, from the start of that text: see
+    /// `docs/job-file.md`).
     pub span: Option<[u64; 2]>,
     /// The evidence sentence, for text.
     pub quote: Option<String>,

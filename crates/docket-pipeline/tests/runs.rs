@@ -328,3 +328,74 @@ path = "{out}/events.jsonl"
     assert_eq!(club["amount"]["value"], "6000");
     assert_eq!(club["date"]["value"], "2021-12-28");
 }
+
+/// The bytes of `file` at a source's span, decoded as that format writes text: for CSV a
+/// doubled quote is one quote; for JSON Lines the bytes are the inside of a JSON string.
+fn text_at(file: &[u8], span: &serde_json::Value, json: bool) -> String {
+    let start = span[0].as_u64().unwrap() as usize;
+    let end = span[1].as_u64().unwrap() as usize;
+    let bytes = std::str::from_utf8(&file[start..end]).unwrap();
+    if json {
+        serde_json::from_str(&format!("\"{bytes}\"")).unwrap()
+    } else {
+        bytes.replace("\"\"", "\"")
+    }
+}
+
+#[test]
+fn spans_of_a_text_field_are_file_offsets_in_csv_and_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv_path = fixtures().join("adapters/summaries.csv");
+    let jsonl_path = fixtures().join("adapters/summaries.jsonl");
+    let job = format!(
+        r#"
+[job]
+name = "placed"
+
+[sources.csv]
+kind = "csv"
+path = "{csv}"
+[sources.csv.fields]
+text = "summary"
+date = "decided"
+ref = "id"
+
+[sources.jsonl]
+kind = "jsonl"
+path = "{jsonl}"
+[sources.jsonl.fields]
+text = "/summary"
+date = "/decided"
+ref = "/id"
+
+[exports.events]
+kind = "jsonl"
+path = "{out}/events.jsonl"
+"#,
+        csv = csv_path.display(),
+        jsonl = jsonl_path.display(),
+        out = dir.path().display(),
+    );
+    run_in(dir.path(), &job).unwrap();
+    let files = [
+        ("csv", std::fs::read(&csv_path).unwrap()),
+        ("jsonl", std::fs::read(&jsonl_path).unwrap()),
+    ];
+    let mut checked = [0, 0];
+    for event in read_jsonl(&dir.path().join("events.jsonl")) {
+        for source in event["sources"].as_array().unwrap() {
+            let which = usize::from(source["source"] == "jsonl");
+            let (_, file) = &files[which];
+            let quote = source["quote"].as_str().unwrap();
+            assert_eq!(
+                text_at(file, &source["span"], which == 1),
+                quote,
+                "{source}"
+            );
+            checked[which] += 1;
+        }
+    }
+    // every fine of the three summaries, from each file; the JSON Lines summary of the
+    // Spanish club escapes its "Á" (6 bytes in the file for 2 in the text)
+    assert_eq!(checked, [3, 3], "{checked:?}");
+}

@@ -13,6 +13,8 @@
 
 #![warn(missing_docs)]
 
+mod place;
+
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
@@ -104,6 +106,8 @@ struct Row {
     open_quote: bool,
     /// The line the row starts on (1-based).
     line: u64,
+    /// File offset of the row's first byte (of `raw[0]`), once content has been read.
+    start: Option<u64>,
 }
 
 impl Row {
@@ -117,20 +121,26 @@ impl Row {
         self.fields_dropped = false;
         self.open_quote = false;
         self.line = 0;
+        self.start = None;
     }
 
     /// Keeps the bytes the parser consumed for this row, at most `cap` of them, without the
-    /// line ends before the first byte of content.
-    fn record_bytes(&mut self, mut bytes: &[u8], cap: usize) {
+    /// line ends before the first byte of content. `at` is the file offset of `bytes[0]`.
+    fn record_bytes(&mut self, mut bytes: &[u8], at: u64, cap: usize) {
+        let mut at = at;
         if self.length == 0 && self.trailing_line_ends == 0 {
             let skip = bytes
                 .iter()
                 .take_while(|&&b| matches!(b, b'\n' | b'\r'))
                 .count();
             bytes = &bytes[skip..];
+            at += skip as u64;
         }
         if bytes.is_empty() {
             return;
+        }
+        if self.start.is_none() {
+            self.start = Some(at);
         }
         let trailing = bytes
             .iter()
@@ -225,7 +235,7 @@ impl<R: Read> RowReader<R> {
                 probed = nin > 0;
                 row.open_quote = nin > 0 && result == InputEmpty;
             } else {
-                row.record_bytes(&input[..nin], cap);
+                row.record_bytes(&input[..nin], self.consumed, cap);
                 self.reader.consume(nin);
                 self.consumed += nin as u64;
             }
@@ -447,6 +457,27 @@ impl CsvSource {
         });
         if let Some(reason) = problem {
             return reject(reason);
+        }
+        // a text column is placed in the file, so that the extractor's spans are file offsets
+        let mut text = text;
+        if let (Some(body), Some(start), Some(column)) = (
+            text.as_mut(),
+            row.start,
+            self.fields
+                .text
+                .as_deref()
+                .and_then(|name| columns.iter().find(|(n, _)| n == name))
+                .map(|(_, index)| *index),
+        ) {
+            let raw = row.trimmed_raw();
+            if let Some((from, to)) = place::field_range(raw, column, self.delimiter) {
+                if let Some(anchors) =
+                    place::field_anchors(&body.text, &raw[from..to], start + from as u64)
+                {
+                    body.offset = anchors.first().map_or(start + from as u64, |a| a.file);
+                    body.anchors = anchors;
+                }
+            }
         }
         let raw = row.trimmed_raw().to_vec();
         Ok(Some(SourceItem::Record(RawRecord {

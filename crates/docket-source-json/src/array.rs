@@ -102,6 +102,8 @@ struct Scanner<R> {
 /// One value as scanned: its length and whether it was kept whole.
 struct Scanned {
     length: u64,
+    /// File offset of the value's first byte.
+    start: u64,
 }
 
 impl<R: Read> Scanner<R> {
@@ -186,6 +188,8 @@ impl<R: Read> Scanner<R> {
                 describe(first)
             )));
         }
+        // the value starts here, after the white space `peek` passed over
+        let value_start = self.offset;
         let scalar = !matches!(first, b'{' | b'[' | b'"');
         let mut depth = 0usize;
         let mut in_string = false;
@@ -268,6 +272,7 @@ impl<R: Read> Scanner<R> {
         }
         Ok(Scanned {
             length: self.offset - start,
+            start: value_start,
         })
     }
 
@@ -318,7 +323,12 @@ enum Phase {
 
 /// One item of the array.
 enum Next {
-    Element { bytes: Vec<u8>, length: u64 },
+    Element {
+        bytes: Vec<u8>,
+        length: u64,
+        /// File offset of the element's first byte.
+        start: u64,
+    },
     End,
 }
 
@@ -530,6 +540,7 @@ impl<R: Read> OpenFile<R> {
                         Ok(scanned) => Ok(Next::Element {
                             bytes,
                             length: scanned.length,
+                            start: scanned.start,
                         }),
                         Err(error) => {
                             self.broken = bytes;
@@ -575,7 +586,11 @@ impl Source for JsonSource {
             };
             let max = self.context.limits.max_record_bytes;
             match file.next(&self.path_tokens, &self.pointer, max) {
-                Ok(Next::Element { bytes, length }) => {
+                Ok(Next::Element {
+                    bytes,
+                    length,
+                    start,
+                }) => {
                     file.element += 1;
                     let origin = RecordOrigin {
                         source: self.context.name.clone(),
@@ -590,7 +605,7 @@ impl Source for JsonSource {
                             &origin, reason, &bytes,
                         ))));
                     }
-                    return Ok(Some(record_from_bytes(&self.fields, origin, bytes)));
+                    return Ok(Some(record_from_bytes(&self.fields, origin, bytes, start)));
                 }
                 Ok(Next::End) => {
                     if let Some(file) = self.current.take() {
@@ -706,7 +721,7 @@ mod tests {
         let mut out = Vec::new();
         loop {
             match file.next(&path, &pointer, max) {
-                Ok(Next::Element { bytes, length }) => out.push((bytes, length)),
+                Ok(Next::Element { bytes, length, .. }) => out.push((bytes, length)),
                 Ok(Next::End) => return Ok(out),
                 Err(ScanError::Syntax(reason)) => return Err(reason),
                 Err(ScanError::Io(e)) => return Err(e.to_string()),

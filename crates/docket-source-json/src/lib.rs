@@ -15,6 +15,7 @@
 mod array;
 mod lines;
 mod object;
+mod place;
 
 use std::path::PathBuf;
 
@@ -65,15 +66,38 @@ fn check_pointers(
 }
 
 /// Turns one record's bytes into an item: a mapped record, or a reject with the reason.
-fn record_from_bytes(fields: &FieldMap, origin: RecordOrigin, raw: Vec<u8>) -> SourceItem {
+/// One record from its bytes, which start at file offset `start`.
+fn record_from_bytes(
+    fields: &FieldMap,
+    origin: RecordOrigin,
+    raw: Vec<u8>,
+    start: u64,
+) -> SourceItem {
     let mut problem = None;
     let parsed = serde_json::from_slice::<object::LazyObject<'_>>(&raw).map(|object| {
-        fields.build(|pointer| {
+        let (event, mut text) = fields.build(|pointer| {
             object.lookup(pointer).unwrap_or_else(|reason| {
                 problem.get_or_insert(reason);
                 None
             })
-        })
+        });
+        // a text that is a top-level string is placed in the file, so that the extractor's
+        // spans are file offsets (elsewhere they count from the start of the text)
+        if let (Some(body), Some(value)) = (
+            text.as_mut(),
+            fields.text.as_deref().and_then(|p| object.top_level(p)),
+        ) {
+            let literal = value.get().as_bytes();
+            let at = (literal.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize);
+            if at < raw.len() {
+                if let Some(anchors) = place::string_anchors(&body.text, literal, start + at as u64)
+                {
+                    body.offset = anchors.first().map_or(start + at as u64 + 1, |a| a.file);
+                    body.anchors = anchors;
+                }
+            }
+        }
+        (event, text)
     });
     match (parsed, problem) {
         (Ok((fields, text)), None) => SourceItem::Record(RawRecord {

@@ -163,10 +163,13 @@ impl JsonlSource {
                 // a blank line is not a record; it is counted nowhere
                 continue;
             }
+            // where the record's bytes start in the file (after a byte order mark)
+            let record_start = start + (self.buffer.len() - bytes.len()) as u64;
             return Ok(Some(record_from_bytes(
                 &self.fields,
                 origin,
                 bytes.to_vec(),
+                record_start,
             )));
         }
     }

@@ -120,7 +120,15 @@ fn raw_to_mapped(raw: &RawValue) -> Option<MappedValue> {
     value_text(raw).map(MappedValue::One)
 }
 
-impl LazyObject<'_> {
+impl<'a> LazyObject<'a> {
+    /// The raw value of a pointer with one token (`/summary`), as it sits in the record's
+    /// bytes; `None` for a deeper pointer or a missing key.
+    pub(crate) fn top_level(&self, pointer: &str) -> Option<&'a RawValue> {
+        let token = pointer.strip_prefix('/').filter(|t| !t.contains('/'))?;
+        let token = unescape_token(token);
+        self.0.iter().find(|(k, _)| *k == token).map(|(_, v)| *v)
+    }
+
     /// The value at a JSON pointer (`/authority/name`), decoding only what it needs. `Err` when
     /// the value on the way cannot be decoded (nested deeper than serde_json's limit of 128).
     pub(crate) fn lookup(&self, pointer: &str) -> Result<Option<MappedValue>, String> {

@@ -71,7 +71,9 @@ impl FieldMap {
             .collect()
     }
 
-    /// Builds a raw event (and text body) by asking `lookup` for each mapped location.
+    /// Builds a raw event (and text body) by asking `lookup` for each mapped location. The text
+    /// body's `offset` is 0 and it has no anchors: an adapter that knows where the text field
+    /// sits in the file sets them, so that spans are file offsets.
     pub fn build(
         &self,
         mut lookup: impl FnMut(&str) -> Option<MappedValue>,

@@ -1,0 +1,149 @@
+//! Where a CSV field's text sits in the file.
+//!
+//! A `text` column is handed to the extractor as the parser unescaped it: without the quotes
+//! around a quoted field, and with each doubled quote (`""`) one quote. [`field_range`] finds
+//! the field in the row's bytes by the rules `csv_core` reads it with (RFC 4180), and
+//! [`field_anchors`] records an [`Anchor`] after each doubled quote, so that the extractor's
+//! spans are file offsets.
+
+use docket_core::Anchor;
+
+/// The byte range of field `index` in a row's bytes (`raw`, without line ends), its quotes
+/// included. `None` when the row has fewer fields.
+pub(crate) fn field_range(raw: &[u8], index: usize, delimiter: u8) -> Option<(usize, usize)> {
+    let mut at = 0usize;
+    let mut field = 0usize;
+    loop {
+        let start = at;
+        if raw.get(at) == Some(&b'"') {
+            // a quoted part: up to the closing quote ("" is a quote inside it)
+            at += 1;
+            loop {
+                match raw.get(at) {
+                    None => break,
+                    Some(b'"') if raw.get(at + 1) == Some(&b'"') => at += 2,
+                    Some(b'"') => {
+                        at += 1;
+                        break;
+                    }
+                    Some(_) => at += 1,
+                }
+            }
+        }
+        // what follows, up to the delimiter, is part of the field as written
+        while let Some(&byte) = raw.get(at) {
+            if byte == delimiter || byte == b'\n' || byte == b'\r' {
+                break;
+            }
+            at += 1;
+        }
+        if field == index {
+            return Some((start, at));
+        }
+        if raw.get(at) != Some(&delimiter) {
+            return None;
+        }
+        at += 1;
+        field += 1;
+    }
+}
+
+/// Anchors placing `text`, the unescaped value of the field whose bytes are `field` (starting
+/// at file offset `start`). `None` when the text is not that field's value.
+pub(crate) fn field_anchors(text: &str, field: &[u8], start: u64) -> Option<Vec<Anchor>> {
+    let mut in_quotes = field.first() == Some(&b'"');
+    let mut cursor = usize::from(in_quotes);
+    let mut anchors = Vec::new();
+    let mut delta: Option<i128> = None;
+    for (index, c) in text.char_indices() {
+        if in_quotes && field.get(cursor) == Some(&b'"') && field.get(cursor + 1) != Some(&b'"') {
+            // the closing quote: what follows it is read as written
+            in_quotes = false;
+            cursor += 1;
+        }
+        let used = if in_quotes && field.get(cursor..cursor + 2) == Some(b"\"\"") {
+            (c == '"').then_some(2)?
+        } else {
+            let mut utf8 = [0u8; 4];
+            let bytes = c.encode_utf8(&mut utf8).as_bytes();
+            field
+                .get(cursor..)?
+                .starts_with(bytes)
+                .then_some(bytes.len())?
+        };
+        let file = start + cursor as u64;
+        let this_delta = i128::from(file) - index as i128;
+        if delta != Some(this_delta) {
+            anchors.push(Anchor { text: index, file });
+            delta = Some(this_delta);
+        }
+        cursor += used;
+    }
+    let rest = field.get(cursor..)?;
+    (rest.is_empty() || (in_quotes && rest == b"\"")).then_some(anchors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Parses `row` with the csv crate's core, places field `index`, and checks every
+    /// character's place.
+    fn check(row: &str, index: usize) -> (String, Vec<Anchor>) {
+        let mut reader = csv_core::Reader::new();
+        let mut out = vec![0u8; 1024];
+        let mut ends = vec![0usize; 16];
+        let input = format!("{row}\n");
+        let (_, _, written, fields) = reader.read_record(input.as_bytes(), &mut out, &mut ends);
+        assert!(index < fields);
+        let from = if index == 0 { 0 } else { ends[index - 1] };
+        let text = std::str::from_utf8(&out[from..ends[index]])
+            .unwrap()
+            .to_string();
+        assert!(ends[fields - 1] <= written);
+        let (a, b) = field_range(row.as_bytes(), index, b',').expect("the field");
+        let anchors = field_anchors(&text, &row.as_bytes()[a..b], 50 + a as u64).expect("placed");
+        let body = docket_core::TextBody {
+            text: text.clone(),
+            offset: anchors.first().map_or(50 + a as u64, |x| x.file),
+            anchors: anchors.clone(),
+            ..docket_core::TextBody::default()
+        };
+        for (i, c) in text.char_indices() {
+            let at = (body.file_offset(i) - 50) as usize;
+            let mut utf8 = [0u8; 4];
+            assert!(
+                row[at..].starts_with(&*c.encode_utf8(&mut utf8)),
+                "{c:?} at {i} placed on {:?}",
+                &row[at..]
+            );
+        }
+        (text, anchors)
+    }
+
+    #[test]
+    fn plain_and_quoted_fields() {
+        let (text, anchors) = check("ETid-1,2021-12-13,The CNIL fined Google.", 2);
+        assert_eq!(text, "The CNIL fined Google.");
+        assert_eq!(anchors, [Anchor { text: 0, file: 68 }]);
+        let (text, anchors) = check(r#"a,"Fined, then ""appealed"" in court",c"#, 1);
+        assert_eq!(text, r#"Fined, then "appealed" in court"#);
+        // the opening quote, then one byte more after each doubled quote
+        assert_eq!(anchors.len(), 3, "{anchors:?}");
+        assert_eq!(anchors[0], Anchor { text: 0, file: 53 });
+    }
+
+    #[test]
+    fn a_quoted_field_with_a_line_break_and_text_after_its_closing_quote() {
+        check("x,\"two\nlines\"", 1);
+        check(r#""quoted"tail,y"#, 0);
+        check("é,ü,\"ñ\"", 2);
+    }
+
+    #[test]
+    fn a_missing_field_or_other_text_is_not_placed() {
+        assert_eq!(field_range(b"a,b", 2, b','), None);
+        assert_eq!(field_anchors("other", b"text", 0), None);
+        assert_eq!(field_anchors("tex", b"text", 0), None);
+    }
+}
