@@ -140,6 +140,34 @@ mod tests {
         check("é,ü,\"ñ\"", 2);
     }
 
+    /// A field as a CSV writer writes it: quoted (quotes doubled) when it holds a delimiter, a
+    /// quote or a line end, or always when `force`.
+    fn written(field: &str, force: bool) -> String {
+        if force || field.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", field.replace('"', "\"\""))
+        } else {
+            field.to_string()
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the fields, quoted or not, the text of each is placed on its bytes.
+        #[test]
+        fn every_field_is_placed(
+            fields in proptest::collection::vec("[a-z ,\"\né€😀]{0,12}", 1..5),
+            force in proptest::bool::ANY,
+            pick in 0usize..5,
+        ) {
+            let row: Vec<String> = fields.iter().map(|f| written(f, force)).collect();
+            let row = row.join(",");
+            let index = pick % fields.len();
+            // a row of one empty unquoted field is an empty line, which is no row
+            proptest::prop_assume!(!row.is_empty());
+            let (text, _) = check(&row, index);
+            proptest::prop_assert_eq!(&text, &fields[index]);
+        }
+    }
+
     #[test]
     fn a_missing_field_or_other_text_is_not_placed() {
         assert_eq!(field_range(b"a,b", 2, b','), None);

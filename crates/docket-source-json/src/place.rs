@@ -116,6 +116,34 @@ mod tests {
         assert_eq!(anchors[1], Anchor { text: 3, file: 105 });
     }
 
+    /// A JSON string literal for `text` with every character outside ASCII escaped as
+    /// `\uXXXX` (surrogate pairs above U+FFFF), as `ensure_ascii` writers do.
+    fn ascii_literal(text: &str) -> String {
+        let plain = serde_json::to_string(text).unwrap();
+        let mut out = String::new();
+        for c in plain.chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else {
+                for unit in c.encode_utf16(&mut [0u16; 2]) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Whatever the string, as serde_json writes it or with everything outside ASCII
+        /// escaped, every character of the decoded text is placed on its bytes.
+        #[test]
+        fn every_string_is_placed(text in "\\PC*|[\\x00-\\x1f\"\\\\/é€😀 a]{0,40}") {
+            for literal in [serde_json::to_string(&text).unwrap(), ascii_literal(&text)] {
+                check(&literal);
+            }
+        }
+    }
+
     #[test]
     fn text_that_is_not_the_string_is_not_placed() {
         assert_eq!(string_anchors("other", br#""text""#, 0), None);

@@ -20,6 +20,7 @@ const REFERENCE_WINDOW: usize = 16;
 /// this walk does not know), anchors stop there and the rest of the text is placed from the
 /// last anchor, as if it followed the file byte for byte.
 pub(crate) fn align(text: &str, raw: &[u8], start: u64) -> (Vec<Anchor>, bool) {
+    let raw = &raw[..content_end(raw)];
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut cursor = 0usize;
     // file offset minus text index of the stretch being followed
@@ -44,13 +45,14 @@ pub(crate) fn align(text: &str, raw: &[u8], start: u64) -> (Vec<Anchor>, bool) {
 /// text gained (a block tag becomes a blank line) takes no bytes.
 fn find_char(raw: &[u8], mut cursor: usize, c: char) -> Option<(usize, usize)> {
     loop {
-        if let Some(used) = written_as(raw, cursor, c) {
-            return Some((cursor, used));
-        }
+        // markup first: `<![CDATA[` or `<b>` is never the text's `<` (`plain_text` drops a tag)
         let rest = raw.get(cursor..)?;
         if let Some(skip) = markup_length(rest) {
             cursor += skip;
             continue;
+        }
+        if let Some(used) = written_as(raw, cursor, c) {
+            return Some((cursor, used));
         }
         if c.is_whitespace() {
             // inserted by the markup just passed over
@@ -100,6 +102,26 @@ fn window(raw: &[u8]) -> &str {
     }
 }
 
+/// Where an element's content ends in `raw` (its bytes from the content's start on): at the
+/// first `<` that does not open a CDATA section (XML text holds no other `<`: it is the end tag,
+/// or a child element).
+fn content_end(raw: &[u8]) -> usize {
+    let mut at = 0usize;
+    while at < raw.len() {
+        if raw[at..].starts_with(b"<![CDATA[") {
+            match raw[at + 9..].windows(3).position(|w| w == b"]]>") {
+                Some(end) => at += 9 + end + 3,
+                None => return raw.len(),
+            }
+        } else if raw[at] == b'<' {
+            return at;
+        } else {
+            at += 1;
+        }
+    }
+    raw.len()
+}
+
 /// The length of the markup `raw` starts with, if it does: a CDATA section's opening or
 /// closing, a tag (`<b>`, `</p>`, `<!-- -->`), or a tag written with references
 /// (`&lt;p&gt;`), as `plain_text` drops them.
@@ -112,10 +134,32 @@ fn markup_length(raw: &[u8]) -> Option<usize> {
     }
     let tag_like = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphabetic() || b"/!".contains(b));
     if raw.first() == Some(&b'<') && tag_like(raw.get(1)) {
-        return raw.iter().position(|&b| b == b'>').map(|end| end + 1);
+        // a tag inside CDATA ends at its `>`, not at the section's end (`]]>`)
+        return raw
+            .iter()
+            .position(|&b| b == b'>')
+            .filter(|&end| !raw[..=end].ends_with(b"]]>"))
+            .map(|end| end + 1);
     }
-    if raw.starts_with(b"&lt;") && tag_like(raw.get(4)) {
-        return raw.windows(4).position(|w| w == b"&gt;").map(|end| end + 4);
+    // a tag written with references (`&lt;p&gt;`, `&#60;b&#62;`): from a reference to `<`
+    // followed by a tag's first character, to the first `>` however it is written
+    if raw.first() == Some(&b'&') {
+        if let Some(('<', used)) = decode_reference(window(raw)) {
+            if tag_like(raw.get(used)) {
+                let mut at = used;
+                while at < raw.len() {
+                    if raw[at] == b'>' {
+                        return Some(at + 1);
+                    }
+                    if raw[at] == b'&' {
+                        if let Some(('>', used)) = decode_reference(window(&raw[at..])) {
+                            return Some(at + used);
+                        }
+                    }
+                    at += 1;
+                }
+            }
+        }
     }
     None
 }
@@ -196,6 +240,46 @@ mod tests {
             "\n   &lt;p&gt;Fined &lt;i&gt;€1m&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Next&lt;/p&gt;\n",
             "\n   <p>Fined <i>€1m</i>.</p><p>Next</p>\n",
         );
+    }
+
+    /// `text` as a feed writes it in an element: `&`, `<`, `>` and quotes as references (named
+    /// or numeric, by `style`), `€` sometimes as a reference too; the second value is the text
+    /// the feed crate decodes from it.
+    fn escaped(text: &str, style: u8) -> String {
+        let mut out = String::new();
+        for (i, c) in text.chars().enumerate() {
+            let numeric = (usize::from(style) + i) % 2 == 0;
+            match c {
+                '&' if numeric => out.push_str("&#38;"),
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str(if numeric { "&#60;" } else { "&lt;" }),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str(if numeric { "&#x22;" } else { "&quot;" }),
+                '€' if numeric => out.push_str("&#8364;"),
+                c => out.push(c),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Whatever the element's text (references, a `<` that is or is not a tag, white space
+        /// to trim), every character is placed on the bytes it was decoded from.
+        #[test]
+        fn every_element_text_is_placed(
+            text in "[ a-zA-Z0-9.,&<>\"€]{0,30}",
+            style in 0u8..2,
+            cdata in proptest::bool::ANY,
+        ) {
+            let raw = if cdata {
+                // CDATA holds the text as it is (a `]]>` cannot be inside)
+                proptest::prop_assume!(!text.contains("]]>"));
+                format!("<![CDATA[{text}]]></description>")
+            } else {
+                format!("{}</description>", escaped(&text, style))
+            };
+            check(&raw, &text);
+        }
     }
 
     #[test]

@@ -407,9 +407,16 @@ impl RssSource {
                 let offset = relative.map(|o| start + o);
                 // where the text's characters sit in the item's bytes (exact through references,
                 // CDATA and HTML; see `align`)
+                // (from the CDATA opener, when the content starts with one, so that the
+                // alignment knows it is inside the section)
                 let anchors = relative
-                    .and_then(|o| Some((o, raw.get(usize::try_from(o).ok()?..)?)))
-                    .map(|(o, bytes)| align::align(&text, bytes, start + o).0)
+                    .and_then(|o| usize::try_from(o).ok())
+                    .map(|o| match o.checked_sub(9) {
+                        Some(before) if raw.get(before..o) == Some(&b"<![CDATA["[..]) => before,
+                        _ => o,
+                    })
+                    .and_then(|o| Some((o, raw.get(o..)?)))
+                    .map(|(o, bytes)| align::align(&text, bytes, start + o as u64).0)
                     .unwrap_or_default();
                 (!text.is_empty()).then_some(Part {
                     text,
