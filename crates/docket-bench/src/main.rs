@@ -101,6 +101,10 @@ fn baseline_csv(input: &Path, output: &Path) -> Result<u64, String> {
 
 struct Measurement {
     seconds: f64,
+    /// Wall time of the slowest of the runs this figure is the best of.
+    slowest_seconds: f64,
+    /// CPU time (user + system) of the run the figure is from.
+    cpu_seconds: f64,
     max_rss_kb: i64,
 }
 
@@ -126,8 +130,11 @@ fn measure(command: &mut Command) -> Result<Measurement, String> {
     if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
         return Err(format!("{shown}: exited with status {status}"));
     }
+    let cpu = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
     Ok(Measurement {
         seconds,
+        slowest_seconds: seconds,
+        cpu_seconds: cpu(usage.ru_utime) + cpu(usage.ru_stime),
         max_rss_kb: usage.ru_maxrss,
     })
 }
@@ -141,15 +148,18 @@ fn measure_best(
 ) -> Result<(Measurement, usize), String> {
     let mut best: Option<(Measurement, usize)> = None;
     let mut max_rss_kb = 0;
+    let mut slowest: f64 = 0.0;
     for attempt in 0..repeats.max(1) {
         let m = measure(&mut make(attempt)?)?;
         max_rss_kb = max_rss_kb.max(m.max_rss_kb);
+        slowest = slowest.max(m.seconds);
         if best.as_ref().is_none_or(|(b, _)| m.seconds < b.seconds) {
             best = Some((m, attempt));
         }
     }
     let (mut m, attempt) = best.ok_or("nothing measured")?;
     m.max_rss_kb = max_rss_kb;
+    m.slowest_seconds = slowest;
     Ok((m, attempt))
 }
 
@@ -262,12 +272,12 @@ struct Row {
 
 fn print_rows(rows: &[Row]) {
     println!(
-        "| {:<44} | {:>9} | {:>12} | {:>10} | {:>12} |",
-        "measurement", "MB/s", "records/s", "peak RSS", "vs baseline"
+        "| {:<44} | {:>9} | {:>9} | {:>12} | {:>6} | {:>10} | {:>12} |",
+        "measurement", "MB/s", "slowest", "records/s", "CPU s", "peak RSS", "vs baseline"
     );
     println!(
-        "|{:-<46}|{:-<11}|{:-<14}|{:-<12}|{:-<14}|",
-        "", "", "", "", ""
+        "|{:-<46}|{:-<11}|{:-<11}|{:-<14}|{:-<8}|{:-<12}|{:-<14}|",
+        "", "", "", "", "", "", ""
     );
     for row in rows {
         let mbps = row.megabytes / row.m.seconds;
@@ -276,10 +286,12 @@ fn print_rows(rows: &[Row]) {
             .map(|b| format!("{:.2}x", mbps / b))
             .unwrap_or_else(|| "baseline".to_string());
         println!(
-            "| {:<44} | {:>9.1} | {:>12.0} | {:>7.1} MB | {:>12} |",
+            "| {:<44} | {:>9.1} | {:>9.1} | {:>12.0} | {:>6.2} | {:>7.1} MB | {:>12} |",
             row.name,
             mbps,
+            row.megabytes / row.m.slowest_seconds,
             row.records as f64 / row.m.seconds,
+            row.m.cpu_seconds,
             row.m.max_rss_kb as f64 / 1024.0,
             ratio
         );
@@ -456,6 +468,11 @@ fn run(options: &Options) -> Result<(), String> {
         }
     }
     print_rows(&rows);
+    println!(
+        "\nMB/s and records/s: the fastest of {repeats} runs; slowest: MB/s of the slowest run; \
+         CPU s: user + system time of the fastest run (above its wall time when it used more \
+         than one core); peak RSS: the largest of the runs"
+    );
     if let Some((rate, startup)) = steady_text {
         println!(
             "\ntext: extractor only, without its start-up ({startup:.3} s, once per run): \
