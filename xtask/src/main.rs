@@ -23,8 +23,9 @@ tasks:
   bench [--quick] [--micro] [ARGS..]
                          end-to-end benchmark (docket-bench: 200 MB structured + 50 MB text by
                          default; --quick: 20 MB + 5 MB; each measurement the best of two runs,
-                         --repeat N to change, with the slowest run and the CPU time shown) and, with --micro, the criterion micro-benchmarks;
-                         extra ARGS go to docket-bench
+                         --repeat N to change, shown with the slowest run and the CPU time) and,
+                         with --micro, the criterion micro-benchmarks; extra ARGS go to
+                         docket-bench
   fuzz [--smoke] [--seconds N] [TARGET..]
                          run the cargo-fuzz targets one after another (--smoke: 5 s each; default
                          300 s each); fails on a crash (docs/fuzzing.md)
