@@ -7,7 +7,7 @@
 //! state media, and unknown names ending in "Commission", "Authority", ...) act; companies,
 //! products and people are acted upon.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashSet};
 use std::sync::Arc;
 
 use docket_core::{ActionKind, AmountRole, DateValue, PartialDate, RawActor};
@@ -106,7 +106,7 @@ pub struct Memory {
     /// with it.
     pub opening: Option<Mention>,
     /// Names whose words are already registered as short names.
-    pub registered: std::collections::HashSet<String>,
+    pub registered: HashSet<String>,
     /// Keys of the names outside the catalogue met so far ("Riggs Bank" -> "x:riggs-bank").
     pub keys: std::cell::RefCell<HashMap<String, Arc<str>>>,
     /// Words already checked for a lower-case use in the document ("Insurance" -> true).

@@ -31,7 +31,7 @@ pub mod sentence;
 pub mod time;
 mod zh;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::sync::Arc;
 
 use docket_core::{ActionKind, AmountRole, DateValue, PartialDate, RawEvent, TextBody};

@@ -15,7 +15,7 @@
 //!    is no distinguishing word itself and is a near spelling of exactly one distinguishing word,
 //!    the candidate's ("Brandenberg" for "Brandenburg").
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::name::is_cjk;
 

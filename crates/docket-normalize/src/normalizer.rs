@@ -1,7 +1,7 @@
 //! From a [`RawEvent`] to an [`Event`].
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use docket_core::{

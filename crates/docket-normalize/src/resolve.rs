@@ -1,6 +1,6 @@
 //! Actor resolution against the catalogue.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use docket_core::{ActorKind, ActorRef, Catalogue, CatalogueActor, MatchScore, RawActor};
 
