@@ -1,7 +1,7 @@
 //! From a [`RawEvent`] to an [`Event`].
 
-use std::cell::RefCell;
 use foldhash::HashMap;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use docket_core::{

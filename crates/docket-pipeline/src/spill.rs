@@ -45,6 +45,9 @@ pub struct SpillStore {
     /// The lines of one write-back, kept between write-backs (about 1 MB): a new buffer each
     /// time would take fresh pages from the system each time.
     patch_buffer: Vec<u8>,
+    /// The last event `with` read from the files: a merge reads its candidate with `with`,
+    /// then changes it with `update`, which takes it from here instead of parsing it again.
+    last_read: Option<(u32, Event)>,
     dir: std::path::PathBuf,
 }
 
@@ -63,6 +66,7 @@ impl SpillStore {
             patches: None,
             patches_len: 0,
             patch_buffer: Vec::new(),
+            last_read: None,
             dir: dir.to_path_buf(),
         })
     }
@@ -227,9 +231,18 @@ impl EventStore for SpillStore {
         if let Some(event) = self.patched.get(&(position as u32)) {
             return Ok(look(event));
         }
+        if let Some((_, event)) = self
+            .last_read
+            .as_ref()
+            .filter(|(at, _)| *at == position as u32)
+        {
+            return Ok(look(event));
+        }
         let line = self.read_line(position)?;
         let event: Event = serde_json::from_slice(&line).map_err(std::io::Error::other)?;
-        Ok(look(&event))
+        let seen = look(&event);
+        self.last_read = Some((position as u32, event));
+        Ok(seen)
     }
 
     fn update<R>(
@@ -242,8 +255,14 @@ impl EventStore for SpillStore {
             if self.patched.len() >= PATCH_CACHE {
                 self.write_back()?;
             }
-            let line = self.read_line(position)?;
-            let event: Event = serde_json::from_slice(&line).map_err(std::io::Error::other)?;
+            let event = match self.last_read.take() {
+                Some((at, event)) if at == key => event,
+                other => {
+                    self.last_read = other;
+                    let line = self.read_line(position)?;
+                    serde_json::from_slice(&line).map_err(std::io::Error::other)?
+                }
+            };
             self.patched.insert(key, event);
         }
         match self.patched.get_mut(&key) {
@@ -312,6 +331,38 @@ mod tests {
             })
             .unwrap();
         assert_eq!(seen, expected.len());
+    }
+
+    /// A merge reads its candidate with `with` and changes it with `update`: the event read is
+    /// reused, and reads of other positions in between never hand back the wrong event.
+    #[test]
+    fn an_update_after_a_read_changes_the_event_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = SpillStore::new_in(dir.path()).unwrap();
+        for i in 0..10 {
+            let mut event = Event::new(ActionKind::Fine);
+            event.summary = Some(format!("event {i}"));
+            store.append(event, None).unwrap();
+        }
+        let summary = |store: &mut SpillStore, at: usize| {
+            store.with(at, |e| e.summary.clone().unwrap()).unwrap()
+        };
+        assert_eq!(summary(&mut store, 3), "event 3");
+        store
+            .update(3, |e| e.summary = Some("merged 3".into()))
+            .unwrap();
+        assert_eq!(summary(&mut store, 3), "merged 3");
+        // a read of 5, then an update of 4: 4 is read from the file, 5 is still 5
+        assert_eq!(summary(&mut store, 5), "event 5");
+        store
+            .update(4, |e| e.summary = Some("merged 4".into()))
+            .unwrap();
+        assert_eq!(summary(&mut store, 4), "merged 4");
+        assert_eq!(summary(&mut store, 5), "event 5");
+        store
+            .update(5, |e| e.summary = Some("merged 5".into()))
+            .unwrap();
+        assert_eq!(summary(&mut store, 5), "merged 5");
     }
 
     #[test]
