@@ -135,13 +135,57 @@ impl PartialDate {
     }
 }
 
+/// A [`PartialDate`] in its canonical form (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`), on the stack:
+/// ids and exports write every date, and `format!` would go through the formatting machinery
+/// for each one.
+#[derive(Clone, Copy)]
+pub struct DateText {
+    buf: [u8; 10],
+    len: usize,
+}
+
+impl DateText {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        // only ASCII digits and '-' were written
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl PartialDate {
+    /// The canonical text of the date (what `Display` writes).
+    pub fn text(&self) -> DateText {
+        let mut text = DateText {
+            buf: [0u8; 10],
+            len: 0,
+        };
+        // the year is within MIN_YEAR..=MAX_YEAR: four digits
+        let year = self.year.unsigned_abs();
+        let two = |n: u8| [b'0' + n / 10 % 10, b'0' + n % 10];
+        text.buf[..4].copy_from_slice(&[
+            b'0' + (year / 1000 % 10) as u8,
+            b'0' + (year / 100 % 10) as u8,
+            b'0' + (year / 10 % 10) as u8,
+            b'0' + (year % 10) as u8,
+        ]);
+        text.len = 4;
+        if let Some(month) = self.month {
+            text.buf[4] = b'-';
+            text.buf[5..7].copy_from_slice(&two(month));
+            text.len = 7;
+            if let Some(day) = self.day {
+                text.buf[7] = b'-';
+                text.buf[8..10].copy_from_slice(&two(day));
+                text.len = 10;
+            }
+        }
+        text
+    }
+}
+
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.month, self.day) {
-            (Some(m), Some(d)) => write!(f, "{:04}-{:02}-{:02}", self.year, m, d),
-            (Some(m), None) => write!(f, "{:04}-{:02}", self.year, m),
-            _ => write!(f, "{:04}", self.year),
-        }
+        f.write_str(self.text().as_str())
     }
 }
 
@@ -178,7 +222,7 @@ impl FromStr for PartialDate {
 
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(self.text().as_str())
     }
 }
 

@@ -23,10 +23,10 @@ mod raw;
 pub use action::{ActionKind, ACTION_KINDS};
 pub use actor::{ActorKind, ActorRef, MatchScore};
 pub use catalogue::{Catalogue, CatalogueActor, Jurisdiction};
-pub use date::{DateValue, PartialDate, Period, Precision};
+pub use date::{DateText, DateValue, PartialDate, Period, Precision};
 pub use error::CoreError;
 pub use event::{Event, SourceRef};
-pub use money::{Amount, AmountRole, Converted};
+pub use money::{Amount, AmountRole, Converted, DecimalText};
 pub use raw::{Anchor, RawActor, RawBytes, RawEvent, RawRecord, RecordOrigin, Reject, TextBody};
 
 pub use rust_decimal::Decimal;

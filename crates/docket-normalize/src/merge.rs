@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use docket_core::Event;
+use docket_core::{DecimalText, Event};
 use xxhash_rust::xxh3::{xxh3_64, Xxh3};
 
 /// The outcome of adding one event.
@@ -636,16 +636,8 @@ impl<S: EventStore> Merger<S> {
 /// Hashes the content an id is derived from: action, actor, sorted targets, date, amount and
 /// reference, each followed by a separator byte.
 fn id_hash(event: &Event) -> u128 {
-    use std::fmt::Write as _;
-    /// Feeds formatted text straight into the hasher (the digest does not depend on how the
-    /// bytes are split), so no part is formatted into a string first.
-    struct Feed<'a>(&'a mut Xxh3);
-    impl std::fmt::Write for Feed<'_> {
-        fn write_str(&mut self, text: &str) -> std::fmt::Result {
-            self.0.update(text.as_bytes());
-            Ok(())
-        }
-    }
+    // the parts are fed to the hasher piece by piece (the digest does not depend on how the
+    // bytes are split); dates and amounts as their canonical text, written on the stack
     const END: &[u8] = &[0x1f];
     let mut hasher = Xxh3::new();
     hasher.update(event.action.as_str().as_bytes());
@@ -668,17 +660,17 @@ fn id_hash(event: &Event) -> u128 {
     }
     hasher.update(END);
     if let Some(date) = event.date.as_ref().and_then(|d| d.value) {
-        // writing into the hasher cannot fail
-        let _ = write!(Feed(&mut hasher), "{date}");
+        hasher.update(date.text().as_str().as_bytes());
     }
     hasher.update(END);
     if let Some(amount) = &event.amount {
-        let _ = write!(
-            Feed(&mut hasher),
-            "{} {}",
-            amount.value.normalize(),
-            amount.currency
+        hasher.update(
+            DecimalText::new(&amount.value.normalize())
+                .as_str()
+                .as_bytes(),
         );
+        hasher.update(b" ");
+        hasher.update(amount.currency.as_bytes());
     }
     hasher.update(END);
     hasher.update(event.reference.as_deref().unwrap_or("").as_bytes());
@@ -688,7 +680,15 @@ fn id_hash(event: &Event) -> u128 {
 
 /// The id an event's content gives it, before any `-2` suffix: `ev-` plus 96 bits of xxh3-128.
 pub fn content_id(event: &Event) -> String {
-    format!("ev-{:024x}", id_hash(event) >> 32)
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bits = id_hash(event) >> 32;
+    let mut id = String::with_capacity(27);
+    id.push_str("ev-");
+    // 96 bits: 24 hex digits, most significant first (as `{:024x}` writes them)
+    for shift in (0..24).rev() {
+        id.push(char::from(HEX[((bits >> (shift * 4)) & 0xf) as usize]));
+    }
+    id
 }
 
 /// Hands out final ids: the content id, or, when an earlier event already has it (identical
