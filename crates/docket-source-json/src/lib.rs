@@ -74,7 +74,14 @@ fn record_from_bytes(
     start: u64,
 ) -> SourceItem {
     let mut problem = None;
-    let parsed = serde_json::from_slice::<object::LazyObject<'_>>(&raw).map(|object| {
+    // valid UTF-8 (nearly every record) is checked once, here, and parsed as text: serde_json
+    // then checks no string or raw value again; other bytes go through the byte parser, whose
+    // error names the place
+    let parsed = match std::str::from_utf8(&raw) {
+        Ok(text) => serde_json::from_str::<object::LazyObject<'_>>(text),
+        Err(_) => serde_json::from_slice::<object::LazyObject<'_>>(&raw),
+    };
+    let parsed = parsed.map(|object| {
         let (event, mut text) = fields.build(|pointer| {
             object.lookup(pointer).unwrap_or_else(|reason| {
                 problem.get_or_insert(reason);
