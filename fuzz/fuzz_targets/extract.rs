@@ -31,6 +31,7 @@ fuzz_target!(|data: &[u8]| {
         lang: options.currency.then(|| "zh".to_string()),
         title: None,
         text,
+        anchors: Vec::new(),
     };
     let out = extractor().extract(&body, &RawEvent::default(), None);
     for event in &out.events {
