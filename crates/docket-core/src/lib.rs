@@ -27,6 +27,8 @@ pub use date::{DateText, DateValue, PartialDate, Period, Precision};
 pub use error::CoreError;
 pub use event::{Event, SourceRef};
 pub use money::{Amount, AmountRole, Converted, DecimalText};
-pub use raw::{Anchor, RawActor, RawBytes, RawEvent, RawRecord, RecordOrigin, Reject, TextBody};
+pub use raw::{
+    Anchor, Anchors, RawActor, RawBytes, RawEvent, RawRecord, RecordOrigin, Reject, TextBody,
+};
 
 pub use rust_decimal::Decimal;

@@ -104,6 +104,37 @@ pub struct Anchor {
     pub file: u64,
 }
 
+/// Builds the anchors of a text an adapter decoded, one character at a time: say where each
+/// character of the text was found in the file ([`Anchors::place`]), and an anchor is kept only
+/// where the text stops following the file byte for byte.
+#[derive(Debug, Default)]
+pub struct Anchors {
+    anchors: Vec<Anchor>,
+    /// File offset minus text index of the stretch being followed.
+    delta: Option<i128>,
+}
+
+impl Anchors {
+    /// No anchors yet.
+    pub fn new() -> Self {
+        Anchors::default()
+    }
+
+    /// Byte `text` of the text was found at file offset `file`. Call in text order.
+    pub fn place(&mut self, text: usize, file: u64) {
+        let delta = i128::from(file) - text as i128;
+        if self.delta != Some(delta) {
+            self.anchors.push(Anchor { text, file });
+            self.delta = Some(delta);
+        }
+    }
+
+    /// The anchors kept.
+    pub fn finish(self) -> Vec<Anchor> {
+        self.anchors
+    }
+}
+
 impl TextBody {
     /// The file offset of byte `index` of the text (or of the end of the text): counted from the
     /// last anchor at or before `index`, or from `offset` when there is none. Anchors are kept in

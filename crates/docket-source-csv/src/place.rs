@@ -6,7 +6,7 @@
 //! [`field_anchors`] records an [`Anchor`] after each doubled quote, so that the extractor's
 //! spans are file offsets.
 
-use docket_core::Anchor;
+use docket_core::{Anchor, Anchors};
 
 /// The byte range of field `index` in a row's bytes (`raw`, without line ends), its quotes
 /// included. `None` when the row has fewer fields.
@@ -53,8 +53,7 @@ pub(crate) fn field_range(raw: &[u8], index: usize, delimiter: u8) -> Option<(us
 pub(crate) fn field_anchors(text: &str, field: &[u8], start: u64) -> Option<Vec<Anchor>> {
     let mut in_quotes = field.first() == Some(&b'"');
     let mut cursor = usize::from(in_quotes);
-    let mut anchors = Vec::new();
-    let mut delta: Option<i128> = None;
+    let mut anchors = Anchors::new();
     for (index, c) in text.char_indices() {
         if in_quotes && field.get(cursor) == Some(&b'"') && field.get(cursor + 1) != Some(&b'"') {
             // the closing quote: what follows it is read as written
@@ -71,16 +70,11 @@ pub(crate) fn field_anchors(text: &str, field: &[u8], start: u64) -> Option<Vec<
                 .starts_with(bytes)
                 .then_some(bytes.len())?
         };
-        let file = start + cursor as u64;
-        let this_delta = i128::from(file) - index as i128;
-        if delta != Some(this_delta) {
-            anchors.push(Anchor { text: index, file });
-            delta = Some(this_delta);
-        }
+        anchors.place(index, start + cursor as u64);
         cursor += used;
     }
     let rest = field.get(cursor..)?;
-    (rest.is_empty() || (in_quotes && rest == b"\"")).then_some(anchors)
+    (rest.is_empty() || (in_quotes && rest == b"\"")).then(|| anchors.finish())
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! [`string_anchors`] walks the text and the string's bytes side by side and records an
 //! [`Anchor`] after each escape, so that the extractor's spans are file offsets.
 
-use docket_core::Anchor;
+use docket_core::{Anchor, Anchors};
 
 /// Anchors placing `text`, the decoded content of the JSON string `literal` (quotes included)
 /// that starts at file offset `start`. `None` when the text is not that string's content.
@@ -13,9 +13,8 @@ pub(crate) fn string_anchors(text: &str, literal: &[u8], start: u64) -> Option<V
     if literal.first() != Some(&b'"') {
         return None;
     }
-    let mut anchors = Vec::new();
+    let mut anchors = Anchors::new();
     let mut cursor = 1usize;
-    let mut delta: Option<i128> = None;
     for (index, c) in text.char_indices() {
         let used = if literal.get(cursor) == Some(&b'\\') {
             let (decoded, used) = escape(literal.get(cursor..)?)?;
@@ -28,16 +27,11 @@ pub(crate) fn string_anchors(text: &str, literal: &[u8], start: u64) -> Option<V
                 .starts_with(bytes)
                 .then_some(bytes.len())?
         };
-        let file = start + cursor as u64;
-        let this_delta = i128::from(file) - index as i128;
-        if delta != Some(this_delta) {
-            anchors.push(Anchor { text: index, file });
-            delta = Some(this_delta);
-        }
+        anchors.place(index, start + cursor as u64);
         cursor += used;
     }
     // the whole string, and nothing more, must have been read
-    (literal.get(cursor..) == Some(b"\"")).then_some(anchors)
+    (literal.get(cursor..) == Some(b"\"")).then(|| anchors.finish())
 }
 
 /// The character a JSON escape at the start of `bytes` stands for, and its length.

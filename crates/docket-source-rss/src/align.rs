@@ -7,7 +7,7 @@
 //! records an [`Anchor`] wherever the two stop following each other byte for byte, so that
 //! every span the extractor reports is a file offset.
 
-use docket_core::Anchor;
+use docket_core::{Anchor, Anchors};
 
 use crate::item::decode_reference;
 
@@ -21,23 +21,16 @@ const REFERENCE_WINDOW: usize = 16;
 /// last anchor, as if it followed the file byte for byte.
 pub(crate) fn align(text: &str, raw: &[u8], start: u64) -> (Vec<Anchor>, bool) {
     let raw = &raw[..content_end(raw)];
-    let mut anchors: Vec<Anchor> = Vec::new();
+    let mut anchors = Anchors::new();
     let mut cursor = 0usize;
-    // file offset minus text index of the stretch being followed
-    let mut delta: Option<i128> = None;
     for (index, c) in text.char_indices() {
         let Some((at, used)) = find_char(raw, cursor, c) else {
-            return (anchors, false);
+            return (anchors.finish(), false);
         };
-        let file = start + at as u64;
-        let this_delta = i128::from(file) - index as i128;
-        if delta != Some(this_delta) {
-            anchors.push(Anchor { text: index, file });
-            delta = Some(this_delta);
-        }
+        anchors.place(index, start + at as u64);
         cursor = at + used;
     }
-    (anchors, true)
+    (anchors.finish(), true)
 }
 
 /// Where character `c` of the text is written in `raw`, from `cursor` on: its position and the
