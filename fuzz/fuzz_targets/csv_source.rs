@@ -1,5 +1,5 @@
 //! Bytes as a CSV file (with or without a ready-made header row), through the adapter and the
-//! normalizer.
+//! normalizer; the summary column is also the text, placed in the file.
 #![no_main]
 
 use docket_fuzz::{run_source, Options};
@@ -13,6 +13,7 @@ target = "target"
 date = "date"
 amount = "amount"
 summary = "summary"
+text = "summary"
 "#;
 
 fuzz_target!(|data: &[u8]| {

@@ -1,5 +1,6 @@
 //! Bytes as a JSON Lines file, as a JSON array file, and as a JSON file with the records at a
-//! pointer, through the adapter and the normalizer.
+//! pointer, through the adapter and the normalizer; the summary is also the text, placed in the
+//! file.
 #![no_main]
 
 use docket_fuzz::{run_source, Options};
@@ -15,6 +16,7 @@ amount = "/amount"
 currency = "/currency"
 summary = "/summary"
 ref = "/n/ref"
+text = "/summary"
 "#;
 
 fuzz_target!(|data: &[u8]| {

@@ -86,29 +86,23 @@ impl Options {
     }
 }
 
-/// Known bugs, reported and not yet fixed, that the fuzzer would otherwise find again and again:
-/// with `DOCKET_FUZZ_SKIP_KNOWN=entities`, records that could reach them are read by the adapter
-/// but not normalized. (`entities`: `docket_normalize::name::decode_entities` slices a name 10
-/// bytes after a `&` without checking for a character boundary.)
-fn skip_known(fields: &docket_core::RawEvent) -> bool {
-    static SKIP: OnceLock<bool> = OnceLock::new();
-    let skip = *SKIP.get_or_init(|| {
-        std::env::var("DOCKET_FUZZ_SKIP_KNOWN").is_ok_and(|v| v.split(',').any(|k| k == "entities"))
-    });
-    if !skip {
-        return false;
+/// A text's place in the file: anchors in text order, on the text's character boundaries, and
+/// every offset (the text's end included) within the file.
+fn check_placement(body: &docket_core::TextBody, file_len: u64) {
+    for pair in body.anchors.windows(2) {
+        assert!(pair[0].text < pair[1].text, "anchors out of order: {:?}", body.anchors);
     }
-    let risky = |text: &str| text.contains('&') && !text.is_ascii();
-    let actors = fields
-        .actor
-        .iter()
-        .chain(&fields.targets)
-        .any(|a| risky(&a.name));
-    let texts = [&fields.summary, &fields.url, &fields.reference]
-        .into_iter()
-        .flatten()
-        .any(|t| risky(t));
-    actors || texts
+    for anchor in &body.anchors {
+        assert!(
+            body.text.is_char_boundary(anchor.text),
+            "an anchor inside a character"
+        );
+        assert!(anchor.file <= file_len, "an anchor past the end of the file");
+    }
+    assert!(
+        body.file_offset(body.text.len()) <= file_len,
+        "the text ends past the end of the file: {body:?}"
+    );
 }
 
 /// A file for this process's fuzz input.
@@ -158,22 +152,12 @@ pub fn run_source(
                 origin,
                 raw,
                 fields,
-                ..
-            }) if skip_known(&fields) => {
-                assert!(origin.record > last_record, "record numbers go up");
-                last_record = origin.record;
-                assert!(
-                    raw.len() <= limits.max_record_bytes,
-                    "a record over the limit was kept"
-                );
-            }
-            SourceItem::Record(RawRecord {
-                origin,
-                raw,
-                fields,
-                ..
+                text,
             }) => {
                 assert!(origin.record > last_record, "record numbers go up");
+                if let Some(body) = &text {
+                    check_placement(body, bytes.len() as u64);
+                }
                 last_record = origin.record;
                 assert!(
                     raw.len() <= limits.max_record_bytes,

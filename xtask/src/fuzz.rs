@@ -13,7 +13,14 @@ use std::process::Command;
 use crate::{repo_root, run};
 
 /// Every target in `fuzz/Cargo.toml`, in the order they run.
-pub const TARGETS: &[&str] = &["json_source", "csv_source", "date", "money", "extract"];
+pub const TARGETS: &[&str] = &[
+    "json_source",
+    "csv_source",
+    "rss_source",
+    "date",
+    "money",
+    "extract",
+];
 
 const SMOKE_SECONDS: u32 = 5;
 const DEFAULT_SECONDS: u32 = 300;
@@ -107,6 +114,8 @@ fn seed(target: &str) -> Result<PathBuf, String> {
     match target {
         "json_source" => from_files(&[".json", ".jsonl"], &[0x00, 0x20, 0x21]),
         "csv_source" => from_files(&[".csv"], &[0x10, 0x11]),
+        // the feeds as they are (variants 0 to 3), first byte without the channel wrapper
+        "rss_source" => from_files(&[".xml"], &[0x00, 0x10, 0x20, 0x30]),
         "date" => seeds.extend(
             DATE_SEEDS
                 .iter()
