@@ -133,9 +133,25 @@ impl Anchors {
     pub fn finish(self) -> Vec<Anchor> {
         self.anchors
     }
+
+    /// The bytes `c` takes at the start of `bytes` when it is written as itself (its UTF-8),
+    /// or `None` when `bytes` starts with something else: the test every placement makes
+    /// before trying its format's escapes.
+    pub fn literal_len(bytes: &[u8], c: char) -> Option<usize> {
+        let mut utf8 = [0u8; 4];
+        let written = c.encode_utf8(&mut utf8).as_bytes();
+        bytes.starts_with(written).then_some(written.len())
+    }
 }
 
 impl TextBody {
+    /// Places the text in the file with the anchors an adapter found: `offset` is the first
+    /// anchor's, or `start` (where the text's bytes begin) when the text is empty.
+    pub fn place(&mut self, anchors: Vec<Anchor>, start: u64) {
+        self.offset = anchors.first().map_or(start, |a| a.file);
+        self.anchors = anchors;
+    }
+
     /// The file offset of byte `index` of the text (or of the end of the text): counted from the
     /// last anchor at or before `index`, or from `offset` when there is none. Anchors are kept in
     /// text order.

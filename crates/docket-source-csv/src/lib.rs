@@ -471,11 +471,10 @@ impl CsvSource {
         ) {
             let raw = row.trimmed_raw();
             if let Some((from, to)) = place::field_range(raw, column, self.delimiter) {
-                if let Some(anchors) =
-                    place::field_anchors(&body.text, &raw[from..to], start + from as u64)
+                let field_start = start + from as u64;
+                if let Some(anchors) = place::field_anchors(&body.text, &raw[from..to], field_start)
                 {
-                    body.offset = anchors.first().map_or(start + from as u64, |a| a.file);
-                    body.anchors = anchors;
+                    body.place(anchors, field_start);
                 }
             }
         }

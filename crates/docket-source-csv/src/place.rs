@@ -63,12 +63,7 @@ pub(crate) fn field_anchors(text: &str, field: &[u8], start: u64) -> Option<Vec<
         let used = if in_quotes && field.get(cursor..cursor + 2) == Some(b"\"\"") {
             (c == '"').then_some(2)?
         } else {
-            let mut utf8 = [0u8; 4];
-            let bytes = c.encode_utf8(&mut utf8).as_bytes();
-            field
-                .get(cursor..)?
-                .starts_with(bytes)
-                .then_some(bytes.len())?
+            Anchors::literal_len(field.get(cursor..)?, c)?
         };
         anchors.place(index, start + cursor as u64);
         cursor += used;

@@ -97,10 +97,10 @@ fn record_from_bytes(
             let literal = value.get().as_bytes();
             let at = (literal.as_ptr() as usize).wrapping_sub(raw.as_ptr() as usize);
             if at < raw.len() {
-                if let Some(anchors) = place::string_anchors(&body.text, literal, start + at as u64)
-                {
-                    body.offset = anchors.first().map_or(start + at as u64 + 1, |a| a.file);
-                    body.anchors = anchors;
+                let literal_start = start + at as u64;
+                if let Some(anchors) = place::string_anchors(&body.text, literal, literal_start) {
+                    // (an empty string's text begins after its opening quote)
+                    body.place(anchors, literal_start + 1);
                 }
             }
         }

@@ -20,12 +20,7 @@ pub(crate) fn string_anchors(text: &str, literal: &[u8], start: u64) -> Option<V
             let (decoded, used) = escape(literal.get(cursor..)?)?;
             (decoded == c).then_some(used)?
         } else {
-            let mut utf8 = [0u8; 4];
-            let bytes = c.encode_utf8(&mut utf8).as_bytes();
-            literal
-                .get(cursor..)?
-                .starts_with(bytes)
-                .then_some(bytes.len())?
+            Anchors::literal_len(literal.get(cursor..)?, c)?
         };
         anchors.place(index, start + cursor as u64);
         cursor += used;

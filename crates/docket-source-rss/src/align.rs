@@ -64,8 +64,6 @@ fn find_char(raw: &[u8], mut cursor: usize, c: char) -> Option<(usize, usize)> {
 /// once by `plain_text`).
 fn written_as(raw: &[u8], cursor: usize, c: char) -> Option<usize> {
     let rest = raw.get(cursor..)?;
-    let mut utf8 = [0u8; 4];
-    let literal = c.encode_utf8(&mut utf8).as_bytes();
     // a reference first: `&amp;` is five bytes for "&", not "&" followed by "amp;"
     if rest.first() == Some(&b'&') {
         if let Some((decoded, used)) = decode_reference(window(rest)) {
@@ -83,7 +81,7 @@ fn written_as(raw: &[u8], cursor: usize, c: char) -> Option<usize> {
             }
         }
     }
-    rest.starts_with(literal).then_some(literal.len())
+    Anchors::literal_len(rest, c)
 }
 
 /// The first bytes of `raw` as text, enough for one reference.
