@@ -462,8 +462,7 @@ impl<S: EventStore> Merger<S> {
     }
 
     fn link(&mut self, key: u64, position: u32) {
-        let key = short_key(key);
-        let head = self.heads.get(&key).copied().unwrap_or(NO_LINK);
+        let head = self.heads.get(&short_key(key)).copied().unwrap_or(NO_LINK);
         // skip when the list already holds this position (a merged event re-indexed); only the
         // newest MAX_CANDIDATES links are looked at, as in `candidates`, so a large block costs
         // no more per event than a small one (a repeated link further back is harmless:
@@ -481,14 +480,13 @@ impl<S: EventStore> Merger<S> {
             }
             cursor = next;
         }
-        self.links.push((position, head));
-        self.heads.insert(key, (self.links.len() - 1) as u32);
+        self.link_new(key, position);
     }
 
-    /// [`Merger::link`] for an event just appended: no list can hold its position yet except
-    /// through another key of the same event, and that link is then the list's head, so only
-    /// the head is looked at (the walk of `link` is for merged events, whose position may be
-    /// anywhere in a list).
+    /// Puts `position` at the head of `key`'s list, unless it is the head already. Enough by
+    /// itself for an event just appended: no list can hold its position yet except through
+    /// another key of the same event, and that link is then the list's head (the walk of
+    /// [`Merger::link`] is for merged events, whose position may be anywhere in a list).
     fn link_new(&mut self, key: u64, position: u32) {
         let next = self.links.len() as u32;
         let head = self.heads.entry(short_key(key)).or_insert(NO_LINK);
