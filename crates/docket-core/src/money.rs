@@ -194,7 +194,7 @@ pub(crate) fn serialize_decimal_option<S: serde::Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match value {
-        Some(value) => serializer.serialize_str(DecimalText::new(value).as_str()),
+        Some(value) => serialize_decimal(value, serializer),
         None => serializer.serialize_none(),
     }
 }
