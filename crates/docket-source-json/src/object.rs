@@ -125,8 +125,13 @@ impl<'a> LazyObject<'a> {
     /// bytes; `None` for a deeper pointer or a missing key.
     pub(crate) fn top_level(&self, pointer: &str) -> Option<&'a RawValue> {
         let token = pointer.strip_prefix('/').filter(|t| !t.contains('/'))?;
-        let token = unescape_token(token);
-        self.0.iter().find(|(k, _)| *k == token).map(|(_, v)| *v)
+        self.member(token)
+    }
+
+    /// The raw value of the member named by one pointer token (`~1` and `~0` unescaped).
+    fn member(&self, token: &str) -> Option<&'a RawValue> {
+        let key = unescape_token(token);
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
     }
 
     /// The value at a JSON pointer (`/authority/name`), decoding only what it needs. `Err` when
@@ -139,8 +144,7 @@ impl<'a> LazyObject<'a> {
             Some(i) => (&rest[..i], &rest[i..]),
             None => (rest, ""),
         };
-        let head = unescape_token(head);
-        let Some(raw) = self.0.iter().find(|(k, _)| *k == head).map(|(_, v)| *v) else {
+        let Some(raw) = self.member(head) else {
             return Ok(None);
         };
         if tail.is_empty() {
