@@ -8,6 +8,8 @@ use crate::{AtomicFile, EventSink, ExportError};
 #[derive(Debug)]
 pub struct JsonlSink {
     file: AtomicFile,
+    /// The line being written, kept between events for its capacity.
+    line: Vec<u8>,
 }
 
 impl JsonlSink {
@@ -15,13 +17,19 @@ impl JsonlSink {
     pub fn create(path: &Path) -> Result<Self, ExportError> {
         Ok(JsonlSink {
             file: AtomicFile::create(path)?,
+            line: Vec::new(),
         })
     }
 }
 
 impl EventSink for JsonlSink {
     fn write_event(&mut self, event: &Event) -> Result<(), ExportError> {
-        self.file.write_json_line(event)
+        self.line.clear();
+        crate::write_event_json(&mut self.line, event).map_err(|error| ExportError::Io {
+            path: self.file.path().to_path_buf(),
+            error: std::io::Error::other(error),
+        })?;
+        self.file.write_raw_line(&self.line)
     }
 
     fn write_json(&mut self, json: &[u8]) -> Option<Result<(), ExportError>> {

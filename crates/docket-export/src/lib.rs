@@ -16,6 +16,7 @@
 
 mod atomic;
 mod csv_sink;
+mod event_json;
 mod html;
 mod jsonl;
 #[cfg(feature = "parquet")]
@@ -30,6 +31,7 @@ use thiserror::Error;
 
 pub use atomic::{remove_stale_temp_files, temp_dir_of, AtomicFile, SyncedFile};
 pub use csv_sink::{CsvSink, CSV_COLUMNS};
+pub use event_json::write_event_json;
 pub use html::{render_report, HtmlSink};
 pub use jsonl::JsonlSink;
 #[cfg(feature = "parquet")]

@@ -198,7 +198,7 @@ fn prepare(mut event: Event) -> Result<(Prepared, Vec<u8>), String> {
     event.id = content_id(&event);
     // room for the usual event, so the buffer is not regrown field by field
     let mut json = Vec::with_capacity(768 + event.summary.as_ref().map_or(0, String::len));
-    serde_json::to_writer(&mut json, &event)
+    docket_export::write_event_json(&mut json, &event)
         .map_err(|error| format!("the event could not be written as JSON: {error}"))?;
     Ok((Prepared::of(&event), json))
 }

@@ -149,7 +149,7 @@ impl SpillStore {
         lines.clear();
         for (position, event) in patched {
             let start = lines.len();
-            serde_json::to_writer(&mut lines, &event).map_err(std::io::Error::other)?;
+            docket_export::write_event_json(&mut lines, &event).map_err(std::io::Error::other)?;
             let length = u32::try_from(lines.len() - start)
                 .map_err(|_| std::io::Error::other("event over 4 GiB"))?;
             self.moved
@@ -212,7 +212,9 @@ impl EventStore for SpillStore {
         match json {
             Some(bytes) => self.append_line(&bytes),
             None => {
-                let bytes = serde_json::to_vec(&event).map_err(std::io::Error::other)?;
+                let mut bytes = Vec::new();
+                docket_export::write_event_json(&mut bytes, &event)
+                    .map_err(std::io::Error::other)?;
                 self.append_line(&bytes)
             }
         }
