@@ -89,7 +89,7 @@ pub fn read_line_bounded<R: BufRead>(
             break;
         }
         saw_any = true;
-        let (chunk, found_newline) = match available.iter().position(|&b| b == b'\n') {
+        let (chunk, found_newline) = match memchr::memchr(b'\n', available) {
             Some(i) => (&available[..i], true),
             None => (available, false),
         };
