@@ -82,6 +82,21 @@ const CURRENCY_MARKS: &[(&str, &str)] = &[
     ("zł", "PLN"),
 ];
 
+/// Whether a byte is the first byte of some currency mark: most characters of an amount
+/// start none, and are passed over without comparing them with every mark.
+const MARK_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut index = 0;
+    while index < CURRENCY_MARKS.len() {
+        let mark = CURRENCY_MARKS[index].0.as_bytes();
+        if !mark.is_empty() {
+            table[mark[0] as usize] = true;
+        }
+        index += 1;
+    }
+    table
+};
+
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("euro", "EUR"),
     ("euros", "EUR"),
@@ -311,6 +326,9 @@ fn currency_in(t: &str) -> Option<&'static str> {
     let mut first_mark: Option<usize> = None;
     for (at, _) in t.char_indices() {
         let rest = &t.as_bytes()[at..];
+        if !rest.first().is_some_and(|&b| MARK_FIRST_BYTES[usize::from(b)]) {
+            continue;
+        }
         let limit = first_mark.unwrap_or(CURRENCY_MARKS.len());
         if let Some(index) = CURRENCY_MARKS[..limit].iter().position(|(mark, _)| {
             let mark = mark.as_bytes();
