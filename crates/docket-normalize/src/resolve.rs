@@ -379,7 +379,7 @@ impl Resolver {
     fn resolve_qualified_descriptor(&self, folded: &str) -> Option<&CatalogueActor> {
         // "dpa of saxony anhalt", "the dpa from luxembourg": the place after the descriptor
         for joint in [" of ", " from ", " in "] {
-            if let Some((head, place)) = folded.split_once(joint) {
+            if let Some((head, place)) = split_once_at_space(folded, joint) {
                 if let Some(jurisdiction) = self.jurisdiction_of_word(place) {
                     if let Some(actor) = self.resolve_descriptor(head, Some(jurisdiction)) {
                         return Some(actor);
@@ -449,6 +449,37 @@ impl Resolver {
                     match_score: None,
                 }
             }
+        }
+    }
+}
+
+/// `text.split_once(joint)` for a `joint` that starts with a space: the joint is compared at
+/// each space, where `str::split_once` would first build a two-way searcher for the pattern
+/// (which costs more than the whole search, on a name).
+fn split_once_at_space<'t>(text: &'t str, joint: &str) -> Option<(&'t str, &'t str)> {
+    debug_assert!(joint.starts_with(' '));
+    let bytes = text.as_bytes();
+    let at = (0..bytes.len())
+        .find(|&at| bytes[at] == b' ' && bytes[at..].starts_with(joint.as_bytes()))?;
+    Some((&text[..at], &text[at + joint.len()..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_once_at_space;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn split_once_at_space_is_str_split_once(
+            words in prop::collection::vec(
+                prop::sample::select(vec!["of", "from", "in", "dpa", "oft", "中", "é", ""]),
+                0..8,
+            ),
+            joint in prop::sample::select(vec![" of ", " from ", " in ", " ", "  "]),
+        ) {
+            let text = words.join(" ");
+            prop_assert_eq!(split_once_at_space(&text, joint), text.split_once(joint));
         }
     }
 }
