@@ -4,16 +4,18 @@
 //! serde_json escapes a string one byte at a time through a table, and that loop was the largest
 //! single cost of the structured pipelines (a fifth of their instructions: an event carries its
 //! summary, names and evidence sentence). It has no hook to replace the loop, so this module
-//! writes the event's structure itself and leaves every value that is not a string (numbers,
-//! enums, the amount, the conduct period) to serde_json, so that their forms stay serde_json's.
+//! writes the event's structure and strings itself, and leaves the other values (numbers,
+//! enums, the conversions of an amount, the conduct period) to serde_json, so that their forms
+//! stay serde_json's. Amounts and dates are written with the same texts as their `Serialize`
+//! impls (`DecimalText`, `PartialDate::text`).
 //!
 //! The field order and the skipped fields follow the serde attributes of [`Event`],
-//! [`ActorRef`], [`DateValue`] and [`SourceRef`]; the tests compare the output with
+//! [`ActorRef`], [`DateValue`], [`Amount`] and [`SourceRef`]; the tests compare the output with
 //! serde_json's for an event with every field set, for arbitrary strings, and for events
 //! built from arbitrary values, so a field added to one of those types without being added here
 //! fails them.
 
-use docket_core::{ActorRef, DateValue, Event, SourceRef};
+use docket_core::{ActorRef, Amount, DateValue, DecimalText, Event, SourceRef};
 use serde::Serialize;
 
 /// Appends `event` to `out` as compact JSON, exactly as `serde_json::to_writer(out, event)`
@@ -42,7 +44,10 @@ pub fn write_event_json(out: &mut Vec<u8>, event: &Event) -> Result<(), serde_js
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"amount\":");
-    write_value(out, &event.amount)?;
+    match &event.amount {
+        Some(amount) => write_amount(out, amount)?,
+        None => out.extend_from_slice(b"null"),
+    }
     out.extend_from_slice(b",\"summary\":");
     write_opt_str(out, event.summary.as_deref());
     out.extend_from_slice(b",\"ref\":");
@@ -111,9 +116,33 @@ fn write_actor(out: &mut Vec<u8>, actor: &ActorRef) -> Result<(), serde_json::Er
     Ok(())
 }
 
+fn write_amount(out: &mut Vec<u8>, amount: &Amount) -> Result<(), serde_json::Error> {
+    out.extend_from_slice(b"{\"value\":");
+    write_str(out, DecimalText::new(&amount.value).as_str());
+    out.extend_from_slice(b",\"currency\":");
+    write_str(out, &amount.currency);
+    out.extend_from_slice(b",\"role\":");
+    write_value(out, &amount.role)?;
+    out.extend_from_slice(b",\"text\":");
+    write_str(out, &amount.text);
+    if let Some(max) = &amount.max {
+        out.extend_from_slice(b",\"max\":");
+        write_str(out, DecimalText::new(max).as_str());
+    }
+    if !amount.converted.is_empty() {
+        out.extend_from_slice(b",\"converted\":");
+        write_value(out, &amount.converted)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
 fn write_date(out: &mut Vec<u8>, date: &DateValue) -> Result<(), serde_json::Error> {
     out.extend_from_slice(b"{\"value\":");
-    write_value(out, &date.value)?;
+    match &date.value {
+        Some(value) => write_str(out, value.text().as_str()),
+        None => out.extend_from_slice(b"null"),
+    }
     out.extend_from_slice(b",\"precision\":");
     write_value(out, &date.precision)?;
     out.extend_from_slice(b",\"text\":");
@@ -390,6 +419,10 @@ mod tests {
             confidence in any::<f64>(),
             target_count in proptest::option::of(any::<u32>()),
             flags in proptest::collection::vec(any::<String>(), 0..3),
+            mantissa in any::<i64>(),
+            scale in 0u32..=28,
+            max in proptest::option::of(any::<i64>()),
+            keep_conversions in any::<bool>(),
         ) {
             let mut event = full_event();
             event.targets[1].name = name;
@@ -400,6 +433,13 @@ mod tests {
             event.confidence = confidence;
             event.target_count = target_count;
             event.flags = flags;
+            if let Some(amount) = &mut event.amount {
+                amount.value = Decimal::new(mantissa, scale);
+                amount.max = max.map(|m| Decimal::new(m, scale));
+                if !keep_conversions {
+                    amount.converted.clear();
+                }
+            }
             prop_assert_eq!(ours(&event), serde_json::to_string(&event).unwrap());
         }
     }
