@@ -98,8 +98,22 @@ const MISSING: &[&str] = &[
 /// Whether a field value means "no value" ("", "Unknown", "n/a", ...).
 pub fn is_missing(text: &str) -> bool {
     let t = text.trim();
-    MISSING.iter().any(|m| t.eq_ignore_ascii_case(m))
+    // most values are longer than every word of the list
+    t.len() <= LONGEST_MISSING && MISSING.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
+
+/// The length of the longest entry of [`MISSING`].
+const LONGEST_MISSING: usize = {
+    let mut longest = 0;
+    let mut index = 0;
+    while index < MISSING.len() {
+        if MISSING[index].len() > longest {
+            longest = MISSING[index].len();
+        }
+        index += 1;
+    }
+    longest
+};
 
 const MONTHS: [&str; 12] = [
     "january",
