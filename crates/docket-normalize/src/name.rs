@@ -221,19 +221,29 @@ fn is_single_spaced(text: &str) -> bool {
 /// The legal suffixes that end in `word`, in the order of [`LEGAL_SUFFIXES`] (longest first).
 /// Most names end in no suffix word, and then no suffix need be tried.
 fn legal_suffixes_ending_in(word: &str) -> &'static [(&'static str, &'static [&'static str])] {
-    static BY_LAST_WORD: std::sync::LazyLock<Vec<(&'static str, &'static [&'static str])>> =
-        std::sync::LazyLock::new(|| {
-            let mut suffixes: Vec<(&str, &[&str])> = LEGAL_SUFFIXES
-                .iter()
-                .filter_map(|suffix| Some((*suffix.last()?, *suffix)))
-                .collect();
-            // stable: suffixes with the same last word keep their order
-            suffixes.sort_by_key(|(last, _)| *last);
-            suffixes
-        });
-    let start = BY_LAST_WORD.partition_point(|(last, _)| *last < word);
-    let end = start + BY_LAST_WORD[start..].partition_point(|(last, _)| *last == word);
-    &BY_LAST_WORD[start..end]
+    /// The suffixes sorted by last word (stable: those with the same last word keep their
+    /// order), and for each last word the range of its suffixes.
+    struct ByLastWord {
+        suffixes: Vec<(&'static str, &'static [&'static str])>,
+        ranges: foldhash::HashMap<&'static str, (usize, usize)>,
+    }
+    static BY_LAST_WORD: std::sync::LazyLock<ByLastWord> = std::sync::LazyLock::new(|| {
+        let mut suffixes: Vec<(&str, &[&str])> = LEGAL_SUFFIXES
+            .iter()
+            .filter_map(|suffix| Some((*suffix.last()?, *suffix)))
+            .collect();
+        suffixes.sort_by_key(|(last, _)| *last);
+        let mut ranges: foldhash::HashMap<&str, (usize, usize)> = foldhash::HashMap::default();
+        for (index, (last, _)) in suffixes.iter().enumerate() {
+            ranges.entry(*last).or_insert((index, index)).1 = index + 1;
+        }
+        ByLastWord { suffixes, ranges }
+    });
+    let table = &*BY_LAST_WORD;
+    match table.ranges.get(word) {
+        Some(&(start, end)) => &table.suffixes[start..end],
+        None => &[],
+    }
 }
 
 /// The end of `text` without the words of `suffix`, when `text` ends in them and at least one
@@ -251,6 +261,8 @@ fn without_word_suffix(text: &str, suffix: &[&str]) -> Option<usize> {
 /// [`base_name`] of a single-spaced folded name: always a prefix of it, so no allocation.
 fn base_prefix(folded: &str) -> &str {
     let mut end = folded.len();
+    // an ASCII name has no CJK suffix, and neither has any prefix of it
+    let ascii = folded.is_ascii();
     loop {
         let before = end;
         let text = &folded[..end];
@@ -262,8 +274,8 @@ fn base_prefix(folded: &str) -> &str {
             end = cut;
         }
         let text = &folded[..end];
-        let last_start = text.rfind(' ').map_or(0, |i| i + 1);
-        if !text.is_ascii() {
+        if !ascii && !text.is_ascii() {
+            let last_start = text.rfind(' ').map_or(0, |i| i + 1);
             if let Some(stripped) = strip_cjk_suffix(&text[last_start..], CJK_SUFFIXES) {
                 end = last_start + stripped.len();
             }
