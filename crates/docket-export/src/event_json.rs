@@ -171,7 +171,10 @@ fn write_source(out: &mut Vec<u8>, source: &SourceRef) -> Result<(), serde_json:
 }
 
 /// A value that is not a string of the event, in serde_json's own form.
-fn write_value<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) -> Result<(), serde_json::Error> {
+fn write_value<T: Serialize + ?Sized>(
+    out: &mut Vec<u8>,
+    value: &T,
+) -> Result<(), serde_json::Error> {
     serde_json::to_writer(&mut *out, value)
 }
 
@@ -299,11 +302,21 @@ mod tests {
             plover: Some("SANCTION".into()),
             actor: Some(ActorRef {
                 kind: ActorKind::Regulator,
-                ..actor("cn.samr", "State Administration for Market Regulation", None, None)
+                ..actor(
+                    "cn.samr",
+                    "State Administration for Market Regulation",
+                    None,
+                    None,
+                )
             }),
             targets: vec![
                 actor("tencent", "Tencent", Some("tencent"), Some(0.968)),
-                actor("x:a-b", "A \"quoted\"\tname\\ with\u{1} control", None, None),
+                actor(
+                    "x:a-b",
+                    "A \"quoted\"\tname\\ with\u{1} control",
+                    None,
+                    None,
+                ),
             ],
             target_count: Some(12),
             date: Some(DateValue {
@@ -387,7 +400,11 @@ mod tests {
                 let padded = format!("{}{text}{}", "a".repeat(at), "b".repeat(9 - at));
                 let mut out = Vec::new();
                 write_str(&mut out, &padded);
-                assert_eq!(out, serde_json::to_vec(&padded).unwrap(), "byte {byte:#x} at {at}");
+                assert_eq!(
+                    out,
+                    serde_json::to_vec(&padded).unwrap(),
+                    "byte {byte:#x} at {at}"
+                );
             }
         }
     }

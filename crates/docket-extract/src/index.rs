@@ -243,7 +243,11 @@ impl Index {
         for (word, action, form) in lexicon::TRIGGERS {
             add(word, Meaning::Trigger(*action, *form), false);
         }
-        let lowered: Vec<String> = patterns.list.iter().map(|p| p.to_ascii_lowercase()).collect();
+        let lowered: Vec<String> = patterns
+            .list
+            .iter()
+            .map(|p| p.to_ascii_lowercase())
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::ContiguousNFA))

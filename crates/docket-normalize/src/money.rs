@@ -326,7 +326,10 @@ fn currency_in(t: &str) -> Option<&'static str> {
     let mut first_mark: Option<usize> = None;
     for (at, _) in t.char_indices() {
         let rest = &t.as_bytes()[at..];
-        if !rest.first().is_some_and(|&b| MARK_FIRST_BYTES[usize::from(b)]) {
+        if !rest
+            .first()
+            .is_some_and(|&b| MARK_FIRST_BYTES[usize::from(b)])
+        {
             continue;
         }
         let limit = first_mark.unwrap_or(CURRENCY_MARKS.len());
