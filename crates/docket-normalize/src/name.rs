@@ -132,8 +132,7 @@ const ARTICLES: &[&str] = &[
 pub fn fold_name(name: &str) -> String {
     if name.is_ascii() {
         // fast path: no normalization can change ASCII beyond lower-casing
-        let bytes = name.as_bytes();
-        return fold_tokens(bytes.len(), |i| bytes[i].to_ascii_lowercase() as char);
+        return fold_ascii(name.as_bytes());
     }
     let mut decomposed = String::with_capacity(name.len());
     for c in name
@@ -191,6 +190,46 @@ fn fold_tokens(len: usize, char_at: impl Fn(usize) -> char) -> String {
         Some(rest) => rest.to_string(),
         None => out,
     }
+}
+
+/// [`fold_tokens`] over ASCII text, byte by byte: the same rules, where the only apostrophes
+/// are `'` and `` ` `` and a letter or digit is an ASCII one.
+fn fold_ascii(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut pending_space = false;
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        let c = byte.to_ascii_lowercase();
+        if c == b'\'' || c == b'`' {
+            let next = bytes.get(i + 1).map(u8::to_ascii_lowercase);
+            let after = bytes.get(i + 2);
+            if next == Some(b's') && after.is_none_or(|a| !a.is_ascii_alphanumeric()) {
+                // possessive 's: drop both characters
+                i += 2;
+            } else {
+                // an apostrophe inside a word joins its halves
+                i += 1;
+            }
+            continue;
+        }
+        if c == b'&' {
+            push_word(&mut out, "and", &mut pending_space);
+            pending_space = true;
+        } else if c.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(char::from(c));
+        } else {
+            pending_space = true;
+        }
+        i += 1;
+    }
+    if out.starts_with("the ") {
+        out.drain(..4);
+    }
+    out
 }
 
 fn push_word(out: &mut String, word: &str, pending_space: &mut bool) {
@@ -544,6 +583,22 @@ mod tests {
         ) {
             prop_assert_eq!(base_name(&name), base_name_by_words(&name));
             prop_assert_eq!(match_key_of(&name, capitals), match_key_by_words(&name, capitals));
+        }
+
+        #[test]
+        fn the_ascii_fold_is_the_general_fold_on_ascii_text(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec![
+                    "'", "`", "s", "S", "&", " ", "  ", ".", "-", "a", "B", "7", "the ", "The ",
+                    "THE", "x", "\t",
+                ]),
+                0..14,
+            ),
+        ) {
+            let name = pieces.concat();
+            let bytes = name.as_bytes();
+            let general = fold_tokens(bytes.len(), |i| bytes[i].to_ascii_lowercase() as char);
+            prop_assert_eq!(fold_ascii(bytes), general);
         }
     }
 
