@@ -388,10 +388,11 @@ impl<'s, 'a> Ctx<'s, 'a> {
     }
 
     fn is(&self, t: usize, table: impl WordSet) -> bool {
-        self.toks
-            .get(t)
-            .is_some_and(|tok| matches!(tok.kind, Kind::Word | Kind::Neg))
-            && table.has_token(self.word(t), self.classes[t])
+        let (Some(tok), Some(&classes)) = (self.toks.get(t), self.classes.get(t)) else {
+            return false;
+        };
+        matches!(tok.kind, Kind::Word | Kind::Neg)
+            && table.has_token(|| &self.s.text[tok.start..tok.end], classes)
     }
 
     fn punct(&self, t: usize) -> Option<char> {

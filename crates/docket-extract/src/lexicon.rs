@@ -50,14 +50,16 @@ impl Lex {
 
 /// Something a word can be looked up in: a [`Lex`] table (by its bit) or a short literal list.
 pub trait WordSet: Copy {
-    /// Whether the set holds a token whose classes ([`word_classes`]) are `classes`.
-    fn has_token(self, word: &str, classes: u64) -> bool;
+    /// Whether the set holds a token whose classes ([`word_classes`]) are `classes`; `word`
+    /// gives the token's text, for sets that compare it (a [`Lex`] table needs only the
+    /// classes, and never asks for it).
+    fn has_token<'w>(self, word: impl FnOnce() -> &'w str, classes: u64) -> bool;
     /// Whether the set holds a word.
     fn has_word(self, word: &str) -> bool;
 }
 
 impl WordSet for &Lex {
-    fn has_token(self, _word: &str, classes: u64) -> bool {
+    fn has_token<'w>(self, _word: impl FnOnce() -> &'w str, classes: u64) -> bool {
         classes & self.mask() != 0
     }
     fn has_word(self, word: &str) -> bool {
@@ -66,8 +68,8 @@ impl WordSet for &Lex {
 }
 
 impl WordSet for &[&str] {
-    fn has_token(self, word: &str, _classes: u64) -> bool {
-        self.has_word(word)
+    fn has_token<'w>(self, word: impl FnOnce() -> &'w str, _classes: u64) -> bool {
+        self.has_word(word())
     }
     fn has_word(self, word: &str) -> bool {
         self.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -75,8 +77,8 @@ impl WordSet for &[&str] {
 }
 
 impl<const N: usize> WordSet for &[&str; N] {
-    fn has_token(self, word: &str, _classes: u64) -> bool {
-        self.has_word(word)
+    fn has_token<'w>(self, word: impl FnOnce() -> &'w str, _classes: u64) -> bool {
+        self.has_word(word())
     }
     fn has_word(self, word: &str) -> bool {
         self.iter().any(|w| w.eq_ignore_ascii_case(word))
