@@ -403,15 +403,27 @@ impl<'s, 'a> Ctx<'s, 'a> {
     }
 
     fn is_capitalised(&self, t: usize) -> bool {
-        let Some(tok) = self.toks.get(t) else {
-            return false;
-        };
-        tok.kind == Kind::Word && self.word(t).chars().next().is_some_and(char::is_uppercase)
+        self.toks.get(t).is_some_and(|tok| {
+            tok.kind == Kind::Word && self.first_char(tok).is_some_and(char::is_uppercase)
+        })
     }
 
     fn is_lower_word(&self, t: usize) -> bool {
-        self.toks.get(t).is_some_and(|tok| tok.kind == Kind::Word)
-            && self.word(t).chars().next().is_some_and(char::is_lowercase)
+        self.toks.get(t).is_some_and(|tok| {
+            tok.kind == Kind::Word && self.first_char(tok).is_some_and(char::is_lowercase)
+        })
+    }
+
+    /// The first character of a token: an ASCII one read from its byte, without slicing the
+    /// token's text out first.
+    fn first_char(&self, tok: &Tok) -> Option<char> {
+        if tok.start >= tok.end {
+            return None;
+        }
+        match self.s.text.as_bytes().get(tok.start) {
+            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
+            _ => self.s.text.get(tok.start..tok.end)?.chars().next(),
+        }
     }
 
     /// Whether the token starts the sentence (possibly after an opening quote or bracket).
