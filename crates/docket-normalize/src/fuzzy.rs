@@ -389,11 +389,14 @@ fn position_key(count: usize, position: usize, word: &str) -> u64 {
 }
 
 fn eligible(key: &str) -> bool {
-    let chars = key.chars().count();
-    let single = !key.contains(' ');
-    chars >= MIN_KEY_CHARS
-        && (!single || chars >= MIN_SINGLE_WORD_CHARS)
-        && !key.chars().any(is_cjk)
+    // an ASCII key (most keys) has as many characters as bytes, and none of them CJK
+    let (chars, cjk) = if key.is_ascii() {
+        (key.len(), false)
+    } else {
+        (key.chars().count(), key.chars().any(is_cjk))
+    };
+    let single = !key.as_bytes().contains(&b' ');
+    chars >= MIN_KEY_CHARS && (!single || chars >= MIN_SINGLE_WORD_CHARS) && !cjk
 }
 
 impl FuzzyIndex {
