@@ -275,9 +275,10 @@ impl Resolver {
     }
 
     /// [`Resolver::resolve`], with the base name of the folded name (which an unresolved
-    /// name's id and kind are made from).
-    fn resolve_with_base(&self, name: &str) -> (Resolution<'_>, String) {
-        let folded = fold_name(&display_name(name));
+    /// name's id and kind are made from) and the display name (an unresolved name's name).
+    fn resolve_with_base(&self, name: &str) -> (Resolution<'_>, String, String) {
+        let display = display_name(name);
+        let folded = fold_name(&display);
         let base = base_name(&folded);
         let capitals = first_word_is_capitals(name);
         // the core name serves the core-name try and the fuzzy match; most names are found
@@ -322,7 +323,7 @@ impl Resolver {
                 score: None,
                 near_miss: None,
             };
-            return (resolution, base);
+            return (resolution, base, display);
         }
         // the fuzzy match, on the outer name of "Name (ACRONYM)"
         let key = match name.rfind('(') {
@@ -362,7 +363,7 @@ impl Resolver {
                 near_miss: None,
             },
         };
-        (resolution, base)
+        (resolution, base, display)
     }
 
     fn resolve_bracketed(&self, name: &str) -> Option<&CatalogueActor> {
@@ -411,11 +412,17 @@ impl Resolver {
         kind_of_unresolved: impl Fn(&UnresolvedName) -> ActorKind,
     ) -> ActorRef {
         let by_hint = raw.id_hint.as_deref().and_then(|id| self.get(id));
-        let (actor, folded, base, score) = match by_hint {
-            Some(actor) => (Some(actor), String::new(), String::new(), None),
+        let (actor, folded, base, display, score) = match by_hint {
+            Some(actor) => (Some(actor), String::new(), String::new(), None, None),
             None => {
-                let (resolution, base) = self.resolve_with_base(&raw.name);
-                (resolution.actor, resolution.key, base, resolution.score)
+                let (resolution, base, display) = self.resolve_with_base(&raw.name);
+                (
+                    resolution.actor,
+                    resolution.key,
+                    base,
+                    Some(display),
+                    resolution.score,
+                )
             }
         };
         match actor {
@@ -428,17 +435,17 @@ impl Resolver {
                 match_score: score,
             },
             None => {
-                let name = display_name(&raw.name);
-                let slug = base.replace(' ', "-");
+                let name = display.unwrap_or_else(|| display_name(&raw.name));
+                // "x:" and the base name with hyphens for spaces
+                let mut id = String::with_capacity(2 + base.len().max(7));
+                id.push_str("x:");
+                if base.is_empty() {
+                    id.push_str("unnamed");
+                } else {
+                    id.extend(base.chars().map(|c| if c == ' ' { '-' } else { c }));
+                }
                 ActorRef {
-                    id: format!(
-                        "x:{}",
-                        if slug.is_empty() {
-                            "unnamed".to_string()
-                        } else {
-                            slug
-                        }
-                    ),
+                    id,
                     name,
                     kind: kind_of_unresolved(&UnresolvedName {
                         folded: &folded,
