@@ -54,23 +54,15 @@ pub fn write_event_json(out: &mut Vec<u8>, event: &Event) -> Result<(), serde_js
     write_opt_str(out, event.reference.as_deref());
     out.extend_from_slice(b",\"url\":");
     write_opt_str(out, event.url.as_deref());
-    out.extend_from_slice(b",\"sources\":[");
-    for (index, source) in event.sources.iter().enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
-        write_source(out, source)?;
-    }
-    out.extend_from_slice(b"],\"confidence\":");
+    out.extend_from_slice(b",\"sources\":");
+    write_list(out, &event.sources, write_source)?;
+    out.extend_from_slice(b",\"confidence\":");
     write_value(out, &event.confidence)?;
-    out.extend_from_slice(b",\"flags\":[");
-    for (index, flag) in event.flags.iter().enumerate() {
-        if index > 0 {
-            out.push(b',');
-        }
+    out.extend_from_slice(b",\"flags\":");
+    write_list(out, &event.flags, |out, flag| {
         write_str(out, flag);
-    }
-    out.push(b']');
+        Ok(())
+    })?;
     if let Some(period) = &event.conduct_period {
         out.extend_from_slice(b",\"conduct_period\":");
         write_value(out, period)?;
@@ -84,12 +76,21 @@ pub fn write_event_json(out: &mut Vec<u8>, event: &Event) -> Result<(), serde_js
 }
 
 fn write_actors(out: &mut Vec<u8>, actors: &[ActorRef]) -> Result<(), serde_json::Error> {
+    write_list(out, actors, write_actor)
+}
+
+/// `[item,item,...]`, each item written by `write_item`.
+fn write_list<T>(
+    out: &mut Vec<u8>,
+    items: &[T],
+    mut write_item: impl FnMut(&mut Vec<u8>, &T) -> Result<(), serde_json::Error>,
+) -> Result<(), serde_json::Error> {
     out.push(b'[');
-    for (index, actor) in actors.iter().enumerate() {
+    for (index, item) in items.iter().enumerate() {
         if index > 0 {
             out.push(b',');
         }
-        write_actor(out, actor)?;
+        write_item(out, item)?;
     }
     out.push(b']');
     Ok(())
