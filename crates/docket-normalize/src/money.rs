@@ -291,7 +291,8 @@ pub fn parse_money(
     if is_missing(text) {
         return Ok(None);
     }
-    if text.is_ascii() {
+    // (most amounts need no folding: ASCII, or only a currency mark beyond it)
+    if text.is_ascii() || text.chars().all(|c| fold_char(c) == c) {
         parse_ascii_spaced(text, currency_hint)
     } else {
         let folded: String = text.chars().map(fold_char).collect();
