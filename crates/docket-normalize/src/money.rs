@@ -609,29 +609,49 @@ fn scale_word(rest: &str) -> Option<(u32, usize)> {
 
 /// Reads digits with grouping separators into an exact decimal.
 fn read_number(number: &str, dot_is_decimal: bool) -> Result<Decimal, MoneyProblem> {
-    let commas = number.matches(',').count();
-    let dots = number.matches('.').count();
-    let cleaned: String = if commas > 0 && dots > 0 {
+    // one pass for the separators: how many of each, and where the last of each is
+    let (mut commas, mut dots, mut last_comma, mut last_dot) = (0usize, 0usize, 0usize, 0usize);
+    for (at, byte) in number.bytes().enumerate() {
+        match byte {
+            b',' => (commas, last_comma) = (commas + 1, at),
+            b'.' => (dots, last_dot) = (dots + 1, at),
+            _ => {}
+        }
+    }
+    // which separators are grouping (dropped), and whether a comma is the decimal point;
+    // apostrophes and spaces always group
+    let (drop_comma, drop_dot, comma_is_point) = if commas > 0 && dots > 0 {
         // the last separator is the decimal one
-        let last_comma = number.rfind(',').unwrap_or(0);
-        let last_dot = number.rfind('.').unwrap_or(0);
         if last_dot > last_comma {
-            number.replace([',', '\'', ' '], "")
+            (true, false, false)
         } else {
-            number.replace(['.', '\'', ' '], "").replace(',', ".")
+            (false, true, true)
         }
     } else if commas > 0 {
         if commas == 1 && !grouped_by_three(number, ',') {
-            number.replace(['\'', ' '], "").replace(',', ".")
+            (false, false, true)
         } else {
-            number.replace([',', '\'', ' '], "")
+            (true, false, false)
         }
     } else if dots > 1 || (dots == 1 && !dot_is_decimal && grouped_by_three(number, '.')) {
-        number.replace(['.', '\'', ' '], "")
+        (false, true, false)
     } else {
-        number.replace(['\'', ' '], "")
+        (false, false, false)
     };
-    let digits = cleaned.bytes().filter(u8::is_ascii_digit).count();
+    let mut cleaned = String::with_capacity(number.len());
+    let mut digits = 0;
+    for c in number.chars() {
+        match c {
+            '\'' | ' ' => {}
+            ',' if drop_comma => {}
+            '.' if drop_dot => {}
+            ',' if comma_is_point => cleaned.push('.'),
+            c => {
+                digits += usize::from(c.is_ascii_digit());
+                cleaned.push(c);
+            }
+        }
+    }
     if digits > 28 {
         return Err(MoneyProblem::TooLarge);
     }
@@ -651,6 +671,57 @@ fn grouped_by_three(number: &str, sep: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// `read_number` as first written, with `str::replace`: the definition the one-pass
+    /// version is held to.
+    fn read_number_by_replace(number: &str, dot_is_decimal: bool) -> Result<Decimal, MoneyProblem> {
+        let commas = number.matches(',').count();
+        let dots = number.matches('.').count();
+        let cleaned: String = if commas > 0 && dots > 0 {
+            let last_comma = number.rfind(',').unwrap_or(0);
+            let last_dot = number.rfind('.').unwrap_or(0);
+            if last_dot > last_comma {
+                number.replace([',', '\'', ' '], "")
+            } else {
+                number.replace(['.', '\'', ' '], "").replace(',', ".")
+            }
+        } else if commas > 0 {
+            if commas == 1 && !grouped_by_three(number, ',') {
+                number.replace(['\'', ' '], "").replace(',', ".")
+            } else {
+                number.replace([',', '\'', ' '], "")
+            }
+        } else if dots > 1 || (dots == 1 && !dot_is_decimal && grouped_by_three(number, '.')) {
+            number.replace(['.', '\'', ' '], "")
+        } else {
+            number.replace(['\'', ' '], "")
+        };
+        let digits = cleaned.bytes().filter(u8::is_ascii_digit).count();
+        if digits > 28 {
+            return Err(MoneyProblem::TooLarge);
+        }
+        cleaned
+            .parse::<Decimal>()
+            .map_err(|_| MoneyProblem::NoNumber)
+    }
+
+    proptest! {
+        #[test]
+        fn read_number_reads_as_its_definition(
+            pieces in prop::collection::vec(
+                prop::sample::select(vec!["1", "23", "456", "7890", ",", ".", "'", " ", "0"]),
+                1..10,
+            ),
+            dot_is_decimal in any::<bool>(),
+        ) {
+            let number = pieces.concat();
+            prop_assert_eq!(
+                read_number(&number, dot_is_decimal),
+                read_number_by_replace(&number, dot_is_decimal)
+            );
+        }
+    }
 
     fn ok(text: &str, hint: Option<&str>) -> (String, Option<String>) {
         let m = parse_money(text, hint).unwrap().unwrap();
