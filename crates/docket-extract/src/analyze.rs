@@ -1896,29 +1896,7 @@ fn is_clause_boundary_right(ctx: &Ctx<'_, '_>, t: usize) -> bool {
         return false;
     }
     !ctx.covered[t] && matches!(ctx.punct(t), Some(';' | ':' | '—' | '–' | '(' | ')'))
-        || ctx.is(
-            t,
-            &[
-                "but",
-                "while",
-                "whereas",
-                "although",
-                "though",
-                "because",
-                "after",
-                "before",
-                "when",
-                "since",
-                "which",
-                "who",
-                "following",
-                "amid",
-                "meanwhile",
-                "however",
-                "said",
-                "says",
-            ],
-        )
+        || ctx.is(t, lexicon::CLAUSE_BOUNDARY_WORDS)
 }
 
 fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {

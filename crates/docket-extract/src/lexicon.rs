@@ -1574,6 +1574,32 @@ pub static NUMBER_WORDS: &Lex = &Lex::new(
     ],
 );
 
+/// Words that open a new clause to the right of an argument ("X fined Y, **which** ...",
+/// "... **after** ...", "... **said** ..."): where the clause of a trigger ends.
+pub static CLAUSE_BOUNDARY_WORDS: &Lex = &Lex::new(
+    41,
+    &[
+        "but",
+        "while",
+        "whereas",
+        "although",
+        "though",
+        "because",
+        "after",
+        "before",
+        "when",
+        "since",
+        "which",
+        "who",
+        "following",
+        "amid",
+        "meanwhile",
+        "however",
+        "said",
+        "says",
+    ],
+);
+
 /// Every table with a bit, for [`word_classes`].
 static ALL_TABLES: &[&Lex] = &[
     NEEDS_AUTHORITY,
@@ -1617,6 +1643,7 @@ static ALL_TABLES: &[&Lex] = &[
     NAME_CONNECTORS,
     PERSON_PRONOUNS,
     NUMBER_WORDS,
+    CLAUSE_BOUNDARY_WORDS,
 ];
 
 #[cfg(test)]
