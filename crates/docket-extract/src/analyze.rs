@@ -1863,38 +1863,16 @@ fn short_bracket(ctx: &Ctx<'_, '_>, t: usize) -> bool {
 }
 
 fn is_clause_boundary_left(ctx: &Ctx<'_, '_>, t: usize) -> bool {
-    if as_list(ctx, t) || short_bracket(ctx, t) {
-        return false;
-    }
-    !ctx.covered[t] && matches!(ctx.punct(t), Some(';' | ':' | '—' | '–' | '(' | ')'))
-        || ctx.is(
-            t,
-            &[
-                "but",
-                "while",
-                "whereas",
-                "although",
-                "though",
-                "because",
-                "after",
-                "before",
-                "as",
-                "when",
-                "since",
-                "following",
-                "amid",
-                "meanwhile",
-                "however",
-                "said",
-                "says",
-            ],
-        )
+    !as_list(ctx, t) && !short_bracket(ctx, t) && (ends_clause(ctx, t) || ctx.is(t, &["as"]))
 }
 
 fn is_clause_boundary_right(ctx: &Ctx<'_, '_>, t: usize) -> bool {
-    if short_bracket(ctx, t) {
-        return false;
-    }
+    !short_bracket(ctx, t) && (ends_clause(ctx, t) || ctx.is(t, &["which", "who"]))
+}
+
+/// What ends a clause on either side: a clause mark that no time or amount covers, or a word
+/// of [`lexicon::CLAUSE_BOUNDARY_WORDS`].
+fn ends_clause(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     !ctx.covered[t] && matches!(ctx.punct(t), Some(';' | ':' | '—' | '–' | '(' | ')'))
         || ctx.is(t, lexicon::CLAUSE_BOUNDARY_WORDS)
 }

@@ -1574,8 +1574,9 @@ pub static NUMBER_WORDS: &Lex = &Lex::new(
     ],
 );
 
-/// Words that open a new clause to the right of an argument ("X fined Y, **which** ...",
-/// "... **after** ...", "... **said** ..."): where the clause of a trigger ends.
+/// Words that open a new clause on either side of a trigger's arguments ("X fined Y **after**
+/// ...", "**Although** ...", "... **said** ..."): where the clause of a trigger ends. The left
+/// boundary adds "as", the right one "which" and "who" (see `analyze.rs`).
 pub static CLAUSE_BOUNDARY_WORDS: &Lex = &Lex::new(
     41,
     &[
@@ -1589,8 +1590,6 @@ pub static CLAUSE_BOUNDARY_WORDS: &Lex = &Lex::new(
         "before",
         "when",
         "since",
-        "which",
-        "who",
         "following",
         "amid",
         "meanwhile",
