@@ -285,6 +285,8 @@ struct OpenFile {
     rows: RowReader<File>,
     /// Column name -> column index, for every mapped column.
     columns: Vec<(String, usize)>,
+    /// The index of the column mapped to `text`, if any (placed in the file for each row).
+    text_column: Option<usize>,
     header_len: usize,
     row: Row,
     record_number: u64,
@@ -375,11 +377,18 @@ impl CsvSource {
         // a data row needs as many field ends as the header has fields; one more shows it is ragged
         rows.max_fields = names.len().max(1) + 1;
         let uri: Arc<str> = display_path(&self.context.base_dir, &path).into();
+        let text_column = self
+            .fields
+            .text
+            .as_deref()
+            .and_then(|name| columns.iter().find(|(n, _)| n == name))
+            .map(|(_, index)| *index);
         Ok(OpenFile {
             path,
             uri,
             rows,
             columns,
+            text_column,
             header_len: names.len(),
             row: header,
             record_number: 0,
@@ -460,15 +469,9 @@ impl CsvSource {
         }
         // a text column is placed in the file, so that the extractor's spans are file offsets
         let mut text = text;
-        if let (Some(body), Some(start), Some(column)) = (
-            text.as_mut(),
-            row.start,
-            self.fields
-                .text
-                .as_deref()
-                .and_then(|name| columns.iter().find(|(n, _)| n == name))
-                .map(|(_, index)| *index),
-        ) {
+        if let (Some(body), Some(start), Some(column)) =
+            (text.as_mut(), row.start, file.text_column)
+        {
             let raw = row.trimmed_raw();
             if let Some((from, to)) = place::field_range(raw, column, self.delimiter) {
                 let field_start = start + from as u64;
