@@ -9,7 +9,7 @@
 
 use docket_core::{Anchor, Anchors};
 
-use crate::item::decode_reference;
+use crate::item::{decode_reference, opens_tag};
 
 /// Raw bytes looked at to decode one character reference (`&#x1F600;` is 9).
 const REFERENCE_WINDOW: usize = 16;
@@ -123,7 +123,7 @@ fn markup_length(raw: &[u8]) -> Option<usize> {
     if raw.starts_with(b"]]>") {
         return Some(3);
     }
-    let tag_like = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii_alphabetic() || b"/!".contains(b));
+    let tag_like = |b: Option<&u8>| b.is_some_and(|&b| opens_tag(b));
     if raw.first() == Some(&b'<') && tag_like(raw.get(1)) {
         // a tag inside CDATA ends at its `>`, not at the section's end (`]]>`)
         return raw

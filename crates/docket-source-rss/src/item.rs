@@ -194,8 +194,7 @@ pub fn plain_text(text: &str) -> Cow<'_, str> {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
         if rest.starts_with('<') {
-            let tag_like =
-                rest[1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/' || c == '!');
+            let tag_like = rest.as_bytes().get(1).is_some_and(|&b| opens_tag(b));
             match rest.find('>').filter(|_| tag_like) {
                 Some(end) => {
                     let name: String = rest[1..end]
@@ -246,6 +245,12 @@ pub fn plain_text(text: &str) -> Cow<'_, str> {
     }
     out.push_str(rest);
     Cow::Owned(out)
+}
+
+/// Whether a `<` followed by `byte` opens markup that [`plain_text`] drops (a tag, an end tag,
+/// a comment or declaration), rather than being a literal `<` of the text.
+pub(crate) fn opens_tag(byte: u8) -> bool {
+    byte.is_ascii_alphabetic() || byte == b'/' || byte == b'!'
 }
 
 /// `&amp;`, `&#38;`, `&#x26;` ... at the start of `text`: the character and the bytes used.
