@@ -12,7 +12,7 @@ use docket_source::{Registry, Source, SourceContext, SourceError, SourceItem};
 use tokio::sync::mpsc;
 
 use crate::job::{Job, OnError, SourceSpec};
-use crate::spill::SpillStore;
+use crate::spill::{event_from_json, SpillStore};
 use crate::summary::{RunSummary, SourceSummary};
 use crate::PipelineError;
 
@@ -201,11 +201,6 @@ fn prepare(mut event: Event) -> Result<(Prepared, Vec<u8>), String> {
     docket_export::write_event_json(&mut json, &event)
         .map_err(|error| format!("the event could not be written as JSON: {error}"))?;
     Ok((Prepared::of(&event), json))
-}
-
-/// The event the merger needs back from its JSON.
-fn event_from_json(json: &[u8]) -> std::io::Result<Event> {
-    serde_json::from_slice(json).map_err(std::io::Error::other)
 }
 
 fn fill_missing(fields: &mut RawEvent, from: &RawEvent) {
@@ -776,8 +771,7 @@ fn read_back(
                         end: batch.bytes.len(),
                     }
                 } else {
-                    let mut event: Event =
-                        serde_json::from_slice(json).map_err(std::io::Error::other)?;
+                    let mut event = event_from_json(json)?;
                     event.id = id;
                     OutputItem::Made(Box::new(event))
                 }
@@ -817,9 +811,7 @@ fn write_batch(
             }
             let current = match &event {
                 Some(event) => event,
-                None => event.insert(std::borrow::Cow::Owned(
-                    serde_json::from_slice(json).map_err(std::io::Error::other)?,
-                )),
+                None => event.insert(std::borrow::Cow::Owned(event_from_json(json)?)),
             };
             if *rollup {
                 let mut rolled = current.clone().into_owned();

@@ -51,6 +51,11 @@ pub struct SpillStore {
     dir: std::path::PathBuf,
 }
 
+/// An event from its stored JSON line.
+pub(crate) fn event_from_json(json: &[u8]) -> std::io::Result<Event> {
+    serde_json::from_slice(json).map_err(std::io::Error::other)
+}
+
 impl SpillStore {
     /// A store in a temporary file created in `dir` (so that it sits on the outputs' disk).
     pub fn new_in(dir: &Path) -> std::io::Result<Self> {
@@ -183,8 +188,7 @@ impl SpillStore {
             if let Some(event) = self.patched.remove(&(position as u32)) {
                 visit(position, Some(event), &[])?;
             } else if let Some(&(offset, length)) = self.moved.get(&(position as u32)) {
-                let patch = self.read_patch(offset, length)?;
-                let event: Event = serde_json::from_slice(&patch).map_err(std::io::Error::other)?;
+                let event = event_from_json(&self.read_patch(offset, length)?)?;
                 visit(position, Some(event), &[])?;
             } else {
                 visit(position, None, &line[..length])?;
@@ -240,8 +244,7 @@ impl EventStore for SpillStore {
         {
             return Ok(look(event));
         }
-        let line = self.read_line(position)?;
-        let event: Event = serde_json::from_slice(&line).map_err(std::io::Error::other)?;
+        let event = event_from_json(&self.read_line(position)?)?;
         let seen = look(&event);
         self.last_read = Some((position as u32, event));
         Ok(seen)
@@ -261,8 +264,7 @@ impl EventStore for SpillStore {
                 Some((at, event)) if at == key => event,
                 other => {
                     self.last_read = other;
-                    let line = self.read_line(position)?;
-                    serde_json::from_slice(&line).map_err(std::io::Error::other)?
+                    event_from_json(&self.read_line(position)?)?
                 }
             };
             self.patched.insert(key, event);
