@@ -9,42 +9,33 @@
 use docket_core::{Anchor, Anchors};
 
 /// The byte range of field `index` in a row's bytes (`raw`, without line ends), its quotes
-/// included. `None` when the row has fewer fields.
+/// included. `None` when the row has fewer fields. The fields are split by `csv_core`, the
+/// parser that read the row, field by field: the bytes each field consumed give its range.
 pub(crate) fn field_range(raw: &[u8], index: usize, delimiter: u8) -> Option<(usize, usize)> {
-    let mut at = 0usize;
-    let mut field = 0usize;
+    use csv_core::ReadFieldResult;
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    // the unescaped value is not needed, only how many bytes each field consumed
+    let mut scratch = [0u8; 256];
+    let (mut at, mut start, mut field) = (0usize, 0usize, 0usize);
     loop {
-        let start = at;
-        if raw.get(at) == Some(&b'"') {
-            // a quoted part: up to the closing quote ("" is a quote inside it)
-            at += 1;
-            loop {
-                match raw.get(at) {
-                    None => break,
-                    Some(b'"') if raw.get(at + 1) == Some(&b'"') => at += 2,
-                    Some(b'"') => {
-                        at += 1;
-                        break;
-                    }
-                    Some(_) => at += 1,
+        // (an empty rest tells the parser the input has ended)
+        let (result, consumed, _) = reader.read_field(raw.get(at..)?, &mut scratch);
+        at += consumed;
+        match result {
+            ReadFieldResult::InputEmpty | ReadFieldResult::OutputFull => {}
+            ReadFieldResult::Field { record_end } => {
+                if field == index {
+                    // a field that is not the record's last consumed its delimiter too
+                    return Some((start, if record_end { at } else { at - 1 }));
                 }
+                if record_end {
+                    return None;
+                }
+                field += 1;
+                start = at;
             }
+            ReadFieldResult::End => return None,
         }
-        // what follows, up to the delimiter, is part of the field as written
-        while let Some(&byte) = raw.get(at) {
-            if byte == delimiter || byte == b'\n' || byte == b'\r' {
-                break;
-            }
-            at += 1;
-        }
-        if field == index {
-            return Some((start, at));
-        }
-        if raw.get(at) != Some(&delimiter) {
-            return None;
-        }
-        at += 1;
-        field += 1;
     }
 }
 
