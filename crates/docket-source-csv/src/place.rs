@@ -2,7 +2,7 @@
 //!
 //! A `text` column is handed to the extractor as the parser unescaped it: without the quotes
 //! around a quoted field, and with each doubled quote (`""`) one quote. [`field_range`] finds
-//! the field in the row's bytes by the rules `csv_core` reads it with (RFC 4180), and
+//! the field in the row's bytes with `csv_core` itself (the parser that read the row), and
 //! [`field_anchors`] records an [`Anchor`] after each doubled quote, so that the extractor's
 //! spans are file offsets.
 
