@@ -163,6 +163,66 @@ fn measure_best(
     Ok((m, attempt))
 }
 
+/// Runs every command of `makers` once per round, `repeats` rounds, in rotation (a, b, c, a, b,
+/// c, ...), so that the commands compared meet the machine in the same states. Keeps, for each,
+/// its fastest run (as [`measure_best`]: the largest peak RSS, the slowest run's time) and the
+/// wall time of each round, from which [`paired_ratios`] are taken.
+fn measure_rotation(
+    repeats: usize,
+    makers: &mut [&mut dyn FnMut() -> Result<Command, String>],
+) -> Result<Vec<(Measurement, Vec<f64>)>, String> {
+    let mut results: Vec<(Option<Measurement>, Vec<f64>, i64, f64)> =
+        makers.iter().map(|_| (None, Vec::new(), 0, 0.0)).collect();
+    for _ in 0..repeats.max(1) {
+        for (make, (best, rounds, rss, slowest)) in makers.iter_mut().zip(results.iter_mut()) {
+            let m = measure(&mut make()?)?;
+            rounds.push(m.seconds);
+            *rss = (*rss).max(m.max_rss_kb);
+            *slowest = slowest.max(m.seconds);
+            if best.as_ref().is_none_or(|b| m.seconds < b.seconds) {
+                *best = Some(m);
+            }
+        }
+    }
+    results
+        .into_iter()
+        .map(|(best, rounds, rss, slowest)| {
+            let mut m = best.ok_or("nothing measured")?;
+            m.max_rss_kb = rss;
+            m.slowest_seconds = slowest;
+            Ok((m, rounds))
+        })
+        .collect()
+}
+
+/// Speed ratios of `measured` to `baseline`, round by round: the baseline's time over the
+/// measured time of the same round of a [`measure_rotation`].
+fn paired_ratios(baseline: &[f64], measured: &[f64]) -> Vec<f64> {
+    baseline
+        .iter()
+        .zip(measured)
+        .filter(|(_, m)| **m > 0.0)
+        .map(|(b, m)| b / m)
+        .collect()
+}
+
+/// The median of `values` (the mean of the middle two for an even count), and the smallest and
+/// largest.
+fn median_and_range(values: &[f64]) -> Option<(f64, f64, f64)> {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    if n == 0 {
+        return None;
+    }
+    let median = if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    };
+    Some((median, sorted[0], sorted[n - 1]))
+}
+
 fn size_of(path: &Path) -> u64 {
     if path.is_dir() {
         std::fs::read_dir(path)
@@ -268,16 +328,25 @@ struct Row {
     records: u64,
     m: Measurement,
     baseline: Option<f64>,
+    /// Speed ratios to the baseline, round by round of a rotation (empty when not measured so).
+    paired: Vec<f64>,
 }
 
 fn print_rows(rows: &[Row]) {
     println!(
-        "| {:<44} | {:>9} | {:>9} | {:>12} | {:>6} | {:>10} | {:>12} |",
-        "measurement", "MB/s", "slowest", "records/s", "CPU s", "peak RSS", "vs baseline"
+        "| {:<44} | {:>9} | {:>9} | {:>12} | {:>6} | {:>10} | {:>12} | {:>22} |",
+        "measurement",
+        "MB/s",
+        "slowest",
+        "records/s",
+        "CPU s",
+        "peak RSS",
+        "vs baseline",
+        "paired: median (range)"
     );
     println!(
-        "|{:-<46}|{:-<11}|{:-<11}|{:-<14}|{:-<8}|{:-<12}|{:-<14}|",
-        "", "", "", "", "", "", ""
+        "|{:-<46}|{:-<11}|{:-<11}|{:-<14}|{:-<8}|{:-<12}|{:-<14}|{:-<24}|",
+        "", "", "", "", "", "", "", ""
     );
     for row in rows {
         let mbps = row.megabytes / row.m.seconds;
@@ -285,15 +354,19 @@ fn print_rows(rows: &[Row]) {
             .baseline
             .map(|b| format!("{:.2}x", mbps / b))
             .unwrap_or_else(|| "baseline".to_string());
+        let paired = median_and_range(&row.paired)
+            .map(|(median, low, high)| format!("{median:.2}x ({low:.2}-{high:.2})"))
+            .unwrap_or_else(|| "-".to_string());
         println!(
-            "| {:<44} | {:>9.1} | {:>9.1} | {:>12.0} | {:>6.2} | {:>7.1} MB | {:>12} |",
+            "| {:<44} | {:>9.1} | {:>9.1} | {:>12.0} | {:>6.2} | {:>7.1} MB | {:>12} | {:>22} |",
             row.name,
             mbps,
             row.megabytes / row.m.slowest_seconds,
             row.records as f64 / row.m.seconds,
             row.m.cpu_seconds,
             row.m.max_rss_kb as f64 / 1024.0,
-            ratio
+            ratio,
+            paired
         );
     }
 }
@@ -320,13 +393,38 @@ fn run(options: &Options) -> Result<(), String> {
     let mut rows = Vec::new();
 
     let repeats = options.repeats;
-    let (base, _) = measure_best(repeats, |_| {
+    let has_jq = Command::new("jq")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_jq {
+        println!("jq is not installed: no jq figure");
+    }
+    // the baseline, jq and docket run in rotation, one round after the other, so that each
+    // round's ratio compares runs made in the same minute
+    let mut json_baseline = || {
         let mut c = Command::new(&me);
         c.args(["baseline-json"])
             .arg(&jsonl)
             .arg(out.join("baseline.jsonl"));
         Ok(c)
-    })?;
+    };
+    let mut jq = || {
+        let out_file = File::create(out.join("jq.jsonl")).map_err(|e| e.to_string())?;
+        let mut c = Command::new("jq");
+        c.arg("-c").arg(".").arg(&jsonl).stdout(out_file);
+        Ok(c)
+    };
+    let mut jsonl_1 = || Ok(docket("jsonl.toml", "1"));
+    let mut jsonl_2 = || Ok(docket("jsonl.toml", "2"));
+    let mut makers: Vec<&mut dyn FnMut() -> Result<Command, String>> = vec![&mut json_baseline];
+    if has_jq {
+        makers.push(&mut jq);
+    }
+    makers.push(&mut jsonl_1);
+    makers.push(&mut jsonl_2);
+    let mut measured = measure_rotation(repeats, &mut makers)?.into_iter();
+    let (base, base_rounds) = measured.next().ok_or("nothing measured")?;
     let base_mbps = jsonl_mb / base.seconds;
     rows.push(Row {
         name: "JSONL: serde_json parse+write (1 core)".into(),
@@ -334,30 +432,26 @@ fn run(options: &Options) -> Result<(), String> {
         records,
         m: base,
         baseline: None,
+        paired: Vec::new(),
     });
-    if Command::new("jq")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success())
-    {
-        let (m, _) = measure_best(repeats, |_| {
-            let out_file = File::create(out.join("jq.jsonl")).map_err(|e| e.to_string())?;
-            let mut c = Command::new("jq");
-            c.arg("-c").arg(".").arg(&jsonl).stdout(out_file);
-            Ok(c)
-        })?;
+    let mut jq_rounds = None;
+    if has_jq {
+        let (m, rounds) = measured.next().ok_or("nothing measured")?;
         rows.push(Row {
             name: "JSONL: jq -c .".into(),
             megabytes: jsonl_mb,
             records,
             m,
             baseline: Some(base_mbps),
+            paired: paired_ratios(&base_rounds, &rounds),
         });
-    } else {
-        println!("jq is not installed: no jq figure");
+        jq_rounds = Some(rounds);
     }
-    for threads in ["1", "2"] {
-        let (m, _) = measure_best(repeats, |_| Ok(docket("jsonl.toml", threads)))?;
+    let mut against_jq = Vec::new();
+    for (threads, (m, rounds)) in ["1", "2"].into_iter().zip(measured) {
+        if let Some(jq_rounds) = &jq_rounds {
+            against_jq.push((threads, paired_ratios(jq_rounds, &rounds)));
+        }
         rows.push(Row {
             name: format!(
                 "JSONL: docket pipeline -> JSONL ({threads} thread{})",
@@ -367,15 +461,21 @@ fn run(options: &Options) -> Result<(), String> {
             records,
             m,
             baseline: Some(base_mbps),
+            paired: paired_ratios(&base_rounds, &rounds),
         });
     }
-    let (base, _) = measure_best(repeats, |_| {
+    let mut csv_baseline = || {
         let mut c = Command::new(&me);
         c.args(["baseline-csv"])
             .arg(&csv)
             .arg(out.join("baseline.csv"));
         Ok(c)
-    })?;
+    };
+    let mut csv_1 = || Ok(docket("csv.toml", "1"));
+    let mut csv_2 = || Ok(docket("csv.toml", "2"));
+    let mut measured =
+        measure_rotation(repeats, &mut [&mut csv_baseline, &mut csv_1, &mut csv_2])?.into_iter();
+    let (base, base_rounds) = measured.next().ok_or("nothing measured")?;
     let base_csv_mbps = csv_mb / base.seconds;
     rows.push(Row {
         name: "CSV: csv ByteRecord read+write (1 core)".into(),
@@ -383,9 +483,9 @@ fn run(options: &Options) -> Result<(), String> {
         records,
         m: base,
         baseline: None,
+        paired: Vec::new(),
     });
-    for threads in ["1", "2"] {
-        let (m, _) = measure_best(repeats, |_| Ok(docket("csv.toml", threads)))?;
+    for (threads, (m, rounds)) in ["1", "2"].into_iter().zip(measured) {
         rows.push(Row {
             name: format!(
                 "CSV: docket pipeline -> JSONL ({threads} thread{})",
@@ -395,6 +495,7 @@ fn run(options: &Options) -> Result<(), String> {
             records,
             m,
             baseline: Some(base_csv_mbps),
+            paired: paired_ratios(&base_rounds, &rounds),
         });
     }
     let mut steady_text: Option<(f64, f64)> = None;
@@ -416,6 +517,7 @@ fn run(options: &Options) -> Result<(), String> {
             records: docs,
             m: base,
             baseline: None,
+            paired: Vec::new(),
         });
         // the extractor alone, in one process on one core: read every document, parse its front
         // matter, extract (the same allocator as the docket binary)
@@ -447,6 +549,7 @@ fn run(options: &Options) -> Result<(), String> {
                     records: docs,
                     m,
                     baseline: Some(base_text),
+                    paired: Vec::new(),
                 });
             }
             Err(e) => println!("extractor not measured: {e}"),
@@ -462,6 +565,7 @@ fn run(options: &Options) -> Result<(), String> {
                     records: docs,
                     m,
                     baseline: Some(base_text),
+                    paired: Vec::new(),
                 }),
                 Err(e) => println!("text pipeline not measured: {e}"),
             }
@@ -471,8 +575,17 @@ fn run(options: &Options) -> Result<(), String> {
     println!(
         "\nMB/s and records/s: the fastest of {repeats} runs; slowest: MB/s of the slowest run; \
          CPU s: user + system time of the fastest run (above its wall time when it used more \
-         than one core); peak RSS: the largest of the runs"
+         than one core); peak RSS: the largest of the runs; paired: the baseline's time over \
+         the measured time, round by round (the baseline, jq and docket run in rotation, so each \
+         round compares runs of the same minute), median and range of the rounds"
     );
+    for (threads, ratios) in &against_jq {
+        if let Some((median, low, high)) = median_and_range(ratios) {
+            println!(
+                "JSONL against jq, docket on {threads} thread(s), round by round: median {median:.1}x (range {low:.1}-{high:.1})"
+            );
+        }
+    }
     if let Some((rate, startup)) = steady_text {
         println!(
             "\ntext: extractor only, without its start-up ({startup:.3} s, once per run): \
