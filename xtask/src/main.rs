@@ -23,7 +23,8 @@ tasks:
   bench [--quick] [--micro] [ARGS..]
                          end-to-end benchmark (docket-bench: 200 MB structured + 50 MB text by
                          default; --quick: 20 MB + 5 MB; each measurement the best of two runs,
-                         --repeat N to change, shown with the slowest run and the CPU time) and,
+                         --repeat N to change, shown with the slowest run and the CPU time;
+                         baseline and docket run in rotation, with their paired ratios) and,
                          with --micro, the criterion micro-benchmarks; extra ARGS go to
                          docket-bench
   fuzz [--smoke] [--seconds N] [TARGET..]
