@@ -228,31 +228,41 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
     // about one token per five bytes of prose
     let mut toks = Vec::with_capacity((to - from) / 5 + 4);
     let s = &text[from..to];
-    let mut iter = s.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    let bytes = s.as_bytes();
+    // the character at byte `i` of `s` (an ASCII one read from its byte)
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => s[i..].chars().next(),
+            None => None,
+        }
+    };
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
         let start = from + i;
+        let width = c.len_utf8();
         if c.is_whitespace() {
+            i += width;
             continue;
         }
         if matches!(c, '\'' | '’') {
             // possessive 's / s' and n't
-            let rest = &s[i + c.len_utf8()..];
-            let next = rest.chars().next();
-            let after = rest.chars().nth(1);
+            let next = char_at(i + width);
+            let after = next.and_then(|n| char_at(i + width + n.len_utf8()));
             if matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric) {
-                iter.next();
+                i += width + 1;
                 toks.push(Tok {
                     start,
-                    end: start + c.len_utf8() + 1,
+                    end: start + width + 1,
                     kind: Kind::Poss,
                 });
                 continue;
             }
             if matches!(next, Some('t')) && !after.is_some_and(char::is_alphanumeric) {
-                iter.next();
+                i += width + 1;
                 toks.push(Tok {
                     start,
-                    end: start + c.len_utf8() + 1,
+                    end: start + width + 1,
                     kind: Kind::Neg,
                 });
                 continue;
@@ -260,31 +270,40 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
             let prev_word = toks
                 .last()
                 .is_some_and(|t| t.end == start && t.kind == Kind::Word);
+            i += width;
             if prev_word
                 && next.is_none_or(|n| !n.is_alphanumeric())
                 && text[..start].ends_with('s')
             {
                 toks.push(Tok {
                     start,
-                    end: start + c.len_utf8(),
+                    end: start + width,
                     kind: Kind::Poss,
                 });
                 continue;
             }
             toks.push(Tok {
                 start,
-                end: start + c.len_utf8(),
+                end: start + width,
                 kind: Kind::Punct(c),
             });
             continue;
         }
         if c.is_alphanumeric() && !is_cjk(c) {
-            let mut end = i + c.len_utf8();
             let digit = c.is_ascii_digit();
-            while let Some(&(j, d)) = iter.peek() {
+            let mut end = i + width;
+            loop {
+                // the rest of an ASCII run joins at once
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(d) = char_at(end) else {
+                    break;
+                };
+                let j = end;
                 let joins = d.is_alphanumeric() && !is_cjk(d)
                     || (matches!(d, '-' | '.' | ',') && {
-                        let next = s[j + d.len_utf8()..].chars().next();
+                        let next = char_at(j + d.len_utf8());
                         let prev = s[..j].chars().next_back();
                         match d {
                             '-' => next.is_some_and(char::is_alphanumeric),
@@ -299,8 +318,8 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
                     break;
                 }
                 end = j + d.len_utf8();
-                iter.next();
             }
+            i = end;
             let kind = if digit { Kind::Num } else { Kind::Word };
             toks.push(Tok {
                 start,
@@ -309,20 +328,19 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
             });
             continue;
         }
+        i += width;
         if is_cjk(c) {
             toks.push(Tok {
                 start,
-                end: start + c.len_utf8(),
+                end: start + width,
                 kind: Kind::Word,
             });
             continue;
         }
         // "&amp;", as scraped tables write an ampersand: one '&' token, so that its ';' does
         // not end a clause
-        if c == '&' && s[i..].starts_with("&amp;") {
-            for _ in 0..4 {
-                iter.next();
-            }
+        if c == '&' && s[start - from..].starts_with("&amp;") {
+            i += 4;
             toks.push(Tok {
                 start,
                 end: start + 5,
@@ -332,7 +350,7 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
         }
         toks.push(Tok {
             start,
-            end: start + c.len_utf8(),
+            end: start + width,
             kind: Kind::Punct(c),
         });
     }
@@ -3704,3 +3722,222 @@ type PickedAmount = (
     Option<String>,
     Option<(docket_core::Decimal, Option<String>)>,
 );
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The tokenizer as it was written before its byte fast paths: one character at a time,
+    /// through `char_indices`. The oracle of the property test below.
+    fn tokenize_by_chars(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
+        // about one token per five bytes of prose
+        let mut toks = Vec::with_capacity((to - from) / 5 + 4);
+        let s = &text[from..to];
+        let mut iter = s.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let start = from + i;
+            if c.is_whitespace() {
+                continue;
+            }
+            if matches!(c, '\'' | '’') {
+                // possessive 's / s' and n't
+                let rest = &s[i + c.len_utf8()..];
+                let next = rest.chars().next();
+                let after = rest.chars().nth(1);
+                if matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric) {
+                    iter.next();
+                    toks.push(Tok {
+                        start,
+                        end: start + c.len_utf8() + 1,
+                        kind: Kind::Poss,
+                    });
+                    continue;
+                }
+                if matches!(next, Some('t')) && !after.is_some_and(char::is_alphanumeric) {
+                    iter.next();
+                    toks.push(Tok {
+                        start,
+                        end: start + c.len_utf8() + 1,
+                        kind: Kind::Neg,
+                    });
+                    continue;
+                }
+                let prev_word = toks
+                    .last()
+                    .is_some_and(|t| t.end == start && t.kind == Kind::Word);
+                if prev_word
+                    && next.is_none_or(|n| !n.is_alphanumeric())
+                    && text[..start].ends_with('s')
+                {
+                    toks.push(Tok {
+                        start,
+                        end: start + c.len_utf8(),
+                        kind: Kind::Poss,
+                    });
+                    continue;
+                }
+                toks.push(Tok {
+                    start,
+                    end: start + c.len_utf8(),
+                    kind: Kind::Punct(c),
+                });
+                continue;
+            }
+            if c.is_alphanumeric() && !is_cjk(c) {
+                let mut end = i + c.len_utf8();
+                let digit = c.is_ascii_digit();
+                while let Some(&(j, d)) = iter.peek() {
+                    let joins = d.is_alphanumeric() && !is_cjk(d)
+                        || (matches!(d, '-' | '.' | ',') && {
+                            let next = s[j + d.len_utf8()..].chars().next();
+                            let prev = s[..j].chars().next_back();
+                            match d {
+                                '-' => next.is_some_and(char::is_alphanumeric),
+                                '.' => {
+                                    next.is_some_and(|n| n.is_alphanumeric() && !is_cjk(n))
+                                        && (digit || prev.is_some_and(char::is_uppercase))
+                                }
+                                _ => digit && next.is_some_and(|n| n.is_ascii_digit()),
+                            }
+                        });
+                    if !joins {
+                        break;
+                    }
+                    end = j + d.len_utf8();
+                    iter.next();
+                }
+                let kind = if digit { Kind::Num } else { Kind::Word };
+                toks.push(Tok {
+                    start,
+                    end: from + end,
+                    kind,
+                });
+                continue;
+            }
+            if is_cjk(c) {
+                toks.push(Tok {
+                    start,
+                    end: start + c.len_utf8(),
+                    kind: Kind::Word,
+                });
+                continue;
+            }
+            // "&amp;", as scraped tables write an ampersand: one '&' token, so that its ';' does
+            // not end a clause
+            if c == '&' && s[i..].starts_with("&amp;") {
+                for _ in 0..4 {
+                    iter.next();
+                }
+                toks.push(Tok {
+                    start,
+                    end: start + 5,
+                    kind: Kind::Punct('&'),
+                });
+                continue;
+            }
+            toks.push(Tok {
+                start,
+                end: start + c.len_utf8(),
+                kind: Kind::Punct(c),
+            });
+        }
+        toks
+    }
+
+    fn pieces() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Baidu",
+            "fined",
+            "A",
+            "s",
+            "t",
+            "S",
+            "12",
+            "3.5",
+            "U.S.",
+            "e-commerce",
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            "'",
+            "’",
+            "-",
+            ".",
+            ",",
+            "&amp;",
+            "&",
+            ";",
+            "阿里巴巴",
+            "é",
+            "Ünal",
+            "€",
+            "(",
+            ")",
+            "\"",
+            "1,000",
+            "x",
+            "n't",
+            "Co.",
+            "2021",
+        ]);
+        prop::collection::vec(piece, 0..40).prop_map(|parts| parts.concat())
+    }
+
+    fn spans(tokens: Vec<Tok>) -> Vec<(usize, usize, Kind)> {
+        tokens.iter().map(|t| (t.start, t.end, t.kind)).collect()
+    }
+
+    proptest! {
+        /// The byte-at-a-time tokenizer gives the tokens of the character-at-a-time one, on the
+        /// whole text and on a span that starts inside it.
+        #[test]
+        fn tokenize_matches_the_character_tokenizer(text in pieces(), cut in 0usize..8) {
+            let whole = (0, text.len());
+            prop_assert_eq!(spans(tokenize(&text, whole)), spans(tokenize_by_chars(&text, whole)));
+            let from = (0..=cut.min(text.len()))
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let part = (from, text.len());
+            prop_assert_eq!(spans(tokenize(&text, part)), spans(tokenize_by_chars(&text, part)));
+        }
+    }
+
+    #[test]
+    fn tokens_of_a_sentence() {
+        let text = "China's SAMR fined Alibaba Group Holding Ltd. 18.2 billion yuan; it didn't \
+                    appeal &amp; paid.";
+        let words: Vec<(&str, Kind)> = tokenize(text, (0, text.len()))
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.kind))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("China", Kind::Word),
+                ("'s", Kind::Poss),
+                ("SAMR", Kind::Word),
+                ("fined", Kind::Word),
+                ("Alibaba", Kind::Word),
+                ("Group", Kind::Word),
+                ("Holding", Kind::Word),
+                ("Ltd", Kind::Word),
+                (".", Kind::Punct('.')),
+                ("18.2", Kind::Num),
+                ("billion", Kind::Word),
+                ("yuan", Kind::Word),
+                (";", Kind::Punct(';')),
+                ("it", Kind::Word),
+                ("didn", Kind::Word),
+                ("'t", Kind::Neg),
+                ("appeal", Kind::Word),
+                ("&amp;", Kind::Punct('&')),
+                ("paid", Kind::Word),
+                (".", Kind::Punct('.')),
+            ]
+        );
+    }
+}
