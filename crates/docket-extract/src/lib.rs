@@ -413,16 +413,12 @@ fn fill_cataphoric(candidates: &mut [Candidate], waiting: &[usize], memory: &Mem
 fn names_to_remember(sentence: &str, offset: usize, hits: &[index::Hit<'_>]) -> bool {
     let mut previous: Option<(bool, bool)> = None; // (capitalised and uncovered, title)
     let mut h = 0;
-    let mut at = 0;
-    for word in sentence.split(|c: char| c.is_whitespace()) {
-        let start = at;
-        at += word.len() + 1;
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+    for (start, word) in words_of(sentence) {
         if word.is_empty() {
             previous = None;
             continue;
         }
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let capital = first_is_uppercase(word);
         let absolute = offset + start;
         while h < hits.len() && hits[h].end <= absolute {
             h += 1;
@@ -455,6 +451,82 @@ fn names_to_remember(sentence: &str, offset: usize, hits: &[index::Hit<'_>]) -> 
         previous = Some((name, title));
     }
     false
+}
+
+/// The pieces of `text` between white space characters (as `str::split(char::is_whitespace)`
+/// gives them, empty ones included), each trimmed of the characters that are not letters or
+/// digits, with the byte offset where the untrimmed piece starts. ASCII is read byte by byte.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let bytes = text.as_bytes();
+    let mut next_start = Some(0);
+    std::iter::from_fn(move || {
+        let start = next_start?;
+        let mut end = start;
+        next_start = None;
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii() {
+                if b.is_ascii_whitespace() || b == b'\x0b' {
+                    next_start = Some(end + 1);
+                    break;
+                }
+                end += 1;
+            } else {
+                let c = text[end..].chars().next()?;
+                if c.is_whitespace() {
+                    next_start = Some(end + c.len_utf8());
+                    break;
+                }
+                end += c.len_utf8();
+            }
+        }
+        Some((start, trim_to_alphanumeric(&text[start..end])))
+    })
+}
+
+/// `word` without the characters that are not letters or digits at either end.
+fn trim_to_alphanumeric(word: &str) -> &str {
+    let bytes = word.as_bytes();
+    let mut from = 0;
+    while from < bytes.len() {
+        let b = bytes[from];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            from += 1;
+        } else {
+            match word[from..].chars().next() {
+                Some(c) if !c.is_alphanumeric() => from += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    let mut to = bytes.len();
+    while to > from {
+        let b = bytes[to - 1];
+        if b.is_ascii() {
+            if b.is_ascii_alphanumeric() {
+                break;
+            }
+            to -= 1;
+        } else {
+            match word[from..to].chars().next_back() {
+                Some(c) if !c.is_alphanumeric() => to -= c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    &word[from..to]
+}
+
+/// Whether the first character of `word` is upper case (an ASCII one read from its byte).
+fn first_is_uppercase(word: &str) -> bool {
+    match word.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
 }
 
 fn dates_compatible(a: &Option<DateValue>, b: &Option<DateValue>) -> bool {
@@ -932,5 +1004,62 @@ fn to_raw(candidate: Candidate, body: &TextBody) -> RawEvent {
         confidence: Some(candidate.confidence),
         flags: candidate.flags,
         ..RawEvent::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn texts() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Riggs", "Bank", "bank", "Ms", "court", " ", "  ", "\t", "\n", "\u{b}", "\u{a0}",
+            "\u{2009}", "\u{3000}", ",", ".", "'", "’", "“", "”", "(", ")", "-", "é", "Ünal", "ß",
+            "阿里", "€", "12", "x",
+        ]);
+        prop::collection::vec(piece, 0..30).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        /// `words_of` gives the pieces of `str::split(char::is_whitespace)`, trimmed as
+        /// `trim_matches(|c| !c.is_alphanumeric())` trims, at their byte offsets.
+        #[test]
+        fn words_of_splits_and_trims_as_the_character_functions(text in texts()) {
+            let expected: Vec<(usize, &str)> = text
+                .split(char::is_whitespace)
+                .map(|piece| {
+                    (
+                        piece.as_ptr() as usize - text.as_ptr() as usize,
+                        piece.trim_matches(|c: char| !c.is_alphanumeric()),
+                    )
+                })
+                .collect();
+            prop_assert_eq!(words_of(&text).collect::<Vec<_>>(), expected);
+            for (_, word) in words_of(&text) {
+                prop_assert_eq!(
+                    first_is_uppercase(word),
+                    word.chars().next().is_some_and(char::is_uppercase)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_with_new_names_are_read() {
+        // two capitalised words no catalogue name covers
+        assert!(names_to_remember("He joined Riggs Bank in 2001.", 0, &[]));
+        // a title before a name
+        assert!(names_to_remember("It was Ms Druyun who left.", 0, &[]));
+        // a lone capitalised word, or two apart, are not enough
+        assert!(!names_to_remember(
+            "Sales in Europe rose, and Asia fell.",
+            0,
+            &[]
+        ));
+        // a piece with no letter breaks a run, as white space alone does not
+        assert!(!names_to_remember("Riggs — Bank", 0, &[]));
+        assert!(names_to_remember("Riggs\u{a0}Bank", 0, &[]));
     }
 }
