@@ -223,6 +223,42 @@ fn median_and_range(values: &[f64]) -> Option<(f64, f64, f64)> {
     Some((median, sorted[0], sorted[n - 1]))
 }
 
+/// Restricts the child `command` starts to one CPU, the first this process may run on, from
+/// before it runs: all its threads then share that core. Linux only.
+fn on_one_core(command: &mut Command) -> Result<(), String> {
+    use std::os::unix::process::CommandExt;
+    let size = std::mem::size_of::<libc::cpu_set_t>();
+    // SAFETY: cpu_set_t is plain old data; sched_getaffinity only writes into it, and CPU_ISSET
+    // and CPU_SET only read and write the set they are given, within its size.
+    let one = unsafe {
+        let mut allowed: libc::cpu_set_t = std::mem::zeroed();
+        if libc::sched_getaffinity(0, size, &mut allowed) != 0 {
+            return Err(format!(
+                "sched_getaffinity: {}",
+                std::io::Error::last_os_error()
+            ));
+        }
+        let first = (0..libc::CPU_SETSIZE as usize)
+            .find(|&cpu| libc::CPU_ISSET(cpu, &allowed))
+            .ok_or("no CPU to run on")?;
+        let mut one: libc::cpu_set_t = std::mem::zeroed();
+        libc::CPU_SET(first, &mut one);
+        one
+    };
+    // SAFETY: between fork and exec the closure makes one system call (sched_setaffinity, which
+    // is async-signal-safe) on a set prepared before the fork; it allocates nothing.
+    unsafe {
+        command.pre_exec(move || {
+            if libc::sched_setaffinity(0, size, &one) == 0 {
+                Ok(())
+            } else {
+                Err(std::io::Error::last_os_error())
+            }
+        });
+    }
+    Ok(())
+}
+
 fn size_of(path: &Path) -> u64 {
     if path.is_dir() {
         std::fs::read_dir(path)
@@ -334,7 +370,7 @@ struct Row {
 
 fn print_rows(rows: &[Row]) {
     println!(
-        "| {:<44} | {:>9} | {:>9} | {:>12} | {:>6} | {:>10} | {:>12} | {:>22} |",
+        "| {:<62} | {:>9} | {:>9} | {:>12} | {:>6} | {:>10} | {:>12} | {:>22} |",
         "measurement",
         "MB/s",
         "slowest",
@@ -345,7 +381,7 @@ fn print_rows(rows: &[Row]) {
         "paired: median (range)"
     );
     println!(
-        "|{:-<46}|{:-<11}|{:-<11}|{:-<14}|{:-<8}|{:-<12}|{:-<14}|{:-<24}|",
+        "|{:-<64}|{:-<11}|{:-<11}|{:-<14}|{:-<8}|{:-<12}|{:-<14}|{:-<24}|",
         "", "", "", "", "", "", "", ""
     );
     for row in rows {
@@ -358,7 +394,7 @@ fn print_rows(rows: &[Row]) {
             .map(|(median, low, high)| format!("{median:.2}x ({low:.2}-{high:.2})"))
             .unwrap_or_else(|| "-".to_string());
         println!(
-            "| {:<44} | {:>9.1} | {:>9.1} | {:>12.0} | {:>6.2} | {:>7.1} MB | {:>12} | {:>22} |",
+            "| {:<62} | {:>9.1} | {:>9.1} | {:>12.0} | {:>6.2} | {:>7.1} MB | {:>12} | {:>22} |",
             row.name,
             mbps,
             row.megabytes / row.m.slowest_seconds,
@@ -385,6 +421,15 @@ fn run(options: &Options) -> Result<(), String> {
             .stdout(std::process::Stdio::null());
         c
     };
+    // one normalizer thread, with the reader and the merger on the same core: the pipeline on
+    // one core, as the throughput targets are stated
+    let docket_one_core = |job: &str| -> Result<Command, String> {
+        let mut c = docket(job, "1");
+        on_one_core(&mut c)?;
+        Ok(c)
+    };
+    // the row labels of the three docket runs of each structured input, in rotation order
+    let variants = ["1 thread", "1 thread, pinned to one core", "2 threads"];
     let jsonl = dir.join("fines.jsonl");
     let csv = dir.join("fines.csv");
     let jsonl_mb = size_of(&jsonl) as f64 / 1e6;
@@ -416,12 +461,14 @@ fn run(options: &Options) -> Result<(), String> {
         Ok(c)
     };
     let mut jsonl_1 = || Ok(docket("jsonl.toml", "1"));
+    let mut jsonl_pinned = || docket_one_core("jsonl.toml");
     let mut jsonl_2 = || Ok(docket("jsonl.toml", "2"));
     let mut makers: Vec<&mut dyn FnMut() -> Result<Command, String>> = vec![&mut json_baseline];
     if has_jq {
         makers.push(&mut jq);
     }
     makers.push(&mut jsonl_1);
+    makers.push(&mut jsonl_pinned);
     makers.push(&mut jsonl_2);
     let mut measured = measure_rotation(repeats, &mut makers)?.into_iter();
     let (base, base_rounds) = measured.next().ok_or("nothing measured")?;
@@ -448,15 +495,12 @@ fn run(options: &Options) -> Result<(), String> {
         jq_rounds = Some(rounds);
     }
     let mut against_jq = Vec::new();
-    for (threads, (m, rounds)) in ["1", "2"].into_iter().zip(measured) {
+    for (label, (m, rounds)) in variants.iter().zip(measured) {
         if let Some(jq_rounds) = &jq_rounds {
-            against_jq.push((threads, paired_ratios(jq_rounds, &rounds)));
+            against_jq.push((*label, paired_ratios(jq_rounds, &rounds)));
         }
         rows.push(Row {
-            name: format!(
-                "JSONL: docket pipeline -> JSONL ({threads} thread{})",
-                if threads == "1" { "" } else { "s" }
-            ),
+            name: format!("JSONL: docket pipeline -> JSONL ({label})"),
             megabytes: jsonl_mb,
             records,
             m,
@@ -472,9 +516,13 @@ fn run(options: &Options) -> Result<(), String> {
         Ok(c)
     };
     let mut csv_1 = || Ok(docket("csv.toml", "1"));
+    let mut csv_pinned = || docket_one_core("csv.toml");
     let mut csv_2 = || Ok(docket("csv.toml", "2"));
-    let mut measured =
-        measure_rotation(repeats, &mut [&mut csv_baseline, &mut csv_1, &mut csv_2])?.into_iter();
+    let mut measured = measure_rotation(
+        repeats,
+        &mut [&mut csv_baseline, &mut csv_1, &mut csv_pinned, &mut csv_2],
+    )?
+    .into_iter();
     let (base, base_rounds) = measured.next().ok_or("nothing measured")?;
     let base_csv_mbps = csv_mb / base.seconds;
     rows.push(Row {
@@ -485,12 +533,9 @@ fn run(options: &Options) -> Result<(), String> {
         baseline: None,
         paired: Vec::new(),
     });
-    for (threads, (m, rounds)) in ["1", "2"].into_iter().zip(measured) {
+    for (label, (m, rounds)) in variants.iter().zip(measured) {
         rows.push(Row {
-            name: format!(
-                "CSV: docket pipeline -> JSONL ({threads} thread{})",
-                if threads == "1" { "" } else { "s" }
-            ),
+            name: format!("CSV: docket pipeline -> JSONL ({label})"),
             megabytes: csv_mb,
             records,
             m,
@@ -579,10 +624,10 @@ fn run(options: &Options) -> Result<(), String> {
          the measured time, round by round (the baseline, jq and docket run in rotation, so each \
          round compares runs of the same minute), median and range of the rounds"
     );
-    for (threads, ratios) in &against_jq {
+    for (label, ratios) in &against_jq {
         if let Some((median, low, high)) = median_and_range(ratios) {
             println!(
-                "JSONL against jq, docket on {threads} thread(s), round by round: median {median:.1}x (range {low:.1}-{high:.1})"
+                "JSONL against jq, docket on {label}, round by round: median {median:.1}x (range {low:.1}-{high:.1})"
             );
         }
     }
