@@ -250,6 +250,15 @@ fn run(command: Command) -> Result<(), Failure> {
                     docket_normalize::name::slug(&name)
                 ),
             }
+            if let Some(score) = resolution.score {
+                println!("score:     {score} (fuzzy similarity)");
+            }
+            if let Some((actor, score, reason)) = resolution.near_miss {
+                println!(
+                    "near miss: {} ({}), similarity {score}, refused: {reason}",
+                    actor.id, actor.name
+                );
+            }
             Ok(())
         }
         Command::Catalogue {

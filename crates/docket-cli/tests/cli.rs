@@ -149,6 +149,20 @@ fn catalogue_commands() {
     assert!(stdout.contains("folded:    xfera moviles sa"), "{stdout}");
     assert!(stdout.contains("base name: xfera moviles"), "{stdout}");
 
+    // a fuzzy match shows its similarity; a name the fuzzy match refused, its nearest actor
+    let out = docket(&["catalogue", "lookup", "Googel Ireland"]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("method:    fuzzy"), "{stdout}");
+    assert!(stdout.contains("actor:     google-ireland"), "{stdout}");
+    assert!(stdout.contains("score:     0."), "{stdout}");
+    let out = docket(&["catalogue", "lookup", "Data Protection Authority of Saxonia"]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("method:    unresolved"), "{stdout}");
+    assert!(
+        stdout.contains("near miss: de-sn.sdtb") && stdout.contains("refused: "),
+        "{stdout}"
+    );
+
     let dir = tempfile::tempdir().unwrap();
     let job = write_job(dir.path());
     assert!(docket(&["ingest", job.to_str().unwrap()]).status.success());
