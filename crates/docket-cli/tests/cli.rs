@@ -155,7 +155,11 @@ fn catalogue_commands() {
     assert!(stdout.contains("method:    fuzzy"), "{stdout}");
     assert!(stdout.contains("actor:     google-ireland"), "{stdout}");
     assert!(stdout.contains("score:     0."), "{stdout}");
-    let out = docket(&["catalogue", "lookup", "Data Protection Authority of Saxonia"]);
+    let out = docket(&[
+        "catalogue",
+        "lookup",
+        "Data Protection Authority of Saxonia",
+    ]);
     let stdout = text(&out.stdout);
     assert!(stdout.contains("method:    unresolved"), "{stdout}");
     assert!(

@@ -11,6 +11,7 @@
 //! byte or two. This reads each byte of running text about once, where the unanchored search
 //! stepped through failure transitions at every byte, and spends nothing on matches inside
 //! words that the boundary check would drop.
+//!
 //! The case rules are checked on each match: a pattern written with an initial capital ("Ant",
 //! "Chinese") only matches text that starts with a capital, so that "ant" or "chinese" in lower
 //! case do not count as names; an acronym or all-capital name ("SEC", "US", "CCTV") only matches
