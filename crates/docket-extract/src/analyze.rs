@@ -13,7 +13,7 @@ use std::sync::Arc;
 use docket_core::{ActionKind, AmountRole, DateValue, PartialDate, RawActor};
 use docket_normalize::Resolver;
 
-use crate::index::{is_cjk, Hit};
+use crate::index::{char_at, is_cjk, is_wordy, Hit};
 use crate::lexicon::{
     self, is_in, Form, WordSet, NAME_CONNECTORS, NUMBER_WORDS, PERSON_CUES, PERSON_PRONOUNS, TITLES,
 };
@@ -229,16 +229,8 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
     let mut toks = Vec::with_capacity((to - from) / 5 + 4);
     let s = &text[from..to];
     let bytes = s.as_bytes();
-    // the character at byte `i` of `s` (an ASCII one read from its byte)
-    let char_at = |i: usize| -> Option<char> {
-        match bytes.get(i) {
-            Some(&b) if b.is_ascii() => Some(char::from(b)),
-            Some(_) => s[i..].chars().next(),
-            None => None,
-        }
-    };
     let mut i = 0;
-    while let Some(c) = char_at(i) {
+    while let Some(c) = char_at(s, i) {
         let start = from + i;
         let width = c.len_utf8();
         if c.is_whitespace() {
@@ -247,8 +239,8 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
         }
         if matches!(c, '\'' | '’') {
             // possessive 's / s' and n't
-            let next = char_at(i + width);
-            let after = next.and_then(|n| char_at(i + width + n.len_utf8()));
+            let next = char_at(s, i + width);
+            let after = next.and_then(|n| char_at(s, i + width + n.len_utf8()));
             if matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric) {
                 i += width + 1;
                 toks.push(Tok {
@@ -289,7 +281,7 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
             });
             continue;
         }
-        if c.is_alphanumeric() && !is_cjk(c) {
+        if is_wordy(c) {
             let digit = c.is_ascii_digit();
             let mut end = i + width;
             loop {
@@ -297,18 +289,18 @@ fn tokenize(text: &str, (from, to): (usize, usize)) -> Vec<Tok> {
                 while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     end += 1;
                 }
-                let Some(d) = char_at(end) else {
+                let Some(d) = char_at(s, end) else {
                     break;
                 };
                 let j = end;
-                let joins = d.is_alphanumeric() && !is_cjk(d)
+                let joins = is_wordy(d)
                     || (matches!(d, '-' | '.' | ',') && {
-                        let next = char_at(j + d.len_utf8());
+                        let next = char_at(s, j + d.len_utf8());
                         let prev = s[..j].chars().next_back();
                         match d {
                             '-' => next.is_some_and(char::is_alphanumeric),
                             '.' => {
-                                next.is_some_and(|n| n.is_alphanumeric() && !is_cjk(n))
+                                next.is_some_and(is_wordy)
                                     && (digit || prev.is_some_and(char::is_uppercase))
                             }
                             _ => digit && next.is_some_and(|n| n.is_ascii_digit()),
@@ -438,10 +430,7 @@ impl<'s, 'a> Ctx<'s, 'a> {
         if tok.start >= tok.end {
             return None;
         }
-        match self.s.text.as_bytes().get(tok.start) {
-            Some(&byte) if byte.is_ascii() => Some(char::from(byte)),
-            _ => self.s.text.get(tok.start..tok.end)?.chars().next(),
-        }
+        char_at(self.s.text, tok.start)
     }
 
     /// Whether the token starts the sentence (possibly after an opening quote or bracket).

@@ -300,9 +300,9 @@ impl Index {
         while at < bytes.len() {
             let b = bytes[at];
             let (wordy, width) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
+                (ASCII_WORD_BYTES[usize::from(b)], 1)
             } else {
-                match text[at..].chars().next() {
+                match char_at(text, at) {
                     Some(c) => (is_wordy(c), c.len_utf8()),
                     None => break,
                 }
@@ -352,13 +352,11 @@ impl Index {
         longest
     }
 
-    /// The hit of pattern `pattern` at `start..end`, if it sits on word boundaries and its case
-    /// rules hold.
+    /// The hit of pattern `pattern` at `start..end`, if it ends on a word boundary and its case
+    /// rules hold. `start` is a place where [`Index::hits`] walks: a character boundary where a
+    /// word can start, so the left boundary holds already.
     fn hit(&self, text: &str, start: usize, end: usize, pattern: usize) -> Option<Hit<'_>> {
-        if !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-            || !on_word_boundaries(text, start, end)
-        {
+        if !text.is_char_boundary(end) || !ends_on_word_boundary(text, start, end) {
             return None;
         }
         let found = &text[start..end];
@@ -394,8 +392,20 @@ const ASCII_WORD_BYTES: [bool; 256] = {
     table
 };
 
-fn is_wordy(c: char) -> bool {
+/// Whether a character is part of a word written with spaces around it: a letter or digit
+/// of a script that is not CJK.
+pub(crate) fn is_wordy(c: char) -> bool {
     c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// The character at byte `i` of `text` (an ASCII one read from its byte, without decoding), or
+/// `None` at the end or inside a character.
+pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(i..)?.chars().next(),
+        None => None,
+    }
 }
 
 /// Whether a character belongs to a script written without spaces between words.
@@ -403,14 +413,12 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
 }
 
-fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let first = text[start..end].chars().next();
+/// Whether the match `start..end` does not stop inside a word: its last character and the one
+/// after it are not both part of words.
+fn ends_on_word_boundary(text: &str, start: usize, end: usize) -> bool {
     let last = text[start..end].chars().next_back();
-    let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    let left_ok = !(first.is_some_and(is_wordy) && before.is_some_and(is_wordy));
-    let right_ok = !(last.is_some_and(is_wordy) && after.is_some_and(is_wordy));
-    left_ok && right_ok
+    !(last.is_some_and(is_wordy) && after.is_some_and(is_wordy))
 }
 
 #[cfg(test)]

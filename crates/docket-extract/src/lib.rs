@@ -418,7 +418,7 @@ fn names_to_remember(sentence: &str, offset: usize, hits: &[index::Hit<'_>]) -> 
             previous = None;
             continue;
         }
-        let capital = first_is_uppercase(word);
+        let capital = index::char_at(word, 0).is_some_and(char::is_uppercase);
         let absolute = offset + start;
         while h < hits.len() && hits[h].end <= absolute {
             h += 1;
@@ -518,15 +518,6 @@ fn trim_to_alphanumeric(word: &str) -> &str {
         }
     }
     &word[from..to]
-}
-
-/// Whether the first character of `word` is upper case (an ASCII one read from its byte).
-fn first_is_uppercase(word: &str) -> bool {
-    match word.as_bytes().first() {
-        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
-        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
-        None => false,
-    }
 }
 
 fn dates_compatible(a: &Option<DateValue>, b: &Option<DateValue>) -> bool {
@@ -1038,10 +1029,7 @@ mod tests {
                 .collect();
             prop_assert_eq!(words_of(&text).collect::<Vec<_>>(), expected);
             for (_, word) in words_of(&text) {
-                prop_assert_eq!(
-                    first_is_uppercase(word),
-                    word.chars().next().is_some_and(char::is_uppercase)
-                );
+                prop_assert_eq!(index::char_at(word, 0), word.chars().next());
             }
         }
     }
