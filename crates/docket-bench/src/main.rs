@@ -141,31 +141,32 @@ fn measure(command: &mut Command) -> Result<Measurement, String> {
 
 /// Runs the command `make` gives, `repeats` times (each as in [`measure`]), and keeps the
 /// fastest run's time: the figure least disturbed by the machine. The peak RSS is the largest of
-/// all runs. Also returns which run was the fastest (0-based).
+/// all runs. Also returns which run was the fastest (0-based). A [`measure_rotation`] of one.
 fn measure_best(
     repeats: usize,
     mut make: impl FnMut(usize) -> Result<Command, String>,
 ) -> Result<(Measurement, usize), String> {
-    let mut best: Option<(Measurement, usize)> = None;
-    let mut max_rss_kb = 0;
-    let mut slowest: f64 = 0.0;
-    for attempt in 0..repeats.max(1) {
-        let m = measure(&mut make(attempt)?)?;
-        max_rss_kb = max_rss_kb.max(m.max_rss_kb);
-        slowest = slowest.max(m.seconds);
-        if best.as_ref().is_none_or(|(b, _)| m.seconds < b.seconds) {
-            best = Some((m, attempt));
-        }
-    }
-    let (mut m, attempt) = best.ok_or("nothing measured")?;
-    m.max_rss_kb = max_rss_kb;
-    m.slowest_seconds = slowest;
-    Ok((m, attempt))
+    let mut attempt = 0;
+    let mut next = || {
+        let command = make(attempt);
+        attempt += 1;
+        command
+    };
+    let (m, rounds) = measure_rotation(repeats, &mut [&mut next])?
+        .pop()
+        .ok_or("nothing measured")?;
+    // the first of equally fast runs, as the rotation keeps it
+    let fastest = rounds
+        .iter()
+        .enumerate()
+        .min_by(|a, b| a.1.total_cmp(b.1))
+        .map_or(0, |(index, _)| index);
+    Ok((m, fastest))
 }
 
 /// Runs every command of `makers` once per round, `repeats` rounds, in rotation (a, b, c, a, b,
 /// c, ...), so that the commands compared meet the machine in the same states. Keeps, for each,
-/// its fastest run (as [`measure_best`]: the largest peak RSS, the slowest run's time) and the
+/// its fastest run (with the largest peak RSS of its runs and the slowest run's time) and the
 /// wall time of each round, from which [`paired_ratios`] are taken.
 fn measure_rotation(
     repeats: usize,
