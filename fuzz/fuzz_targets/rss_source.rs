@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         2 => "path = \"FILE\"\n[fields]\ntarget = \"title\"\ndate = \"pubDate\"",
         _ => "path = \"FILE\"\ntext = \"title\"",
     };
-    if options.currency {
+    if options.flag {
         // inside a channel, so that the fuzzer reaches items quickly
         let mut feed = b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item>".to_vec();
         feed.extend_from_slice(bytes);

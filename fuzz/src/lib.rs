@@ -42,6 +42,8 @@ pub struct Options {
     pub currency: bool,
     /// Two bits left for the target.
     pub variant: u8,
+    /// One more bit for the target, apart from the options above.
+    pub flag: bool,
 }
 
 impl Options {
@@ -56,6 +58,7 @@ impl Options {
             date_order: (first >> 1) % 3,
             currency: first & 8 != 0,
             variant: (first >> 4) & 3,
+            flag: first & 0x40 != 0,
         };
         (options, rest)
     }
