@@ -402,7 +402,11 @@ impl<'s, 'a> Ctx<'s, 'a> {
             return false;
         };
         matches!(tok.kind, Kind::Word | Kind::Neg)
-            && table.has_token(|| &self.s.text[tok.start..tok.end], classes)
+            && table.has_token(
+                tok.end - tok.start,
+                || &self.s.text[tok.start..tok.end],
+                classes,
+            )
     }
 
     fn punct(&self, t: usize) -> Option<char> {
@@ -915,10 +919,12 @@ pub fn register_alias_words(resolver: &Resolver, text: &str, m: &Mention, memory
         }
         return;
     }
+    // the folded word for the jurisdiction table, in a buffer kept across the words
+    let mut folded = String::new();
     for &w in &words {
-        let usable = w.chars().count() >= 2
+        let usable = w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().nth(1).is_some()
             && w.chars().all(char::is_alphanumeric)
-            && w.chars().next().is_some_and(char::is_uppercase)
             && lexicon::word_classes(w)
                 & (lexicon::NOT_NAMES.mask()
                     | lexicon::COREF_COMPANY.mask()
@@ -927,7 +933,9 @@ pub fn register_alias_words(resolver: &Resolver, text: &str, m: &Mention, memory
                     | TITLES.mask())
                 == 0
             && !is_legal_suffix(w)
-            && resolver.jurisdiction_of_word(&w.to_lowercase()).is_none();
+            && resolver
+                .jurisdiction_of_word(lower_case_into(w, &mut folded))
+                .is_none();
         if usable {
             // a surname overrides the same word seen alone ("Pinochet" in a headline, then
             // "Augusto Pinochet"); other words keep their first meaning
@@ -945,6 +953,19 @@ pub fn register_alias_words(resolver: &Resolver, text: &str, m: &Mention, memory
             }
         }
     }
+}
+
+/// `word` in lower case (as `str::to_lowercase` gives it), written into `buffer`: an ASCII word
+/// without a new allocation.
+fn lower_case_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+    buffer
 }
 
 /// Authorities named by a common noun: "a New York court", "Chinese police", "federal agents",
@@ -3880,6 +3901,14 @@ mod tests {
     }
 
     proptest! {
+        /// The buffered lower case is `str::to_lowercase`, for ASCII words and others (Greek
+        /// final sigma included), with the buffer reused from a previous word.
+        #[test]
+        fn lower_case_into_is_to_lowercase(word in "[A-Za-z0-9ΣσÄÖİ]{0,12}", previous in "[a-z]{0,12}") {
+            let mut buffer = previous;
+            prop_assert_eq!(lower_case_into(&word, &mut buffer), word.to_lowercase());
+        }
+
         /// The byte-at-a-time tokenizer gives the tokens of the character-at-a-time one, on the
         /// whole text and on a span that starts inside it.
         #[test]

@@ -50,16 +50,16 @@ impl Lex {
 
 /// Something a word can be looked up in: a [`Lex`] table (by its bit) or a short literal list.
 pub trait WordSet: Copy {
-    /// Whether the set holds a token whose classes ([`word_classes`]) are `classes`; `word`
-    /// gives the token's text, for sets that compare it (a [`Lex`] table needs only the
-    /// classes, and never asks for it).
-    fn has_token<'w>(self, word: impl FnOnce() -> &'w str, classes: u64) -> bool;
+    /// Whether the set holds a token of `len` bytes whose classes ([`word_classes`]) are
+    /// `classes`; `word` gives the token's text, for sets that compare it (a [`Lex`] table
+    /// needs only the classes, and a list asks only when one of its words has that length).
+    fn has_token<'w>(self, len: usize, word: impl FnOnce() -> &'w str, classes: u64) -> bool;
     /// Whether the set holds a word.
     fn has_word(self, word: &str) -> bool;
 }
 
 impl WordSet for &Lex {
-    fn has_token<'w>(self, _word: impl FnOnce() -> &'w str, classes: u64) -> bool {
+    fn has_token<'w>(self, _len: usize, _word: impl FnOnce() -> &'w str, classes: u64) -> bool {
         classes & self.mask() != 0
     }
     fn has_word(self, word: &str) -> bool {
@@ -68,8 +68,8 @@ impl WordSet for &Lex {
 }
 
 impl WordSet for &[&str] {
-    fn has_token<'w>(self, word: impl FnOnce() -> &'w str, _classes: u64) -> bool {
-        self.has_word(word())
+    fn has_token<'w>(self, len: usize, word: impl FnOnce() -> &'w str, _classes: u64) -> bool {
+        self.iter().any(|w| w.len() == len) && self.has_word(word())
     }
     fn has_word(self, word: &str) -> bool {
         self.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -77,8 +77,8 @@ impl WordSet for &[&str] {
 }
 
 impl<const N: usize> WordSet for &[&str; N] {
-    fn has_token<'w>(self, word: impl FnOnce() -> &'w str, _classes: u64) -> bool {
-        self.has_word(word())
+    fn has_token<'w>(self, len: usize, word: impl FnOnce() -> &'w str, _classes: u64) -> bool {
+        self.iter().any(|w| w.len() == len) && self.has_word(word())
     }
     fn has_word(self, word: &str) -> bool {
         self.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -116,12 +116,41 @@ fn pair_index(bytes: &[u8]) -> usize {
     first << 5 | second
 }
 
+/// A hash of `bytes` read in ASCII lower case, eight bytes at a time (the last, partial chunk
+/// padded with zeros; the length is mixed in, so padding cannot make two words equal).
 fn fold_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h = (h ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3);
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (bytes.len() as u64).wrapping_mul(MULTIPLIER);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        h = (h ^ lower_case_chunk(u64::from_le_bytes(word)))
+            .wrapping_mul(MULTIPLIER)
+            .rotate_left(27);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut word = 0u64;
+        for (i, &b) in rest.iter().enumerate() {
+            word |= u64::from(b) << (8 * i);
+        }
+        h = (h ^ lower_case_chunk(word)).wrapping_mul(MULTIPLIER);
     }
     h ^ (h >> 29)
+}
+
+/// Eight bytes with each of `A`..=`Z` turned into its lower case letter, the others as they are
+/// (`u8::to_ascii_lowercase` on every byte at once).
+fn lower_case_chunk(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    // each byte's low seven bits plus a constant sets the byte's top bit from a threshold on;
+    // seven bits plus at most 0x3f never carries into the next byte
+    let low_seven = chunk & (ONES * 0x7f);
+    let from_a = low_seven + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low_seven + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !chunk & (ONES * 0x80);
+    chunk | (upper >> 2)
 }
 
 fn classes() -> &'static Classes {
@@ -1648,6 +1677,29 @@ static ALL_TABLES: &[&Lex] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn a_chunk_is_lower_cased_byte_by_byte(bytes in proptest::prelude::any::<[u8; 8]>()) {
+            let lowered = lower_case_chunk(u64::from_le_bytes(bytes)).to_le_bytes();
+            proptest::prop_assert_eq!(lowered, bytes.map(|b| b.to_ascii_lowercase()));
+        }
+
+        #[test]
+        fn the_hash_ignores_ascii_case_only(word in "[A-Za-z0-9.'\u{e0}-\u{ff}]{0,20}") {
+            let bytes = word.as_bytes();
+            proptest::prop_assert_eq!(fold_hash(bytes), fold_hash(word.to_ascii_lowercase().as_bytes()));
+            proptest::prop_assert_eq!(fold_hash(bytes), fold_hash(word.to_ascii_uppercase().as_bytes()));
+        }
+    }
+
+    #[test]
+    fn every_byte_lower_cases_like_the_standard_library() {
+        for b in 0..=255u8 {
+            let lowered = lower_case_chunk(u64::from(b) * 0x0101_0101_0101_0101).to_le_bytes();
+            assert_eq!(lowered, [b.to_ascii_lowercase(); 8], "{b:#x}");
+        }
+    }
 
     #[test]
     fn every_table_has_its_own_bit() {

@@ -33,6 +33,57 @@ const MAYBE_BREAK: &[&str] = &[
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "dept", "est", "govt",
 ];
 
+/// Length in bytes of the longest word of [`NEVER_BREAK`] and [`MAYBE_BREAK`].
+const LONGEST_ABBREVIATION: usize = 6;
+
+/// A word of at most [`LONGEST_ABBREVIATION`] bytes in ASCII lower case, packed into an
+/// integer (its bytes, then zeros); `None` for a longer word.
+const fn abbreviation_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST_ABBREVIATION {
+        return None;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        key |= (bytes[i].to_ascii_lowercase() as u64) << (56 - 8 * i);
+        i += 1;
+    }
+    Some(key)
+}
+
+/// The keys of a list of abbreviations, sorted for a binary search.
+const fn sorted_keys<const N: usize>(words: &[&str]) -> [u64; N] {
+    let mut keys = [0u64; N];
+    let mut i = 0;
+    while i < N {
+        keys[i] = match abbreviation_key(words[i]) {
+            Some(key) => key,
+            None => panic!("an abbreviation is longer than LONGEST_ABBREVIATION"),
+        };
+        i += 1;
+    }
+    // insertion sort (a const fn cannot call the slice sorts)
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let swap = keys[j - 1];
+            keys[j - 1] = keys[j];
+            keys[j] = swap;
+            j -= 1;
+        }
+        i += 1;
+    }
+    keys
+}
+
+/// [`NEVER_BREAK`] as sorted keys (see [`abbreviation_key`]).
+const NEVER_BREAK_KEYS: [u64; NEVER_BREAK.len()] = sorted_keys(NEVER_BREAK);
+
+/// [`MAYBE_BREAK`] as sorted keys (see [`abbreviation_key`]).
+const MAYBE_BREAK_KEYS: [u64; MAYBE_BREAK.len()] = sorted_keys(MAYBE_BREAK);
+
 /// Words that typically open a sentence (checked after an ambiguous abbreviation).
 const OPENERS: &[&str] = &[
     "The",
@@ -110,6 +161,18 @@ fn is_closer(c: char) -> bool {
     )
 }
 
+/// Entry `b`: the main loop must look at byte `b` (a terminal mark, a line break, a heading
+/// mark or a byte of a multi-byte character); one table lookup per byte of the skipped runs.
+const STOP_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'.' | b'!' | b'?' | b'\n' | b'#') || b >= 0x80;
+        b += 1;
+    }
+    table
+};
+
 fn is_space_byte(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0b' | b'\x0c')
 }
@@ -160,7 +223,7 @@ impl Segmenter<'_> {
             if i < limit {
                 let skip = self.bytes[i..limit]
                     .iter()
-                    .position(|&b| matches!(b, b'.' | b'!' | b'?' | b'\n' | b'#') || b >= 0x80)
+                    .position(|&b| STOP_BYTES[usize::from(b)])
                     .unwrap_or(limit - i);
                 if skip > 0 {
                     self.steps += skip as u64;
@@ -361,15 +424,19 @@ impl Segmenter<'_> {
         if word.is_empty() {
             return true;
         }
-        let lower = word.to_ascii_lowercase();
-        if NEVER_BREAK.contains(&lower.as_str()) {
+        // the lists hold short lower-case ASCII words, packed into sorted integers
+        let key = abbreviation_key(word);
+        let listed = |keys: &[u64]| key.is_some_and(|k| keys.binary_search(&k).is_ok());
+        if listed(&NEVER_BREAK_KEYS) {
             return false;
         }
-        let single_initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-        let dotted = word.contains('.')
+        let mut chars = word.chars();
+        let single_initial =
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        let dotted = word.as_bytes().contains(&b'.')
             && word.chars().all(|c| c.is_alphabetic() || c == '.')
             && word.split('.').all(|part| part.chars().count() <= 2);
-        if single_initial || dotted || MAYBE_BREAK.contains(&lower.as_str()) {
+        if single_initial || dotted || listed(&MAYBE_BREAK_KEYS) {
             return self.next_is_opener(next);
         }
         true
@@ -393,6 +460,41 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_bound() {
+        for word in NEVER_BREAK.iter().chain(MAYBE_BREAK) {
+            assert!(word.len() <= LONGEST_ABBREVIATION, "{word}");
+            assert_eq!(*word, word.to_ascii_lowercase(), "{word}");
+        }
+    }
+
+    #[test]
+    fn abbreviation_keys_find_exactly_the_listed_words_in_any_case() {
+        for (list, keys) in [
+            (NEVER_BREAK, &NEVER_BREAK_KEYS[..]),
+            (MAYBE_BREAK, &MAYBE_BREAK_KEYS[..]),
+        ] {
+            assert!(
+                keys.windows(2).all(|w| w[0] < w[1]),
+                "sorted, no duplicates"
+            );
+            let found =
+                |w: &str| abbreviation_key(w).is_some_and(|k| keys.binary_search(&k).is_ok());
+            for word in list {
+                assert!(found(word), "{word}");
+                assert!(found(&word.to_ascii_uppercase()), "{word}");
+            }
+            // neighbours that share bytes with listed words: a prefix, an extension, a word
+            // longer than any key
+            for word in [
+                "m", "mrx", "incx", "in", "approxi", "deptx", "e", "e.", "sep.", "x",
+            ] {
+                let listed = list.iter().any(|a| a.eq_ignore_ascii_case(word));
+                assert_eq!(found(word), listed, "{word}");
+            }
+        }
     }
 
     #[test]
