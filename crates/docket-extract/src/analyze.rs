@@ -362,7 +362,8 @@ struct Ctx<'s, 'a> {
     jurisdiction: Vec<Option<&'a str>>,
     /// The trigger words of the sentence: first token, end token, action, form.
     triggers: Vec<(usize, usize, ActionKind, Form)>,
-    /// Token index -> the lexicon tables the token's word belongs to.
+    /// Token index -> the lexicon tables the token's word belongs to; 0 for a token that is
+    /// not a word (`Ctx::is` relies on it).
     classes: Vec<u64>,
 }
 
@@ -398,15 +399,18 @@ impl<'s, 'a> Ctx<'s, 'a> {
     }
 
     fn is(&self, t: usize, table: impl WordSet) -> bool {
-        let (Some(tok), Some(&classes)) = (self.toks.get(t), self.classes.get(t)) else {
+        let Some(&classes) = self.classes.get(t) else {
             return false;
         };
-        matches!(tok.kind, Kind::Word | Kind::Neg)
-            && table.has_token(
-                tok.end - tok.start,
-                || &self.s.text[tok.start..tok.end],
-                classes,
-            )
+        // only word tokens have classes (`Ctx::new`): a table decides by them alone
+        if let Some(held) = table.by_classes(classes) {
+            return held;
+        }
+        self.toks.get(t).is_some_and(|tok| {
+            matches!(tok.kind, Kind::Word | Kind::Neg)
+                && table.has_length(tok.end - tok.start)
+                && table.has_word(&self.s.text[tok.start..tok.end])
+        })
     }
 
     fn punct(&self, t: usize) -> Option<char> {

@@ -50,17 +50,21 @@ impl Lex {
 
 /// Something a word can be looked up in: a [`Lex`] table (by its bit) or a short literal list.
 pub trait WordSet: Copy {
-    /// Whether the set holds a token of `len` bytes whose classes ([`word_classes`]) are
-    /// `classes`; `word` gives the token's text, for sets that compare it (a [`Lex`] table
-    /// needs only the classes, and a list asks only when one of its words has that length).
-    fn has_token<'w>(self, len: usize, word: impl FnOnce() -> &'w str, classes: u64) -> bool;
+    /// The answer for a word token whose classes ([`word_classes`]) are `classes`, when the
+    /// classes alone decide (a [`Lex`] table); `None` when the text must be compared (a list).
+    fn by_classes(self, classes: u64) -> Option<bool>;
+    /// Whether some word of the set is `len` bytes long (a list's test before it compares).
+    fn has_length(self, len: usize) -> bool;
     /// Whether the set holds a word.
     fn has_word(self, word: &str) -> bool;
 }
 
 impl WordSet for &Lex {
-    fn has_token<'w>(self, _len: usize, _word: impl FnOnce() -> &'w str, classes: u64) -> bool {
-        classes & self.mask() != 0
+    fn by_classes(self, classes: u64) -> Option<bool> {
+        Some(classes & self.mask() != 0)
+    }
+    fn has_length(self, _len: usize) -> bool {
+        true
     }
     fn has_word(self, word: &str) -> bool {
         word_classes(word) & self.mask() != 0
@@ -68,8 +72,11 @@ impl WordSet for &Lex {
 }
 
 impl WordSet for &[&str] {
-    fn has_token<'w>(self, len: usize, word: impl FnOnce() -> &'w str, _classes: u64) -> bool {
-        self.iter().any(|w| w.len() == len) && self.has_word(word())
+    fn by_classes(self, _classes: u64) -> Option<bool> {
+        None
+    }
+    fn has_length(self, len: usize) -> bool {
+        self.iter().any(|w| w.len() == len)
     }
     fn has_word(self, word: &str) -> bool {
         self.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -77,8 +84,11 @@ impl WordSet for &[&str] {
 }
 
 impl<const N: usize> WordSet for &[&str; N] {
-    fn has_token<'w>(self, len: usize, word: impl FnOnce() -> &'w str, _classes: u64) -> bool {
-        self.iter().any(|w| w.len() == len) && self.has_word(word())
+    fn by_classes(self, _classes: u64) -> Option<bool> {
+        None
+    }
+    fn has_length(self, len: usize) -> bool {
+        self.iter().any(|w| w.len() == len)
     }
     fn has_word(self, word: &str) -> bool {
         self.iter().any(|w| w.eq_ignore_ascii_case(word))
@@ -92,6 +102,8 @@ const LONGEST_WORD: usize = 32;
 struct Slot {
     /// The word, lower-cased.
     key: String,
+    /// The word's [`folded_chunks`].
+    chunks: Chunks,
     /// Bits of the case-insensitive tables that hold it.
     folded: u64,
     /// Spellings that exact tables hold, with their bits ("Inc", "Mr", "The").
@@ -116,26 +128,34 @@ fn pair_index(bytes: &[u8]) -> usize {
     first << 5 | second
 }
 
-/// A hash of `bytes` read in ASCII lower case, eight bytes at a time (the last, partial chunk
-/// padded with zeros; the length is mixed in, so padding cannot make two words equal).
-fn fold_hash(bytes: &[u8]) -> u64 {
-    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = (bytes.len() as u64).wrapping_mul(MULTIPLIER);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        h = (h ^ lower_case_chunk(u64::from_le_bytes(word)))
-            .wrapping_mul(MULTIPLIER)
-            .rotate_left(27);
+/// Eight-byte chunks of a word of up to [`LONGEST_WORD`] bytes.
+type Chunks = [u64; LONGEST_WORD / 8];
+
+/// A word of at most [`LONGEST_WORD`] bytes in ASCII lower case, as little-endian chunks of
+/// eight bytes, zero padded: two words of one length are equal ignoring ASCII case exactly
+/// when their chunks are.
+fn folded_chunks(bytes: &[u8]) -> Chunks {
+    let mut chunks = [0u64; LONGEST_WORD / 8];
+    for (chunk, part) in chunks.iter_mut().zip(bytes.chunks(8)) {
+        let raw = match <[u8; 8]>::try_from(part) {
+            Ok(full) => u64::from_le_bytes(full),
+            Err(_) => part
+                .iter()
+                .enumerate()
+                .fold(0, |word, (i, &b)| word | u64::from(b) << (8 * i)),
+        };
+        *chunk = lower_case_chunk(raw);
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut word = 0u64;
-        for (i, &b) in rest.iter().enumerate() {
-            word |= u64::from(b) << (8 * i);
-        }
-        h = (h ^ lower_case_chunk(word)).wrapping_mul(MULTIPLIER);
+    chunks
+}
+
+/// A hash of a word of `len` bytes from its [`folded_chunks`] (the length is mixed in, so
+/// padding cannot make two words equal).
+fn fold_hash(chunks: &Chunks, len: usize) -> u64 {
+    const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = (len as u64).wrapping_mul(MULTIPLIER);
+    for &chunk in chunks.iter().take(len.div_ceil(8)) {
+        h = (h ^ chunk).wrapping_mul(MULTIPLIER).rotate_left(27);
     }
     h ^ (h >> 29)
 }
@@ -165,6 +185,7 @@ fn classes() -> &'static Classes {
                     Some(i) => i,
                     None => {
                         entries.push(Slot {
+                            chunks: folded_chunks(lower.as_bytes()),
                             key: lower,
                             folded: 0,
                             exact: Vec::new(),
@@ -190,7 +211,7 @@ fn classes() -> &'static Classes {
         let mut slots: Vec<Option<Slot>> = (0..size).map(|_| None).collect();
         let mask = size - 1;
         for entry in entries {
-            let mut i = fold_hash(entry.key.as_bytes()) as usize & mask;
+            let mut i = fold_hash(&entry.chunks, entry.key.len()) as usize & mask;
             while slots[i].is_some() {
                 i = (i + 1) & mask;
             }
@@ -215,9 +236,10 @@ pub fn word_classes(word: &str) -> u64 {
     if c.lengths[pair_index(bytes)] & (1u64 << bytes.len()) == 0 {
         return 0;
     }
-    let mut i = fold_hash(bytes) as usize & c.mask;
+    let chunks = folded_chunks(bytes);
+    let mut i = fold_hash(&chunks, bytes.len()) as usize & c.mask;
     while let Some(slot) = &c.slots[i] {
-        if slot.key.len() == bytes.len() && slot.key.as_bytes().eq_ignore_ascii_case(bytes) {
+        if slot.key.len() == bytes.len() && slot.chunks == chunks {
             let mut mask = slot.folded;
             for (spelling, bits) in &slot.exact {
                 if *spelling == word {
@@ -1686,10 +1708,73 @@ mod tests {
         }
 
         #[test]
-        fn the_hash_ignores_ascii_case_only(word in "[A-Za-z0-9.'\u{e0}-\u{ff}]{0,20}") {
-            let bytes = word.as_bytes();
-            proptest::prop_assert_eq!(fold_hash(bytes), fold_hash(word.to_ascii_lowercase().as_bytes()));
-            proptest::prop_assert_eq!(fold_hash(bytes), fold_hash(word.to_ascii_uppercase().as_bytes()));
+        fn chunks_are_equal_exactly_when_words_are_equal_ignoring_ascii_case(
+            word in "[A-Za-z0-9.'\u{e0}-\u{ff}]{0,20}",
+            flips in proptest::prelude::any::<u32>(),
+            change in proptest::prelude::any::<Option<(usize, u8)>>(),
+        ) {
+            // the same word with some letters' case flipped, and maybe one byte changed
+            let mut other: Vec<u8> = word
+                .bytes()
+                .enumerate()
+                .map(|(i, b)| {
+                    if flips >> (i % 32) & 1 == 1 && b.is_ascii_alphabetic() { b ^ 0x20 } else { b }
+                })
+                .collect();
+            if let Some((at, byte)) = change {
+                if !other.is_empty() {
+                    let at = at % other.len();
+                    other[at] = byte;
+                }
+            }
+            let same = word.as_bytes().eq_ignore_ascii_case(&other);
+            let (a, b) = (folded_chunks(word.as_bytes()), folded_chunks(&other));
+            proptest::prop_assert_eq!(a == b, same);
+            if same {
+                proptest::prop_assert_eq!(fold_hash(&a, word.len()), fold_hash(&b, other.len()));
+            }
+        }
+
+        #[test]
+        fn word_classes_match_a_scan_of_the_tables(word in "[A-Za-z]{1,12}|[A-Za-z' .-]{1,33}") {
+            proptest::prop_assert_eq!(word_classes(&word), classes_by_scan(&word));
+        }
+    }
+
+    /// The tables that hold `word`, by a scan of every table (the reference for the hashed
+    /// lookup).
+    fn classes_by_scan(word: &str) -> u64 {
+        let mut expected = 0u64;
+        for table in ALL_TABLES {
+            let held = if table.exact {
+                table.words.contains(&word)
+            } else {
+                table.words.iter().any(|w| w.eq_ignore_ascii_case(word))
+            };
+            if held {
+                expected |= table.mask();
+            }
+        }
+        expected
+    }
+
+    #[test]
+    fn every_table_word_is_found_in_any_case_as_a_scan_finds_it() {
+        for table in ALL_TABLES {
+            for word in table.words {
+                for variant in [
+                    word.to_string(),
+                    word.to_ascii_lowercase(),
+                    word.to_ascii_uppercase(),
+                    format!("{word}s"),
+                ] {
+                    assert_eq!(
+                        word_classes(&variant),
+                        classes_by_scan(&variant),
+                        "{variant}"
+                    );
+                }
+            }
         }
     }
 
