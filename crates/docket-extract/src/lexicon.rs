@@ -136,17 +136,35 @@ type Chunks = [u64; LONGEST_WORD / 8];
 /// when their chunks are.
 fn folded_chunks(bytes: &[u8]) -> Chunks {
     let mut chunks = [0u64; LONGEST_WORD / 8];
-    for (chunk, part) in chunks.iter_mut().zip(bytes.chunks(8)) {
-        let raw = match <[u8; 8]>::try_from(part) {
-            Ok(full) => u64::from_le_bytes(full),
-            Err(_) => part
-                .iter()
-                .enumerate()
-                .fold(0, |word, (i, &b)| word | u64::from(b) << (8 * i)),
-        };
-        *chunk = lower_case_chunk(raw);
+    let mut rest = bytes;
+    let mut k = 0;
+    while let (Some(chunk), Some(head)) = (chunks.get_mut(k), rest.first_chunk::<8>()) {
+        *chunk = lower_case_chunk(u64::from_le_bytes(*head));
+        rest = &rest[8..];
+        k += 1;
+    }
+    if let Some(chunk) = chunks.get_mut(k) {
+        *chunk = lower_case_chunk(short_chunk(rest));
     }
     chunks
+}
+
+/// Up to seven bytes as the low bytes of an integer (little-endian, the rest zero), read as
+/// at most two overlapping loads instead of byte by byte.
+fn short_chunk(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        // four to seven bytes: the first four and the last four, overlapping
+        (Some(first), Some(last)) if len < 8 => {
+            u64::from(u32::from_le_bytes(*first))
+                | u64::from(u32::from_le_bytes(*last)) << (8 * (len - 4))
+        }
+        _ if len < 4 => bytes
+            .iter()
+            .enumerate()
+            .fold(0, |word, (i, &b)| word | u64::from(b) << (8 * i)),
+        _ => 0,
+    }
 }
 
 /// A hash of a word of `len` bytes from its [`folded_chunks`] (the length is mixed in, so
@@ -1775,6 +1793,20 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn short_chunks_hold_the_bytes_in_order() {
+        for len in 0..8 {
+            let bytes: Vec<u8> = (1..=len as u8).map(|i| i * 17).collect();
+            let mut expected = [0u8; 8];
+            expected[..len].copy_from_slice(&bytes);
+            assert_eq!(
+                short_chunk(&bytes),
+                u64::from_le_bytes(expected),
+                "{len} bytes"
+            );
         }
     }
 
