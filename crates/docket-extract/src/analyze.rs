@@ -983,18 +983,29 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             t += 1;
             continue;
         }
+        // every case below starts from one of these words: most words are none of them
+        let head = ctx.is(t, lexicon::BARE_AUTHORITY_NOUNS)
+            || ctx.is(t, lexicon::QUALIFIED_AUTHORITY_NOUNS)
+            || ctx.is(t, lexicon::COREF_AUTHORITY)
+            || ctx.is(t, &["judge", "court", "government", "attorney", "grand"]);
+        if !head {
+            t += 1;
+            continue;
+        }
         let lower = ctx.is_lower_word(t) || ctx.at_start(t);
-        // "a judge has barred", "a court ruled": an unnamed court acts
-        let trigger_here = ctx
-            .s
-            .hits
-            .iter()
-            .any(|h| h.start == ctx.toks[t].start && h.trigger().is_some());
+        // "a judge has barred", "a court ruled": an unnamed court acts (unless the word is a
+        // trigger here; looked up last, since it scans the sentence's hits)
+        let trigger_here = || {
+            ctx.s
+                .hits
+                .iter()
+                .any(|h| h.start == ctx.toks[t].start && h.trigger().is_some())
+        };
         if ctx.is_lower_word(t)
             && ctx.is(t, &["judge", "court"])
             && t > 0
             && ctx.is(t - 1, &["a"])
-            && !trigger_here
+            && !trigger_here()
         {
             let name = ctx.word(t).to_string();
             let key = format!("x:{name}");
