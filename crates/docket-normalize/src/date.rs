@@ -97,6 +97,14 @@ const MISSING: &[&str] = &[
 
 /// Whether a field value means "no value" ("", "Unknown", "n/a", ...).
 pub fn is_missing(text: &str) -> bool {
+    // most values start and end with an ASCII character that is not white space: trimming
+    // leaves them as they are, and most are longer than every word of the list
+    let untrimmed =
+        |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && !char::from(b).is_whitespace());
+    let bytes = text.as_bytes();
+    if text.len() > LONGEST_MISSING && untrimmed(bytes.first()) && untrimmed(bytes.last()) {
+        return false;
+    }
     let t = text.trim();
     // most values are longer than every word of the list
     t.len() <= LONGEST_MISSING && MISSING.iter().any(|m| t.eq_ignore_ascii_case(m))
@@ -1071,6 +1079,34 @@ impl DayOrderVote {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_words_behind_long_white_space_are_missing() {
+        // longer than every word of the list before trimming, ending in a plain letter: the
+        // shortcut must not take the vertical tab, the no-break space or the line feed for text
+        let pad = |c: char| c.to_string().repeat(LONGEST_MISSING + 1);
+        for c in ['\x0b', '\x0c', '\n', '\u{a0}', '\u{3000}'] {
+            assert!(is_missing(&format!("{}n/a", pad(c))), "{c:?}");
+            assert!(is_missing(&format!("unknown{}", pad(c))), "{c:?}");
+        }
+        assert!(!is_missing(&format!("{}n/a", pad('x'))));
+    }
+
+    proptest::proptest! {
+        /// The shortcut for values that trimming leaves alone gives the answer of trimming and
+        /// comparing: missing words padded with every kind of white space, and other text.
+        #[test]
+        fn is_missing_is_a_trimmed_comparison(
+            before in "[ \t\n\x0b\x0c\r\u{a0}\u{3000}\x1c]{0,16}",
+            word in "(n/a|N/A|unknown|Not Known|-|--|nan|tbd|none|[a-z\x0b]{0,16})",
+            after in "[ \t\n\x0b\x0c\r\u{a0}\u{3000}\x1c]{0,16}",
+        ) {
+            let text = format!("{before}{word}{after}");
+            let trimmed = text.trim();
+            let expected = MISSING.iter().any(|m| trimmed.eq_ignore_ascii_case(m));
+            proptest::prop_assert_eq!(is_missing(&text), expected);
+        }
+    }
 
     fn full(text: &str) -> String {
         match parse_date_value(text, &DateHints::default()) {
