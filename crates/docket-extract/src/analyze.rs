@@ -972,6 +972,32 @@ fn lower_case_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
     buffer
 }
 
+/// "a judge", "a court" acting unnamed (a case of [`find_authority_phrases`]).
+const UNNAMED_COURTS: &[&str; 2] = &["judge", "court"];
+/// "the government of ..." (a case of [`find_authority_phrases`]).
+const GOVERNMENT: &[&str; 1] = &["government"];
+/// The first words of "attorney general" and "grand jury" (a case of
+/// [`find_authority_phrases`]).
+const TWO_WORD_HEADS: &[&str; 2] = &["attorney", "grand"];
+
+/// The words of the three lists above in one list, for the quick test that passes over most
+/// words (one list is one length test, where three were three).
+const LISTED_HEADS: &[&str; UNNAMED_COURTS.len() + GOVERNMENT.len() + TWO_WORD_HEADS.len()] = &{
+    let mut all = [""; UNNAMED_COURTS.len() + GOVERNMENT.len() + TWO_WORD_HEADS.len()];
+    let lists: [&[&str]; 3] = [UNNAMED_COURTS, GOVERNMENT, TWO_WORD_HEADS];
+    let (mut n, mut l) = (0, 0);
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            all[n] = lists[l][i];
+            n += 1;
+            i += 1;
+        }
+        l += 1;
+    }
+    all
+};
+
 /// Authorities named by a common noun: "a New York court", "Chinese police", "federal agents",
 /// "the Clinton administration", "46 states", "authorities in the US", "regulators"; and "the
 /// court", "the agency", "the inquiry" for the latest such authority of the document.
@@ -987,7 +1013,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         let head = ctx.is(t, lexicon::BARE_AUTHORITY_NOUNS)
             || ctx.is(t, lexicon::QUALIFIED_AUTHORITY_NOUNS)
             || ctx.is(t, lexicon::COREF_AUTHORITY)
-            || ctx.is(t, &["judge", "court", "government", "attorney", "grand"]);
+            || ctx.is(t, LISTED_HEADS);
         if !head {
             t += 1;
             continue;
@@ -1002,7 +1028,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 .any(|h| h.start == ctx.toks[t].start && h.trigger().is_some())
         };
         if ctx.is_lower_word(t)
-            && ctx.is(t, &["judge", "court"])
+            && ctx.is(t, UNNAMED_COURTS)
             && t > 0
             && ctx.is(t - 1, &["a"])
             && !trigger_here()
@@ -1024,7 +1050,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             continue;
         }
         // "the government of Equatorial Guinea"
-        if ctx.is_lower_word(t) && ctx.is(t, &["government"]) && ctx.is(t + 1, &["of"]) {
+        if ctx.is_lower_word(t) && ctx.is(t, GOVERNMENT) && ctx.is(t + 1, &["of"]) {
             let mut end = t + 2;
             while end < n
                 && ctx.owner[end].is_none()
@@ -1039,7 +1065,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             }
         }
         let bare = ctx.is(t, lexicon::BARE_AUTHORITY_NOUNS);
-        let two_words = ctx.is(t, &["attorney", "grand"]) && ctx.is(t + 1, &["general", "jury"]);
+        let two_words = ctx.is(t, TWO_WORD_HEADS) && ctx.is(t + 1, &["general", "jury"]);
         let qualified = two_words || ctx.is(t, lexicon::QUALIFIED_AUTHORITY_NOUNS);
         if !lower || !(bare || qualified) {
             // "the agency", "the court": the latest authority with that head

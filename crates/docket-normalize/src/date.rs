@@ -106,7 +106,6 @@ pub fn is_missing(text: &str) -> bool {
         return false;
     }
     let t = text.trim();
-    // most values are longer than every word of the list
     t.len() <= LONGEST_MISSING && MISSING.iter().any(|m| t.eq_ignore_ascii_case(m))
 }
 
