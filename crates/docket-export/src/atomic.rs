@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use tempfile::NamedTempFile;
 
-use crate::ExportError;
+use crate::{ExportError, Staged};
 
 /// The start of the name of every temporary output file: `.docket-PID-XXXXXX.tmp`.
 const TEMP_PREFIX: &str = ".docket-";
@@ -179,6 +179,12 @@ impl AtomicFile {
 
     /// Flushes, syncs and renames into place.
     pub fn commit(self) -> Result<(), ExportError> {
+        self.stage()?.publish()
+    }
+
+    /// Flushes and syncs, leaving the file beside its destination until the returned
+    /// [`Staged`] is published.
+    pub fn stage(self) -> Result<Staged, ExportError> {
         let path = self.path;
         let io = |error| ExportError::Io {
             path: path.clone(),
@@ -196,8 +202,7 @@ impl AtomicFile {
                 .map_err(io)?;
         }
         temp.as_file().sync_all().map_err(io)?;
-        temp.persist(&path).map_err(|e| io(e.error))?;
-        Ok(())
+        Ok(Staged::file(temp, path))
     }
 }
 

@@ -133,11 +133,15 @@ impl EventSink for CsvSink {
     }
 
     fn finish(self: Box<Self>) -> Result<(), ExportError> {
+        self.stage()?.publish()
+    }
+
+    fn stage(self: Box<Self>) -> Result<crate::Staged, ExportError> {
         let path = self.path.clone();
         let writer = self.writer.into_inner().map_err(|e| ExportError::Io {
             path: path.clone(),
             error: std::io::Error::other(e.to_string()),
         })?;
-        writer.0.commit()
+        writer.0.stage()
     }
 }

@@ -45,12 +45,16 @@ impl EventSink for HtmlSink {
     }
 
     fn finish(self: Box<Self>) -> Result<(), ExportError> {
+        self.stage()?.publish()
+    }
+
+    fn stage(self: Box<Self>) -> Result<crate::Staged, ExportError> {
         let page = render_report(&self.title, &self.events);
         let mut file = AtomicFile::create(&self.path)?;
         let path = self.path.clone();
         std::io::Write::write_all(file.writer(), page.as_bytes())
             .map_err(|error| ExportError::Io { path, error })?;
-        file.commit()
+        file.stage()
     }
 }
 

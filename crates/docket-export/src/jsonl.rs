@@ -37,6 +37,10 @@ impl EventSink for JsonlSink {
     }
 
     fn finish(self: Box<Self>) -> Result<(), ExportError> {
-        self.file.commit()
+        self.stage()?.publish()
+    }
+
+    fn stage(self: Box<Self>) -> Result<crate::Staged, ExportError> {
+        self.file.stage()
     }
 }

@@ -7,7 +7,10 @@
 //! **Design decision:** every output is all-or-nothing. Files are written to a temporary file
 //! in the destination folder and renamed into place only when complete; SQLite is written in
 //! one transaction. A run that dies halfway leaves the previous outputs as they were, and a
-//! re-run over the same input writes byte-identical files and the same rows.
+//! re-run over the same input writes byte-identical files and the same rows. A run stages
+//! every output ([`EventSink::stage`]: written in full and synced, not yet visible) before it
+//! publishes them together ([`publish_all`]), so one output failing at the end changes none of
+//! the others.
 //!
 //! The Parquet writer (arrow-rs) is a large build, so it sits behind the `parquet` cargo feature
 //! (off by default); the HTML report is built from strings, with no dependency and no network.
@@ -22,6 +25,7 @@ mod jsonl;
 #[cfg(feature = "parquet")]
 mod parquet_sink;
 mod sqlite;
+mod staged;
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +41,7 @@ pub use jsonl::JsonlSink;
 #[cfg(feature = "parquet")]
 pub use parquet_sink::{parquet_schema, ParquetSink};
 pub use sqlite::SqliteSink;
+pub use staged::{publish_all, Staged};
 
 /// Events per Parquet row group when the export sets no `row_group_size`.
 pub const DEFAULT_ROW_GROUP_SIZE: usize = 64 * 1024;
@@ -235,6 +240,13 @@ pub trait EventSink {
     }
     /// Makes the output visible (rename or commit). Until then the previous output is intact.
     fn finish(self: Box<Self>) -> Result<(), ExportError>;
+    /// Writes what is left and puts the whole output on disk without making it visible, so
+    /// that a run can publish all its outputs together ([`publish_all`]) once every one of
+    /// them is ready. The built-in sinks all have this form; the default, for a sink without
+    /// it, is [`EventSink::finish`], which publishes at once.
+    fn stage(self: Box<Self>) -> Result<Staged, ExportError> {
+        self.finish().map(|()| Staged::published())
+    }
 }
 
 /// Opens a sink for an export of `kind` to `path` with default options. `job` names the job

@@ -440,13 +440,17 @@ impl EventSink for ParquetSink {
         Ok(())
     }
 
-    fn finish(mut self: Box<Self>) -> Result<(), ExportError> {
+    fn finish(self: Box<Self>) -> Result<(), ExportError> {
+        self.stage()?.publish()
+    }
+
+    fn stage(mut self: Box<Self>) -> Result<crate::Staged, ExportError> {
         self.flush_row_group()?;
         let path = self.path.clone();
         let file = self
             .writer
             .into_inner()
             .map_err(|error| ExportError::Parquet { path, error })?;
-        file.0.commit()
+        file.0.stage()
     }
 }

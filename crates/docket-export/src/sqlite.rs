@@ -181,6 +181,12 @@ impl EventSink for SqliteSink {
     }
 
     fn finish(self: Box<Self>) -> Result<(), ExportError> {
+        self.stage()?.publish()
+    }
+
+    /// Removes the job's rows that this run no longer produces, inside the run's transaction,
+    /// which [`crate::Staged::publish`] commits.
+    fn stage(self: Box<Self>) -> Result<crate::Staged, ExportError> {
         let sql = |error| ExportError::Sqlite {
             path: self.path.clone(),
             error,
@@ -204,9 +210,9 @@ impl EventSink for SqliteSink {
                 [&self.job],
             )
             .map_err(sql)?;
-        self.connection
-            .execute_batch("COMMIT; PRAGMA wal_checkpoint(TRUNCATE);")
-            .map_err(sql)?;
-        Ok(())
+        let SqliteSink {
+            connection, path, ..
+        } = *self;
+        Ok(crate::Staged::transaction(connection, path))
     }
 }

@@ -333,7 +333,9 @@ fn spawn_reader(
 }
 
 /// Runs a job: reads every source, normalizes, merges, and writes every export and the rejects
-/// file. Nothing is written when the run fails.
+/// file. Nothing is written when the run fails: every output is written in full and synced
+/// beside its destination first, and only then are they all put in place
+/// ([`docket_export::publish_all`]).
 pub async fn run_job(
     job: &Job,
     registry: &Registry,
@@ -612,10 +614,14 @@ pub async fn run_job(
         elapsed_ms = started.elapsed().as_millis() as u64,
         "events written; committing outputs"
     );
+    // every output is written in full and synced before any is put in place: a failure up to
+    // here leaves all the previous outputs as they were, not some old and some new
+    let mut staged = Vec::with_capacity(sinks.len() + 1);
     for (sink, _) in sinks {
-        sink.finish()?;
+        staged.push(sink.stage()?);
     }
-    rejects.commit()?;
+    staged.push(rejects.stage()?);
+    docket_export::publish_all(staged)?;
     tracing::info!(
         elapsed_ms = started.elapsed().as_millis() as u64,
         "outputs written"

@@ -108,6 +108,70 @@ fn a_failed_run_leaves_the_previous_outputs_intact() {
     assert_eq!(sqlite_counts(&dir.path().join("docket.sqlite")), db_before);
 }
 
+/// An output that fails only when it is written out at the end (here an HTML report whose
+/// folder cannot be made, a file being in the way) stops the run before any output is put in
+/// place: the outputs written before it keep the previous run's content, the database its rows,
+/// and no temporary file is left.
+#[test]
+fn an_output_failing_at_the_end_changes_none_of_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixtures().join("adapters/fines.csv");
+    let with_report = |text: String, report: &str| {
+        format!("{text}\n[exports.report]\nkind = \"html\"\npath = \"{report}\"\n")
+    };
+    let first = job(dir.path(), &source.display().to_string());
+    let report = dir.path().join("report.html");
+    run_in(
+        dir.path(),
+        &with_report(first.clone(), &report.display().to_string()),
+    )
+    .unwrap();
+    let read = |name: &str| std::fs::read(dir.path().join(name)).unwrap();
+    let names = ["events.jsonl", "events.csv", "rejects.jsonl", "report.html"];
+    let before: Vec<Vec<u8>> = names.iter().map(|name| read(name)).collect();
+    let db_before = sqlite_counts(&dir.path().join("docket.sqlite"));
+
+    // the second run's events differ (another currency), and its report cannot be written
+    let second = first.replace("currency = \"EUR\"", "currency = \"USD\"");
+    assert_ne!(second, first);
+    std::fs::write(dir.path().join("blocker"), b"a file, not a folder").unwrap();
+    let blocked = dir.path().join("blocker/report.html");
+    let error = run_in(
+        dir.path(),
+        &with_report(second.clone(), &blocked.display().to_string()),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("blocker"), "{error}");
+    for (name, content) in names.iter().zip(&before) {
+        assert!(read(name) == *content, "{name} changed");
+    }
+    assert_eq!(sqlite_counts(&dir.path().join("docket.sqlite")), db_before);
+    let db = rusqlite::Connection::open(dir.path().join("docket.sqlite")).unwrap();
+    let currencies: i64 = db
+        .query_row(
+            "SELECT count(*) FROM events WHERE currency = 'USD'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(currencies, 0, "the failed run's rows were committed");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+
+    // the same run with a report it can write replaces every output
+    let written = run_in(
+        dir.path(),
+        &with_report(second, &report.display().to_string()),
+    );
+    assert!(written.is_ok(), "{written:?}");
+    assert!(read("events.jsonl") != before[0]);
+}
+
 #[test]
 fn a_skipped_source_is_reported_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();
