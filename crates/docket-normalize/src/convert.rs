@@ -1,7 +1,8 @@
 //! Optional conversion of amounts into reporting currencies at yearly average rates.
 //!
 //! The rates are a shipped table (`data/ecb-annual-rates.csv`, ECB euro reference rates, annual
-//! averages; read `data/SOURCE.md` for how they were transcribed). An amount in currency A is
+//! averages; `data/SOURCE.md` tells where they come from and how they are checked against the
+//! ECB's daily rates). An amount in currency A is
 //! converted into B for year Y as `value × per_eur(B, Y) / per_eur(A, Y)`, computed on exact
 //! decimals and rounded to 2 decimals with banker's rounding (half to even). The conversion uses
 //! the year of the event's date; an event without a date, a year or a currency missing from the
@@ -20,7 +21,7 @@ const BUILT_IN: &str = include_str!("../data/ecb-annual-rates.csv");
 
 /// The `source` written into every conversion made with the shipped table.
 pub const BUILT_IN_SOURCE: &str =
-    "ECB euro reference rates, annual average (transcribed; see docket-normalize/data/SOURCE.md)";
+    "ECB euro reference rates, annual average (see docket-normalize/data/SOURCE.md)";
 
 /// Decimals of a converted value.
 pub const VALUE_DECIMALS: u32 = 2;
