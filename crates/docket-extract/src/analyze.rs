@@ -2145,13 +2145,17 @@ fn object_list(
             t += 1;
             continue;
         }
-        // "worth of contracts assigned to Boeing"
+        // "worth of contracts assigned to Boeing"; "three executives at milk firm Yili",
+        // "managers from Acme": people stand for their employer, as with "of"
+        let employer =
+            t > from && ctx.is(t, &["at", "from"]) && ctx.is(t - 1, lexicon::PERSON_ROLE_NOUNS);
         if targets.is_empty()
             && (ctx.is(t, &["of"])
+                || employer
                 || ctx.is(t, &["assigned", "awarded", "granted", "held", "owned"])
                     && ctx.is(t + 1, &["to", "by"]))
         {
-            t += if ctx.is(t, &["of"]) { 1 } else { 2 };
+            t += if ctx.is(t, &["of"]) || employer { 1 } else { 2 };
             continue;
         }
         if tok.kind == Kind::Word

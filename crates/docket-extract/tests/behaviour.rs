@@ -220,6 +220,37 @@ fn authorities_named_by_common_nouns_act() {
     assert_eq!(names(ruling), vec!["Anthony Elgindy"]);
 }
 
+/// People named by their role stand for their employer, whether "of", "at" or "from" joins
+/// them; without a role noun, "at" is a place and names no target.
+#[test]
+fn the_employer_of_people_named_by_their_role_is_the_target() {
+    let x = dev_extractor();
+    for (text, employer) in [
+        (
+            "Chinese police have detained three top executives at milk firm Yili Industrial.",
+            "Yili Industrial",
+        ),
+        (
+            "Regulators fined two managers from Acme Bank Ltd.",
+            "Acme Bank Ltd",
+        ),
+        (
+            "Police arrested the chief executive of Borealis Energy on Monday.",
+            "Borealis Energy",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        assert_eq!(names(&out.events[0]), vec![employer], "{text}");
+    }
+    let out = extract(
+        &x,
+        "Police detained three protesters at Acme Bank Ltd on Monday.",
+        None,
+    );
+    assert!(out.events.iter().all(|e| e.targets.is_empty()), "{out:#?}");
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
