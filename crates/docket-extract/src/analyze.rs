@@ -2629,6 +2629,19 @@ fn analyze_trigger(
         Voice::Active => {
             let subject_mentions = subject(ctx, left, t0, |_| true);
             let nearest_auth = nearest_authority_left(ctx, left, t0);
+            // "In a filing to US regulators the airline warned": the subject is the company
+            // named by a common noun right before the verb, and the authority before it is
+            // not the one acting
+            let p = before_verb_group(ctx, left, t0);
+            let company_subject = p > left
+                && p < t0
+                && ctx.is(p, lexicon::COREF_COMPANY)
+                && ctx.is(p - 1, &["the"])
+                && ctx.owner[p].is_none_or(|m| ctx.mentions[m].role != Role::Authority)
+                && nearest_auth.is_some_and(|a| ctx.mentions[a].t1 < p);
+            if company_subject {
+                return Vec::new();
+            }
             match nearest_auth {
                 Some(a) => actors.push(ctx.mentions[a].clone()),
                 None => {

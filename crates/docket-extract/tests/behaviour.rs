@@ -126,10 +126,20 @@ fn companies_acting_are_not_enforcement() {
     for text in [
         "Boeing was sued by Lockheed Martin after its rival accused it of espionage.",
         "Taobao had blocked access to WeChat since 2013.",
+        // an authority in a phrase before the subject is not the one acting
+        "In a filing to US regulators the airline warned of inadequate liquidity.",
     ] {
         let out = extract(&x, text, Some("2021-03-19"));
         assert!(out.events.is_empty(), "{text}: {out:#?}");
     }
+    // the authority as the subject still acts
+    let out = extract(
+        &x,
+        "In a letter to the airline the US regulators warned of inadequate safety checks.",
+        Some("2021-03-19"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(out.events[0].action.as_deref(), Some("warning"));
 }
 
 #[test]
