@@ -687,8 +687,15 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 }
             }
             let explicit = jt.as_ref().map(|(_, c)| c.as_str());
+            // "by the media watchdog, Reporters Without Borders": a name in apposition says who
+            // is meant, not the document's jurisdiction (nor its latest authority)
+            let named_after = t1 + 1 < ctx.toks.len()
+                && ctx.punct(t1) == Some(',')
+                && ctx.is_capitalised(t1 + 1)
+                && !ctx.is(t1 + 1, lexicon::DETERMINERS);
             let found = match explicit {
                 Some(code) => ctx.resolver.resolve_descriptor(descriptor, Some(code)),
+                None if named_after => None,
                 None => match memory.dominant.as_deref() {
                     Some(code) => ctx.resolver.resolve_descriptor(descriptor, Some(code)),
                     None => ctx.resolver.resolve_descriptor(descriptor, None),
@@ -705,7 +712,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 index.and_then(|i| catalogue_mention(ctx, i, hit.start, hit.end, t0, t1));
             // "the attorney general" with no jurisdiction that decides: the authority of the
             // document that fits the descriptor
-            if mention.is_none() && explicit.is_none() {
+            if mention.is_none() && explicit.is_none() && !named_after {
                 mention =
                     recent_authority(ctx.s.descriptors, memory, Some(descriptor), None).map(|m| {
                         Mention {

@@ -261,6 +261,40 @@ fn the_employer_of_people_named_by_their_role_is_the_target() {
     assert!(out.events.iter().all(|e| e.targets.is_empty()), "{out:#?}");
 }
 
+/// A descriptor names the authority the document's jurisdiction gives it (or the document's
+/// latest that fits), unless a name in apposition says who is meant: "the media watchdog,
+/// Reporters Without Borders", and "the chief executive, Mr. J. Smith", which "executive" (the
+/// European Commission's descriptor) made the Commission, so that "the watchdog" after it was
+/// the Commission rather than the SEC.
+#[test]
+fn a_name_in_apposition_says_who_a_descriptor_is() {
+    let x = dev_extractor();
+    let out = extract(
+        &x,
+        "China's internet regulator has tightened its grip on online news.\n\nChina has been accused of blocking access to Google News by the internet watchdog, Reporters Without Borders.",
+        None,
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| actor_id(e).as_deref() != Some("cn.cac")),
+        "{out:#?}"
+    );
+
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The European Commission fined Acme Corp €10m for breaching competition rules. The European Commission also fined Delta Ltd €5m.\n\nThe SEC on Monday fined Borealis Inc $1m. The chief executive, Mr. J. Smith, said the company would appeal. The watchdog opened an investigation into Zephyr Corp last month.",
+        Some("2021-03-25"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        actor_id(investigation).as_deref(),
+        Some("us.sec"),
+        "{out:#?}"
+    );
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
