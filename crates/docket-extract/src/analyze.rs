@@ -2607,6 +2607,9 @@ fn analyze_trigger(
         return Vec::new();
     }
     let voice = voice(ctx, left, t0, t1, form);
+    if action == ActionKind::Warning && !warning_to_someone(ctx, left, right, t0, t1, voice) {
+        return Vec::new();
+    }
     let mut flags = Vec::new();
     let mut actors: Vec<Mention> = Vec::new();
     let mut targets: Vec<usize>;
@@ -2973,6 +2976,64 @@ fn analyze_trigger(
 
 /// Whether the sentence opens with an indefinite description of its subject and names no one
 /// in it ("One of Japan's best-known businessmen was arrested", "A US bank has said ...").
+/// Whether a warning is one given to someone, rather than a forecast or a comment: not a
+/// "profits warning" (a company's forecast); not one a company issues ("F-Secure issued a
+/// warning"); not a comment whose speaker, named after the verb, is no authority ("..., warns
+/// network monitoring company Sandvine.").
+fn warning_to_someone(
+    ctx: &Ctx<'_, '_>,
+    left: usize,
+    right: usize,
+    t0: usize,
+    t1: usize,
+    voice: Voice,
+) -> bool {
+    if t0 > 0 && ctx.is(t0 - 1, &["profit", "profits", "earnings", "sales"]) {
+        return false;
+    }
+    let not_authority = |m: usize| ctx.mentions[m].role != Role::Authority;
+    if voice == Voice::Noun {
+        // the verb that gives the warning, a few words before it ("issued its third warning")
+        let giving = (left..t0).rev().take(4).find(|&q| {
+            ctx.is(
+                q,
+                &[
+                    "issued",
+                    "issues",
+                    "issue",
+                    "issuing",
+                    "gave",
+                    "gives",
+                    "sent",
+                    "released",
+                    "published",
+                ],
+            )
+        });
+        if let Some(verb) = giving {
+            let givers = subject(ctx, left, verb, |_| true);
+            if !givers.is_empty() && givers.iter().all(|&m| not_authority(m)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    // "..., warns Baroness Greenfield.": the reporting verb after what was said, its speaker
+    // after it and then the end of the sentence or of the clause
+    let after_speech = t0 > 0 && matches!(ctx.punct(t0 - 1), Some(',' | '"' | '”' | '’'));
+    if after_speech && ctx.is(t0, &["warns", "warned"]) {
+        let speaker = (t1..right.min(t1 + 6)).find_map(|q| ctx.mention_at(q));
+        if let Some(m) = speaker {
+            let end = ctx.mentions[m].t1;
+            let closes = end >= ctx.toks.len() || matches!(ctx.punct(end), Some('.' | ','));
+            if closes && not_authority(m) {
+                return false;
+            }
+        }
+    }
+    true
+}
+
 fn indefinite_opening(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
     let opens = ctx.is(0, &["a", "an"]) || ctx.is(0, &["one"]) && ctx.is(1, &["of"]);
     if !opens || !ctx.is_capitalised(0) {

@@ -295,6 +295,42 @@ fn a_name_in_apposition_says_who_a_descriptor_is() {
     );
 }
 
+/// A warning is enforcement when an authority gives it to someone: not a company's profits
+/// warning, not a warning a company issues, not a comment whose speaker follows the verb.
+#[test]
+fn forecasts_and_comments_are_not_warnings() {
+    let x = built_in_extractor();
+    for text in [
+        "In January, Acme Motors Corp issued its third profits warning in nine months.",
+        "Acme Corp shares hit by profit warning",
+        "Finnish security firm Acme Secure Oy issued a warning about the new strains of the virus.",
+        "\"We cannot assume that the brain will not change,\" warns Baroness Greenfield.",
+        "Online gaming could spell problems for net service firms, warns network monitoring company Sandvine.",
+    ] {
+        let out = extract(&x, text, Some("2005-01-10"));
+        assert!(out.events.is_empty(), "{text}: {out:#?}");
+    }
+    // an authority's warnings stay
+    for (text, actor) in [
+        (
+            "The US Federal Bureau of Investigation is warning that a computer virus is being spread via e-mails.",
+            "us.fbi",
+        ),
+        (
+            "The Securities and Exchange Commission warned Acme Corp that it faced charges.",
+            "us.sec",
+        ),
+        (
+            "The Securities and Exchange Commission issued a warning to Acme Corp over its accounts.",
+            "us.sec",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2005-01-10"));
+        let warning = find(&out.events, "warning", None);
+        assert_eq!(actor_id(warning).as_deref(), Some(actor), "{text}: {out:#?}");
+    }
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
