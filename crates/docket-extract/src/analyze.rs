@@ -2719,6 +2719,12 @@ fn analyze_trigger(
                 {
                     return Vec::new();
                 }
+                // "criticised by privacy campaigners", "removed by the very same person":
+                // people who hold no office, named by a common noun
+                let right_after = b == t1 || b == t1 + 1 && ctx.is(t1, lexicon::ADVERBS);
+                if right_after && private_agent(ctx, b + 1, agent_right) {
+                    return Vec::new();
+                }
                 // "taken over by the US Secret Service", "blocked by a US court injunction"
                 for m in agents {
                     if ctx.mentions[m].role == Role::Authority {
@@ -2976,6 +2982,26 @@ fn analyze_trigger(
 
 /// Whether the sentence opens with an indefinite description of its subject and names no one
 /// in it ("One of Japan's best-known businessmen was arrested", "A US bank has said ...").
+/// Whether the words from `from` name people who hold no office ("privacy campaigners", "some
+/// aid groups", "net users", "the very same person"): a short phrase of lower-case words, with
+/// no name or authority in it, whose head is one of [`lexicon::PRIVATE_AGENTS`].
+fn private_agent(ctx: &Ctx<'_, '_>, from: usize, right: usize) -> bool {
+    let mut t = from;
+    while t < right.min(from + 5) {
+        if ctx.owner[t].is_some() || ctx.covered[t] || !ctx.is_lower_word(t) {
+            return false;
+        }
+        if ctx.is(t, lexicon::PRIVATE_AGENTS) {
+            // the head: what follows ends the phrase
+            return t + 1 >= ctx.toks.len()
+                || !ctx.is_lower_word(t + 1)
+                || ctx.is(t + 1, lexicon::CLAUSE_STOPS);
+        }
+        t += 1;
+    }
+    false
+}
+
 /// Whether a warning is one given to someone, rather than a forecast or a comment: not a
 /// "profits warning" (a company's forecast); not one a company issues ("F-Secure issued a
 /// warning"); not a comment whose speaker, named after the verb, is no authority ("..., warns

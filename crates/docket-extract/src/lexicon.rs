@@ -1455,6 +1455,33 @@ pub static PERSON_ROLE_NOUNS: &Lex = &Lex::new(
 /// Nouns that refer to the case of the document ("an inquiry into the case").
 pub static CASE_NOUNS: &Lex = &Lex::new(30, &["case", "affair", "scandal", "matter"]);
 
+/// Heads of phrases for people who hold no office, as the agent of a passive verb ("criticised
+/// by privacy campaigners", "removed by the very same person"): their action is no enforcement.
+pub static PRIVATE_AGENTS: &Lex = &Lex::new(
+    42,
+    &[
+        "person",
+        "people",
+        "users",
+        "campaigners",
+        "activists",
+        "critics",
+        "groups",
+        "analysts",
+        "shareholders",
+        "investors",
+        "consumers",
+        "customers",
+        "rivals",
+        "competitors",
+        "residents",
+        "fans",
+        "bloggers",
+        "commentators",
+        "observers",
+    ],
+);
+
 /// Plural nouns that refer back to the last list of targets ("the two men").
 pub static PLURAL_PERSON_NOUNS: &Lex = &Lex::new(
     31,
@@ -1702,6 +1729,7 @@ static ALL_TABLES: &[&Lex] = &[
     PERSON_ROLE_NOUNS,
     CASE_NOUNS,
     PLURAL_PERSON_NOUNS,
+    PRIVATE_AGENTS,
     PRIVATE_SUIT_MODIFIERS,
     INEXACT_AMOUNT,
     FACED_NOUNS,

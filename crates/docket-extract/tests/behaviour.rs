@@ -331,6 +331,28 @@ fn forecasts_and_comments_are_not_warnings() {
     }
 }
 
+/// Criticism or removal by people who hold no office is no enforcement; by an authority, or
+/// a court, it is.
+#[test]
+fn people_without_office_do_not_enforce() {
+    let x = built_in_extractor();
+    for text in [
+        "Acme Corp was criticised by privacy campaigners for collecting too much data.",
+        "The plan was widely criticised by some aid groups as being too little.",
+        "Ms Jane Roe was removed by the very same person who had promoted her.",
+    ] {
+        let out = extract(&x, text, Some("2005-01-10"));
+        assert!(out.events.is_empty(), "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "Acme Corp was criticised by the Securities and Exchange Commission for its accounts.",
+        Some("2005-01-10"),
+    );
+    let censure = find(&out.events, "censure", None);
+    assert_eq!(actor_id(censure).as_deref(), Some("us.sec"), "{out:#?}");
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
