@@ -2602,12 +2602,37 @@ fn analyze_trigger(
             return Vec::new();
         }
     }
-    // "the accused": a participle after a determiner is a noun
-    if form == Form::Verb && t0 > 0 && ctx.is(t0 - 1, &["the", "a", "an"]) {
+    // "the accused": a participle after a determiner is a noun; "executives of shamed US energy
+    // firm Enron": after a preposition, an adjective
+    if form == Form::Verb && t0 > 0 && ctx.is(t0 - 1, &["the", "a", "an", "of"]) {
         return Vec::new();
     }
     let voice = voice(ctx, left, t0, t1, form);
     if action == ActionKind::Warning && !warning_to_someone(ctx, left, right, t0, t1, voice) {
+        return Vec::new();
+    }
+    // "the WTO's dispute settlement panel", "investigation powers": the noun only qualifies
+    // the one after it, which is no action
+    if voice == Voice::Noun
+        && ctx.is(
+            t1,
+            &[
+                "panel",
+                "panels",
+                "body",
+                "mechanism",
+                "mechanisms",
+                "procedure",
+                "procedures",
+                "process",
+                "system",
+                "powers",
+                "regime",
+                "framework",
+                "rules",
+            ],
+        )
+    {
         return Vec::new();
     }
     let mut flags = Vec::new();

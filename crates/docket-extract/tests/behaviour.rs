@@ -353,6 +353,34 @@ fn people_without_office_do_not_enforce() {
     assert_eq!(actor_id(censure).as_deref(), Some("us.sec"), "{out:#?}");
 }
 
+/// A trigger word that only qualifies another word is no action: a participle after "of"
+/// ("executives of shamed energy firm Enron"), a noun before the body or procedure it names
+/// ("the WTO's dispute settlement panel", "during the settlement process").
+#[test]
+fn trigger_words_that_only_qualify_are_no_actions() {
+    let x = built_in_extractor();
+    for text in [
+        "Prosecutors are preparing for former executives of shamed US energy firm Enron Corp.",
+        "It could take several months for the WTO's dispute settlement panel to report its findings.",
+        "ING Bank NV failed to protect an automated system during the settlement process of card payments.",
+    ] {
+        let out = extract(&x, text, Some("2005-01-10"));
+        assert!(out.events.is_empty(), "{text}: {out:#?}");
+    }
+    // the same words as actions
+    let out = extract(
+        &x,
+        "The Securities and Exchange Commission shamed Enron Corp and reached a settlement with Acme Corp.",
+        Some("2005-01-10"),
+    );
+    assert!(
+        out.events
+            .iter()
+            .any(|e| e.action.as_deref() == Some("settlement")),
+        "{out:#?}"
+    );
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
