@@ -2668,12 +2668,16 @@ fn analyze_trigger(
             // named by a common noun right before the verb, and the authority before it is
             // not the one acting
             let p = before_verb_group(ctx, left, t0);
+            // ("India's first low-cost airline ordered 30 planes": with no authority in the
+            // clause at all, any company noun there)
             let company_subject = p > left
                 && p < t0
                 && ctx.is(p, lexicon::COREF_COMPANY)
-                && ctx.is(p - 1, &["the"])
                 && ctx.owner[p].is_none_or(|m| ctx.mentions[m].role != Role::Authority)
-                && nearest_auth.is_some_and(|a| ctx.mentions[a].t1 < p);
+                && match nearest_auth {
+                    Some(a) => ctx.is(p - 1, &["the"]) && ctx.mentions[a].t1 < p,
+                    None => true,
+                };
             if company_subject {
                 return Vec::new();
             }
