@@ -114,6 +114,9 @@ fn negated_hypothetical_and_planned_actions_are_dropped() {
         "The regulator will investigate Tencent.",
         "“We expect more fines,” said Li Chengdong, an analyst.",
         "Alibaba did not immediately respond to requests for comment.",
+        "Companies which break the rules are liable to heavy fines by the market regulator.",
+        "Consumer groups are urging the market regulator to fine Baidu.",
+        "Lawmakers are calling on the market regulator to investigate Tencent.",
     ] {
         let out = extract(&x, text, Some("2021-03-19"));
         assert!(out.events.is_empty(), "{text}: {out:#?}");
