@@ -3021,10 +3021,11 @@ fn private_agent(ctx: &Ctx<'_, '_>, from: usize, right: usize) -> bool {
             return false;
         }
         if ctx.is(t, lexicon::PRIVATE_AGENTS) {
-            // the head: what follows ends the phrase
+            // the head: what follows ends the phrase ("by net users and later dropped")
             return t + 1 >= ctx.toks.len()
                 || !ctx.is_lower_word(t + 1)
-                || ctx.is(t + 1, lexicon::CLAUSE_STOPS);
+                || ctx.is(t + 1, lexicon::CLAUSE_STOPS)
+                || ctx.is(t + 1, &["and", "or", "but"]);
         }
         t += 1;
     }

@@ -353,6 +353,7 @@ fn people_without_office_do_not_enforce() {
         "Acme Corp was criticised by privacy campaigners for collecting too much data.",
         "The plan was widely criticised by some aid groups as being too little.",
         "Ms Jane Roe was removed by the very same person who had promoted her.",
+        "It was widely criticised by net users and later dropped by Acme Corp.",
     ] {
         let out = extract(&x, text, Some("2005-01-10"));
         assert!(out.events.is_empty(), "{text}: {out:#?}");
