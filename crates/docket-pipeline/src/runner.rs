@@ -135,7 +135,7 @@ impl Work {
                     .and_then(docket_normalize::action::action_from_word)
                     == action
             }) {
-                fill_missing(&mut fields, found);
+                fill_missing(&mut fields, found, &hints.constants);
             }
             return self
                 .normalizer
@@ -203,21 +203,25 @@ fn prepare(mut event: Event) -> Result<(Prepared, Vec<u8>), String> {
     Ok((Prepared::of(&event), json))
 }
 
-fn fill_missing(fields: &mut RawEvent, from: &RawEvent) {
-    if fields
-        .actor
-        .as_ref()
-        .is_none_or(|a| a.name.trim().is_empty())
+/// Fills the fields a record lacks from what the extractor read in its text. A field the job
+/// gives a constant for keeps the constant: the job's own statement ("every release is the
+/// SEC's") outranks a reading of the text, as the record's own value outranks both.
+fn fill_missing(fields: &mut RawEvent, from: &RawEvent, constants: &RawEvent) {
+    if constants.actor.is_none()
+        && fields
+            .actor
+            .as_ref()
+            .is_none_or(|a| a.name.trim().is_empty())
     {
         fields.actor = from.actor.clone();
     }
-    if fields.targets.is_empty() {
+    if constants.targets.is_empty() && fields.targets.is_empty() {
         fields.targets = from.targets.clone();
     }
-    if fields.date.is_none() && fields.date_resolved.is_none() {
+    if constants.date.is_none() && fields.date.is_none() && fields.date_resolved.is_none() {
         fields.date_resolved = from.date_resolved.clone();
     }
-    if fields.amount.is_none() {
+    if constants.amount.is_none() && fields.amount.is_none() {
         fields.amount = from.amount.clone();
         fields.amount_role = from.amount_role;
     }

@@ -463,3 +463,45 @@ path = "{out}/events.jsonl"
     // Spanish club escapes its "Á" (6 bytes in the file for 2 in the text)
     assert_eq!(checked, [3, 3], "{checked:?}");
 }
+
+/// A job's constant outranks what the extractor reads in the record's text: the SEC feed's job
+/// says every release is the SEC's, and two release titles in Title Case ("Court Enters Final
+/// Judgment Against Board Chairman Charged with ...") had given their events an actor read as
+/// one long name.
+#[test]
+fn a_constant_outranks_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = fixtures().join("data/sec/sec_litigation_rss_2019-10-04.xml");
+    let job = format!(
+        r#"
+[job]
+name = "sec"
+
+[sources.sec]
+kind = "rss"
+path = "{feed}"
+[sources.sec.fields]
+target = "title"
+date = "pubDate"
+summary = "description"
+[sources.sec.constants]
+actor = "SEC"
+action = "charge"
+
+[exports.events]
+kind = "jsonl"
+path = "{out}/events.jsonl"
+"#,
+        feed = feed.display(),
+        out = dir.path().display(),
+    );
+    let summary = run_in(dir.path(), &job).unwrap();
+    assert!(summary.balanced(), "{summary}");
+    let events = read_jsonl(&dir.path().join("events.jsonl"));
+    assert!(events.len() > 400, "{}", events.len());
+    let others: Vec<&serde_json::Value> = events
+        .iter()
+        .filter(|e| e["actor"]["id"] != "us.sec")
+        .collect();
+    assert!(others.is_empty(), "{others:#?}");
+}
