@@ -315,3 +315,24 @@ fn a_descriptor_followed_by_its_place_resolves() {
     }
     assert!(r.resolve("the DPA of Atlantis").actor.is_none());
 }
+
+/// Each federal circuit's court of appeals is an actor of its own, in the spellings the press
+/// uses; a court of appeals that names no circuit stays the generic one.
+#[test]
+fn a_court_of_appeals_resolves_to_its_circuit() {
+    let r = Resolver::with_built_in(None).unwrap();
+    for (name, id) in [
+        ("Court of Appeals for the District of Columbia", "us.cadc"),
+        ("the D.C. Circuit", "us.cadc"),
+        ("US Court of Appeals for the Ninth Circuit", "us.ca9"),
+        ("9th U.S. Circuit Court of Appeals", "us.ca9"),
+        ("the Second Circuit", "us.ca2"),
+        ("11th Circuit Court of Appeals", "us.ca11"),
+        ("Court of Appeals for the Federal Circuit", "us.cafc"),
+        ("federal appeals court", "us.court-of-appeals"),
+        ("U.S. Court of Appeals", "us.court-of-appeals"),
+    ] {
+        let found = r.resolve(name);
+        assert_eq!(found.actor.map(|a| a.id.as_str()), Some(id), "{name}");
+    }
+}
