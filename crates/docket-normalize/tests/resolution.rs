@@ -336,3 +336,23 @@ fn a_court_of_appeals_resolves_to_its_circuit() {
         assert_eq!(found.actor.map(|a| a.id.as_str()), Some(id), "{name}");
     }
 }
+
+/// A German state's DPA is "the DPA" of its state, while "the German DPA" stays the federal
+/// one and Bavaria's two DPAs stay apart.
+#[test]
+fn a_german_state_dpa_is_the_dpa_of_its_state() {
+    let r = Resolver::with_built_in(None).unwrap();
+    for (name, id) in [
+        ("The DPA from Hamburg", "de-hh.hmbbfdi"),
+        ("The DPA of Lower Saxony", "de-ni.lfd"),
+        (
+            "the data protection authority of Saxony-Anhalt",
+            "de-st.lfd",
+        ),
+        ("the German DPA", "de.bfdi"),
+    ] {
+        let found = r.resolve(name);
+        assert_eq!(found.actor.map(|a| a.id.as_str()), Some(id), "{name}");
+    }
+    assert!(r.resolve("The Bavarian DPA").actor.is_none());
+}
