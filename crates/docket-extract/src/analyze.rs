@@ -2946,8 +2946,13 @@ fn analyze_trigger(
     }
     let keys: Vec<Arc<str>> = actors.iter().map(|a| a.key.clone()).collect();
     target_mentions.retain(|t| !keys.contains(&t.key));
-    // authorities are acted upon only by courts and orders ("the court ruled against the FTC")
-    if !matches!(action, ActionKind::Ruling | ActionKind::Order) {
+    // authorities are acted upon only by courts and orders ("the court ruled against the FTC"),
+    // and fined: a data-protection authority fines ministries and town councils too ("a fine of
+    // EUR 51,000 on the Ministry of Industry and Innovation")
+    if !matches!(
+        action,
+        ActionKind::Ruling | ActionKind::Order | ActionKind::Fine
+    ) {
         target_mentions.retain(|t| t.role != Role::Authority);
     }
     let mut seen: Vec<Arc<str>> = Vec::new();

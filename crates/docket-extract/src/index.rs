@@ -360,7 +360,9 @@ impl Index {
             return None;
         }
         let found = &text[start..end];
-        let upper = starts_upper(found);
+        // a short word in capitals ("XI District Office") is an acronym or a numeral, not a
+        // name written with an initial capital ("Xi")
+        let upper = starts_upper(found) && !(found.len() <= 3 && is_all_caps(found));
         let entries = self.entries.get(pattern)?.as_slice();
         let mut applies = 0u64;
         for (i, e) in entries.iter().enumerate().take(64) {

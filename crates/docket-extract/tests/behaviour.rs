@@ -395,6 +395,38 @@ fn trigger_words_that_only_qualify_are_no_actions() {
     );
 }
 
+/// A data-protection authority fines public bodies too: a ministry or an office is the target
+/// of a fine; and a short word in capitals ("XI", a district's numeral) is no name written
+/// with an initial capital ("Xi", for Xi Jinping).
+#[test]
+fn public_bodies_are_fined_and_short_capitals_are_no_names() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Spanish DPA has imposed a fine of EUR 51,000 on the Ministry of Industry.",
+        Some("2021-03-19"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(names(fine), vec!["Ministry of Industry"], "{out:#?}");
+
+    let out = extract(
+        &x,
+        "The Hungarian DPA has fined the XI District Office of the Government of Budapest EUR 27,700.",
+        Some("2021-03-19"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert!(
+        !target_ids(fine).iter().any(|id| id == "cn.xi-jinping"),
+        "{out:#?}"
+    );
+    assert!(
+        names(fine)
+            .iter()
+            .any(|n| n.starts_with("XI District Office")),
+        "{out:#?}"
+    );
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
