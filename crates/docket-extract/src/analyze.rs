@@ -1250,6 +1250,20 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 end += 2;
                 continue;
             }
+            // "VfB Stuttgart 1893 AG", "Club 1899 Hoffenheim GmbH": a number inside a name, when
+            // the name goes on after it
+            let number_inside = end + 1 < n
+                && ctx.toks[end].kind == Kind::Num
+                && free(ctx, end)
+                && ctx.word(end).len() <= 4
+                && ctx.word(end).bytes().all(|b| b.is_ascii_digit())
+                && free(ctx, end + 1)
+                && ctx.toks[end + 1].kind == Kind::Word
+                && (name_word(ctx, end + 1) || is_legal_suffix(ctx.word(end + 1)));
+            if number_inside {
+                end += 2;
+                continue;
+            }
             // "T. Stene Transport AS", "J. P. Morgan": an initial and its period inside a name
             let initial = end + 1 < n
                 && ctx.punct(end) == Some('.')

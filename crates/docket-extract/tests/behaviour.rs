@@ -427,6 +427,28 @@ fn public_bodies_are_fined_and_short_capitals_are_no_names() {
     );
 }
 
+/// A number inside a company's name belongs to it ("VfB Stuttgart 1893 AG", "Movimento 5
+/// Stelle"); a number after a name does not ("12 times").
+#[test]
+fn a_number_inside_a_name_belongs_to_it() {
+    let x = built_in_extractor();
+    for (text, name) in [
+        (
+            "The Spanish DPA has imposed a fine of EUR 300,000 on the soccer club VfB Stuttgart 1893 AG.",
+            "VfB Stuttgart 1893 AG",
+        ),
+        (
+            "The Spanish DPA fined Club 1899 Hoffenheim GmbH EUR 5,000.",
+            "Club 1899 Hoffenheim GmbH",
+        ),
+        ("The SEC fined Acme Corp 12 times in 1998.", "Acme Corp"),
+    ] {
+        let out = extract(&x, text, Some("2021-03-19"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(names(fine), vec![name], "{text}: {out:#?}");
+    }
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
