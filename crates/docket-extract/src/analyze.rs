@@ -651,10 +651,18 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                     catalogue_mention(ctx, index, hit.start, hit.end, t0, t1)
                 };
                 if let Some(mut mention) = found {
-                    // "Baidu Inc": absorb a following legal suffix
-                    while mention.t1 < ctx.toks.len() && is_legal_suffix(ctx.word(mention.t1)) {
-                        mention.end = ctx.toks[mention.t1].end;
-                        mention.t1 += 1;
+                    // "Baidu Inc", "Vodafone España, S.A.U.": absorb a following legal suffix
+                    loop {
+                        let t = mention.t1;
+                        if t < ctx.toks.len() && is_legal_suffix(ctx.word(t)) {
+                            mention.end = ctx.toks[t].end;
+                            mention.t1 += 1;
+                        } else if legal_suffix_after_comma(ctx, t) {
+                            mention.end = ctx.toks[t + 1].end;
+                            mention.t1 += 2;
+                        } else {
+                            break;
+                        }
                     }
                     // "the US Securities and Exchange Commission": a jurisdiction word before an
                     // authority's name belongs to the mention
@@ -883,6 +891,16 @@ fn update_memory(ctx: &Ctx<'_, '_>, memory: &mut Memory) {
     if best_list.len() >= 2 {
         memory.last_list = best_list.iter().map(|&i| ctx.mentions[i].clone()).collect();
     }
+}
+
+/// Whether a comma at `t` is followed by a legal form that ends the name ("Vodafone España,
+/// S.A.U."): nothing that continues a name comes after the form.
+fn legal_suffix_after_comma(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    t + 1 < ctx.toks.len()
+        && ctx.punct(t) == Some(',')
+        && ctx.toks[t + 1].kind == Kind::Word
+        && is_legal_suffix(ctx.word(t + 1))
+        && !(t + 2 < ctx.toks.len() && ctx.toks[t + 2].kind == Kind::Word && name_word(ctx, t + 2))
 }
 
 fn is_legal_suffix(word: &str) -> bool {
@@ -1250,6 +1268,11 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 end += 2;
                 continue;
             }
+            // "IZA OBRAS Y PROMOCIONES, S.A.": the legal form after a comma closes the name
+            if legal_suffix_after_comma(ctx, end) && free(ctx, end + 1) {
+                end += 2;
+                break;
+            }
             // "VfB Stuttgart 1893 AG", "Club 1899 Hoffenheim GmbH": a number inside a name, when
             // the name goes on after it
             let number_inside = end + 1 < n
@@ -1337,6 +1360,10 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 a += 1;
             }
             if a >= b {
+                continue;
+            }
+            // a legal form alone names nobody
+            if (a..b).all(|t| is_legal_suffix(ctx.word(t)) || ctx.punct(t).is_some()) {
                 continue;
             }
             // "Texan Michael Chicoine": a demonym before a person's name

@@ -937,6 +937,14 @@ pub static LEGAL_SUFFIXES: &Lex = &Lex::exact(
         "N.V",
         "B.V",
         "S.L",
+        "S.A.U.",
+        "S.A.U",
+        "SAU",
+        "S.L.U.",
+        "S.L.U",
+        "SLU",
+        "s.r.l.",
+        "s.r.l",
     ],
 );
 

@@ -449,6 +449,31 @@ fn a_number_inside_a_name_belongs_to_it() {
     }
 }
 
+/// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
+/// S.A.U."): it is no second target.
+#[test]
+fn a_legal_form_after_a_comma_closes_the_name() {
+    let x = built_in_extractor();
+    for (text, ids) in [
+        (
+            "The Spanish DPA (AEPD) has imposed a fine of EUR 5,000 on CYNGASA, S.L..",
+            vec!["name:CYNGASA, S.L"],
+        ),
+        (
+            "The Spanish DPA (AEPD) has imposed a fine of EUR 150,000 on Vodafone España, S.A.U.. Three data subjects had complained.",
+            vec!["vodafone-spain"],
+        ),
+        (
+            "The Spanish DPA (AEPD) has fined Alava Norte, S.L. EUR 4,000.",
+            vec!["name:Alava Norte, S.L"],
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-03-19"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(target_ids(fine), ids, "{text}: {out:#?}");
+    }
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
