@@ -1236,6 +1236,22 @@ fn name_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
 }
 
 /// Capitalised spans that no catalogue entry covers.
+/// Head words of bodies whose names may hold "and" ("University of Technology and Economics").
+const INSTITUTION_HEADS: [&str; 12] = [
+    "university",
+    "organization",
+    "organisation",
+    "institute",
+    "association",
+    "federation",
+    "foundation",
+    "school",
+    "college",
+    "academy",
+    "hospital",
+    "centre",
+];
+
 fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     let n = ctx.toks.len();
     let free = |ctx: &Ctx<'_, '_>, t: usize| ctx.owner[t].is_none() && !ctx.covered[t];
@@ -1272,6 +1288,20 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             if legal_suffix_after_comma(ctx, end) && free(ctx, end + 1) {
                 end += 2;
                 break;
+            }
+            // "Telekom Romania Communications SA", "Royal Dutch Tennis Association": a place
+            // word inside a name, when the name goes on after it
+            let place_inside = end + 1 < n
+                && (start..end).any(|q| !ctx.is(q, lexicon::NOT_NAMES))
+                && ctx.jurisdiction[end].is_some()
+                && ctx.owner[end].is_none()
+                && ctx.toks[end].kind == Kind::Word
+                && free(ctx, end + 1)
+                && ctx.toks[end + 1].kind == Kind::Word
+                && (name_word(ctx, end + 1) || is_legal_suffix(ctx.word(end + 1)));
+            if place_inside {
+                end += 1;
+                continue;
             }
             // "VfB Stuttgart 1893 AG", "Club 1899 Hoffenheim GmbH": a number inside a name, when
             // the name goes on after it
@@ -1317,8 +1347,17 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             }
             break;
         }
-        // split at "and" unless the whole is an institution ("Securities and Exchange Commission")
-        let institution = ctx.is(end - 1, lexicon::AUTHORITY_HEADS);
+        // split at "and" unless the whole is an institution ("Securities and Exchange Commission",
+        // "Ministry of Industry and Innovation", "Budapest University of Technology and
+        // Economics": a body's head word, then "of" or "for", before the "and")
+        let first_and = connectors.iter().copied().find(|&c| ctx.is(c, &["and"]));
+        let institution = ctx.is(end - 1, lexicon::AUTHORITY_HEADS)
+            || first_and.is_some_and(|and| {
+                (start..and).any(|h| {
+                    (ctx.is(h, lexicon::AUTHORITY_HEADS) || ctx.is(h, &INSTITUTION_HEADS))
+                        && (h + 1..and).any(|q| ctx.is(q, &["of", "for"]))
+                })
+            });
         // a list has one "and": "Liggett Group and Brown and Williamson" is two names
         let mut pieces: Vec<(usize, usize)> = Vec::new();
         let mut piece_start = start;

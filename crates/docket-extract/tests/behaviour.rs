@@ -474,6 +474,48 @@ fn a_legal_form_after_a_comma_closes_the_name() {
     }
 }
 
+/// A place word inside a name belongs to it ("Telekom Romania Communications SA", "Royal Dutch
+/// Tennis Association"), and so does "and" in the name of a body ("Budapest University of
+/// Technology and Economics"); a list of two companies is still two names, and "The Bavarian
+/// DPA" is still an authority.
+#[test]
+fn places_and_ands_inside_names() {
+    let x = built_in_extractor();
+    for (text, expected) in [
+        (
+            "The Romanian DPA (ANSPDCP) imposed a fine of EUR 6,000 on Telekom Romania Communications SA.",
+            vec!["Telekom Romania Communications SA"],
+        ),
+        (
+            "The Dutch Data Protection Authority has fined the Royal Dutch Tennis Association EUR 525,000.",
+            vec!["Royal Dutch Tennis Association"],
+        ),
+        (
+            "The Hungarian DPA (NAIH) imposed a fine of EUR 22,200 on the Budapest University of Technology and Economics.",
+            vec!["Budapest University of Technology and Economics"],
+        ),
+        (
+            "The Spanish DPA fined Acme Bank and Borealis Energy Ltd EUR 5,000.",
+            vec!["Acme Bank", "Borealis Energy Ltd"],
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-03-19"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(names(fine), expected, "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "The Bavarian DPA has imposed a fine on a company.",
+        Some("2021-03-19"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(
+        fine.actor.as_ref().map(|a| a.name.as_str()),
+        Some("Bavarian DPA"),
+        "{out:#?}"
+    );
+}
+
 #[test]
 fn charges_faced_are_real_and_fines_faced_are_not() {
     let x = dev_extractor();
