@@ -1317,16 +1317,21 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 end += 2;
                 continue;
             }
-            // "T. Stene Transport AS", "J. P. Morgan": an initial and its period inside a name
+            // "T. Stene Transport AS", "J. P. Morgan", "S.C. Dreamtime Call S.R.L.", "L.E.
+            // EOOD": initials and their period inside a name
             let initial = end + 1 < n
                 && ctx.punct(end) == Some('.')
                 && ctx.toks[end].start == ctx.toks[end - 1].end
                 && {
+                    // ("ING Bank N.V. Amsterdam": a legal form ends the name)
                     let w = ctx.word(end - 1);
-                    w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())
+                    !is_legal_suffix(w)
+                        && w.split('.')
+                            .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
                 }
                 && free(ctx, end + 1)
-                && name_word(ctx, end + 1);
+                && (name_word(ctx, end + 1)
+                    || ctx.toks[end + 1].kind == Kind::Word && is_legal_suffix(ctx.word(end + 1)));
             if initial {
                 end += 2;
                 continue;

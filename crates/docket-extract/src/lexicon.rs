@@ -945,6 +945,11 @@ pub static LEGAL_SUFFIXES: &Lex = &Lex::exact(
         "SLU",
         "s.r.l.",
         "s.r.l",
+        "S.R.L.",
+        "S.R.L",
+        "EOOD",
+        "OOD",
+        "EAD",
     ],
 );
 

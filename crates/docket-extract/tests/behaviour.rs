@@ -498,6 +498,15 @@ fn places_and_ands_inside_names() {
             "The Spanish DPA fined Acme Bank and Borealis Energy Ltd EUR 5,000.",
             vec!["Acme Bank", "Borealis Energy Ltd"],
         ),
+        // initials inside a name, but a legal form ends it
+        (
+            "The Romanian DPA (ANSPDCP) has fined S.C. Dreamtime Call S.R.L. EUR 2,000.",
+            vec!["S.C. Dreamtime Call S.R.L"],
+        ),
+        (
+            "The Romanian DPA (ANSPDCP) fined ING Bank N.V. Amsterdam EUR 1,000.",
+            vec!["ING Bank N.V"],
+        ),
     ] {
         let out = extract(&x, text, Some("2021-03-19"));
         let fine = find(&out.events, "fine", None);
