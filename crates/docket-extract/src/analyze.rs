@@ -1235,7 +1235,6 @@ fn name_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
             .any(|x| ctx.word(t).ends_with(x))
 }
 
-/// Capitalised spans that no catalogue entry covers.
 /// Head words of bodies whose names may hold "and" ("University of Technology and Economics").
 const INSTITUTION_HEADS: [&str; 12] = [
     "university",
@@ -1252,6 +1251,7 @@ const INSTITUTION_HEADS: [&str; 12] = [
     "centre",
 ];
 
+/// Capitalised spans that no catalogue entry covers.
 fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     let n = ctx.toks.len();
     let free = |ctx: &Ctx<'_, '_>, t: usize| ctx.owner[t].is_none() && !ctx.covered[t];
@@ -3099,8 +3099,6 @@ fn analyze_trigger(
     out
 }
 
-/// Whether the sentence opens with an indefinite description of its subject and names no one
-/// in it ("One of Japan's best-known businessmen was arrested", "A US bank has said ...").
 /// Whether the words from `from` name people who hold no office ("privacy campaigners", "some
 /// aid groups", "net users", "the very same person"): a short phrase of lower-case words, with
 /// no name or authority in it, whose head is one of [`lexicon::PRIVATE_AGENTS`].
@@ -3180,6 +3178,8 @@ fn warning_to_someone(
     true
 }
 
+/// Whether the sentence opens with an indefinite description of its subject and names no one
+/// in it ("One of Japan's best-known businessmen was arrested", "A US bank has said ...").
 fn indefinite_opening(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
     let opens = ctx.is(0, &["a", "an"]) || ctx.is(0, &["one"]) && ctx.is(1, &["of"]);
     if !opens || !ctx.is_capitalised(0) {
