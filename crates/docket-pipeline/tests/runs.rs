@@ -38,6 +38,16 @@ path = "{out}/docket.sqlite"
     )
 }
 
+/// The temporary output files (`*.tmp`) left in `dir`.
+fn temp_files_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .map(|e| e.path())
+        .collect()
+}
+
 fn sqlite_counts(path: &std::path::Path) -> (i64, i64, i64) {
     let db = rusqlite::Connection::open(path).unwrap();
     let count = |table: &str| {
@@ -81,11 +91,7 @@ fn a_rerun_writes_identical_bytes_and_no_duplicate_rows() {
     assert_eq!(events.len(), 3);
     assert_eq!(events[0]["amount"]["value"], "90000000");
     // no temp files are left behind
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
+    let leftovers = temp_files_in(dir.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
@@ -156,11 +162,7 @@ fn an_output_failing_at_the_end_changes_none_of_the_others() {
         )
         .unwrap();
     assert_eq!(currencies, 0, "the failed run's rows were committed");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
-        .collect();
+    let leftovers = temp_files_in(dir.path());
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
     // the same run with a report it can write replaces every output
