@@ -1,7 +1,7 @@
 //! Outputs written in full but not yet in place, so that a run can put all of them in place
 //! together once every one is ready.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::ExportError;
 
@@ -42,14 +42,6 @@ impl Staged {
     /// An output that is already in place.
     pub fn published() -> Self {
         Staged(Inner::Published)
-    }
-
-    /// The destination (none for an output already published).
-    pub fn path(&self) -> Option<&Path> {
-        match &self.0 {
-            Inner::File { path, .. } | Inner::Transaction { path, .. } => Some(path),
-            Inner::Published => None,
-        }
     }
 
     /// Makes the output visible: renames the file into place, or commits the transaction.
