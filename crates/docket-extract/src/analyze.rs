@@ -1255,6 +1255,12 @@ const INSTITUTION_HEADS: [&str; 12] = [
 fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     let n = ctx.toks.len();
     let free = |ctx: &Ctx<'_, '_>, t: usize| ctx.owner[t].is_none() && !ctx.covered[t];
+    // the name goes on at `t`: a free capitalised word, or a legal form
+    let goes_on = |ctx: &Ctx<'_, '_>, t: usize| {
+        t < n
+            && free(ctx, t)
+            && (name_word(ctx, t) || is_legal_suffix(ctx.word(t)) && ctx.toks[t].kind == Kind::Word)
+    };
     let mut t = 0;
     while t < n {
         if !(free(ctx, t) && name_word(ctx, t)) {
@@ -1266,11 +1272,7 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         let mut end = t + 1;
         let mut connectors: Vec<usize> = Vec::new();
         loop {
-            if end < n
-                && free(ctx, end)
-                && (name_word(ctx, end)
-                    || is_legal_suffix(ctx.word(end)) && ctx.toks[end].kind == Kind::Word)
-            {
+            if goes_on(ctx, end) {
                 end += 1;
                 continue;
             }
@@ -1296,9 +1298,7 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 && ctx.jurisdiction[end].is_some()
                 && ctx.owner[end].is_none()
                 && ctx.toks[end].kind == Kind::Word
-                && free(ctx, end + 1)
-                && ctx.toks[end + 1].kind == Kind::Word
-                && (name_word(ctx, end + 1) || is_legal_suffix(ctx.word(end + 1)));
+                && goes_on(ctx, end + 1);
             if place_inside {
                 end += 1;
                 continue;
@@ -1310,9 +1310,7 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 && free(ctx, end)
                 && ctx.word(end).len() <= 4
                 && ctx.word(end).bytes().all(|b| b.is_ascii_digit())
-                && free(ctx, end + 1)
-                && ctx.toks[end + 1].kind == Kind::Word
-                && (name_word(ctx, end + 1) || is_legal_suffix(ctx.word(end + 1)));
+                && goes_on(ctx, end + 1);
             if number_inside {
                 end += 2;
                 continue;
@@ -1329,9 +1327,7 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                         && w.split('.')
                             .all(|p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
                 }
-                && free(ctx, end + 1)
-                && (name_word(ctx, end + 1)
-                    || ctx.toks[end + 1].kind == Kind::Word && is_legal_suffix(ctx.word(end + 1)));
+                && goes_on(ctx, end + 1);
             if initial {
                 end += 2;
                 continue;
