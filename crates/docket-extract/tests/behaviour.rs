@@ -104,47 +104,50 @@ fn passive_voice_and_nominalisations() {
 #[test]
 fn negated_hypothetical_and_planned_actions_are_dropped() {
     let x = dev_extractor();
-    for text in [
-        "Tencent could face a fine of up to $1bn, the regulator said.",
-        "The SEC may fine Acme Corp next year.",
-        "The market regulator plans to fine Baidu.",
-        "Baidu is expected to be fined by the regulator.",
-        "The SEC did not fine Acme Corp.",
-        "Acme Corp denied that it had been fined.",
-        "The regulator will investigate Tencent.",
-        "“We expect more fines,” said Li Chengdong, an analyst.",
-        "Alibaba did not immediately respond to requests for comment.",
-        "Companies which break the rules are liable to heavy fines by the market regulator.",
-        "Consumer groups are urging the market regulator to fine Baidu.",
-        "Lawmakers are calling on the market regulator to investigate Tencent.",
-    ] {
-        let out = extract(&x, text, Some("2021-03-19"));
-        assert!(out.events.is_empty(), "{text}: {out:#?}");
-    }
+    assert_no_events(
+        &x,
+        &[
+            "Tencent could face a fine of up to $1bn, the regulator said.",
+            "The SEC may fine Acme Corp next year.",
+            "The market regulator plans to fine Baidu.",
+            "Baidu is expected to be fined by the regulator.",
+            "The SEC did not fine Acme Corp.",
+            "Acme Corp denied that it had been fined.",
+            "The regulator will investigate Tencent.",
+            "“We expect more fines,” said Li Chengdong, an analyst.",
+            "Alibaba did not immediately respond to requests for comment.",
+            "Companies which break the rules are liable to heavy fines by the market regulator.",
+            "Consumer groups are urging the market regulator to fine Baidu.",
+            "Lawmakers are calling on the market regulator to investigate Tencent.",
+        ],
+        Some("2021-03-19"),
+    );
 }
 
 #[test]
 fn companies_acting_are_not_enforcement() {
     let x = dev_extractor();
-    for text in [
-        "Boeing was sued by Lockheed Martin after its rival accused it of espionage.",
-        "Taobao had blocked access to WeChat since 2013.",
-        // an authority in a phrase before the subject is not the one acting
-        "In a filing to US regulators the airline warned of inadequate liquidity.",
-    ] {
-        let out = extract(&x, text, Some("2021-03-19"));
-        assert!(out.events.is_empty(), "{text}: {out:#?}");
-    }
+    assert_no_events(
+        &x,
+        &[
+            "Boeing was sued by Lockheed Martin after its rival accused it of espionage.",
+            "Taobao had blocked access to WeChat since 2013.",
+            // an authority in a phrase before the subject is not the one acting
+            "In a filing to US regulators the airline warned of inadequate liquidity.",
+        ],
+        Some("2021-03-19"),
+    );
     // a company named by a common noun, with no authority in the clause (the built-in
     // catalogue knows Netflix and Airbus)
     let built_in = built_in_extractor();
-    for text in [
-        "Recently, India's first low-cost airline ordered 30 Airbus A320 planes for $1.8bn.",
-        "The company had charged a Netflix service that had not been solicited by the claimant.",
-    ] {
-        let out = extract(&built_in, text, Some("2005-01-10"));
-        assert!(out.events.is_empty(), "{text}: {out:#?}");
-    }
+    assert_no_events(
+        &built_in,
+        &[
+            "Recently, India's first low-cost airline ordered 30 Airbus A320 planes for $1.8bn.",
+            "The company had charged a Netflix service that had not been solicited by the claimant.",
+        ],
+        Some("2005-01-10"),
+    );
     // the authority as the subject still acts
     let out = extract(
         &x,
@@ -313,16 +316,17 @@ fn a_name_in_apposition_says_who_a_descriptor_is() {
 #[test]
 fn forecasts_and_comments_are_not_warnings() {
     let x = built_in_extractor();
-    for text in [
-        "In January, Acme Motors Corp issued its third profits warning in nine months.",
-        "Acme Corp shares hit by profit warning",
-        "Finnish security firm Acme Secure Oy issued a warning about the new strains of the virus.",
-        "\"We cannot assume that the brain will not change,\" warns Baroness Greenfield.",
-        "Online gaming could spell problems for net service firms, warns network monitoring company Sandvine.",
-    ] {
-        let out = extract(&x, text, Some("2005-01-10"));
-        assert!(out.events.is_empty(), "{text}: {out:#?}");
-    }
+    assert_no_events(
+        &x,
+        &[
+            "In January, Acme Motors Corp issued its third profits warning in nine months.",
+            "Acme Corp shares hit by profit warning",
+            "Finnish security firm Acme Secure Oy issued a warning about the new strains of the virus.",
+            "\"We cannot assume that the brain will not change,\" warns Baroness Greenfield.",
+            "Online gaming could spell problems for net service firms, warns network monitoring company Sandvine.",
+        ],
+        Some("2005-01-10"),
+    );
     // an authority's warnings stay
     for (text, actor) in [
         (
@@ -349,15 +353,16 @@ fn forecasts_and_comments_are_not_warnings() {
 #[test]
 fn people_without_office_do_not_enforce() {
     let x = built_in_extractor();
-    for text in [
-        "Acme Corp was criticised by privacy campaigners for collecting too much data.",
-        "The plan was widely criticised by some aid groups as being too little.",
-        "Ms Jane Roe was removed by the very same person who had promoted her.",
-        "It was widely criticised by net users and later dropped by Acme Corp.",
-    ] {
-        let out = extract(&x, text, Some("2005-01-10"));
-        assert!(out.events.is_empty(), "{text}: {out:#?}");
-    }
+    assert_no_events(
+        &x,
+        &[
+            "Acme Corp was criticised by privacy campaigners for collecting too much data.",
+            "The plan was widely criticised by some aid groups as being too little.",
+            "Ms Jane Roe was removed by the very same person who had promoted her.",
+            "It was widely criticised by net users and later dropped by Acme Corp.",
+        ],
+        Some("2005-01-10"),
+    );
     let out = extract(
         &x,
         "Acme Corp was criticised by the Securities and Exchange Commission for its accounts.",
@@ -373,14 +378,15 @@ fn people_without_office_do_not_enforce() {
 #[test]
 fn trigger_words_that_only_qualify_are_no_actions() {
     let x = built_in_extractor();
-    for text in [
-        "Prosecutors are preparing for former executives of shamed US energy firm Enron Corp.",
-        "It could take several months for the WTO's dispute settlement panel to report its findings.",
-        "ING Bank NV failed to protect an automated system during the settlement process of card payments.",
-    ] {
-        let out = extract(&x, text, Some("2005-01-10"));
-        assert!(out.events.is_empty(), "{text}: {out:#?}");
-    }
+    assert_no_events(
+        &x,
+        &[
+            "Prosecutors are preparing for former executives of shamed US energy firm Enron Corp.",
+            "It could take several months for the WTO's dispute settlement panel to report its findings.",
+            "ING Bank NV failed to protect an automated system during the settlement process of card payments.",
+        ],
+        Some("2005-01-10"),
+    );
     // the same words as actions
     let out = extract(
         &x,

@@ -37,6 +37,14 @@ pub fn extract(extractor: &Extractor, text: &str, published: Option<&str>) -> Ex
     extractor.extract(&body, &RawEvent::default(), None)
 }
 
+/// Asserts that none of `texts` gives an event.
+pub fn assert_no_events(extractor: &Extractor, texts: &[&str], published: Option<&str>) {
+    for text in texts {
+        let out = extract(extractor, text, published);
+        assert!(out.events.is_empty(), "{text}: {out:#?}");
+    }
+}
+
 pub fn target_ids(event: &RawEvent) -> Vec<String> {
     event
         .targets
