@@ -1309,11 +1309,15 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 && ctx.toks[end].kind == Kind::Num
                 && free(ctx, end)
                 && ctx.word(end).len() <= 4
-                && ctx.word(end).bytes().all(|b| b.is_ascii_digit())
-                && goes_on(ctx, end + 1);
-            if number_inside {
+                && ctx.word(end).bytes().all(|b| b.is_ascii_digit());
+            if number_inside && goes_on(ctx, end + 1) {
                 end += 2;
                 continue;
+            }
+            // "Servicios Aby 2018, S.L.": the number, then the legal form after a comma
+            if number_inside && legal_suffix_after_comma(ctx, end + 1) && free(ctx, end + 2) {
+                end += 3;
+                break;
             }
             // "T. Stene Transport AS", "J. P. Morgan", "S.C. Dreamtime Call S.R.L.", "L.E.
             // EOOD": initials and their period inside a name

@@ -112,6 +112,34 @@ fn has_year(text: &str) -> bool {
     })
 }
 
+/// Whether a bare year stands inside a company's name: after a capitalised word that is no
+/// preposition and before a legal form, with or without a comma ("Avilon Center 2016 S.L.",
+/// "Servicios Aby 2018, S.L."). Such a year names the company, not the time of the event.
+fn year_in_company_name(before: &str, after: &str) -> bool {
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+        .next()
+        .unwrap_or_default();
+    let capitalised = word_before.chars().next().is_some_and(char::is_uppercase);
+    let preposition = [
+        "in", "during", "since", "until", "by", "of", "from", "early", "late", "mid", "on", "at",
+        "for", "to", "and", "or",
+    ]
+    .iter()
+    .any(|p| word_before.eq_ignore_ascii_case(p));
+    let after = after.strip_prefix(',').unwrap_or(after);
+    let word_after = after
+        .trim_start()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')'))
+        .next()
+        .unwrap_or_default();
+    let legal = |w: &str| crate::lexicon::is_in(crate::lexicon::LEGAL_SUFFIXES, w);
+    capitalised
+        && !preposition
+        && after.starts_with(char::is_whitespace)
+        && (legal(word_after) || legal(word_after.trim_end_matches('.')))
+}
+
 fn month_number(word: &str) -> Option<u8> {
     docket_normalize::date::month_from_name(word)
 }
@@ -379,6 +407,9 @@ impl TimeFinder {
             }
             let before = full[..from + all.start()].trim_end();
             if before.ends_with(['$', '€', '£', '¥']) {
+                continue;
+            }
+            if prep.is_none() && year_in_company_name(before, after) {
                 continue;
             }
             let Ok(year) = y.as_str().parse::<i16>() else {

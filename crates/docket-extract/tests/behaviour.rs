@@ -455,6 +455,41 @@ fn a_number_inside_a_name_belongs_to_it() {
     }
 }
 
+/// A year between a capitalised word and a legal form is part of a company's name ("Avilon
+/// Center 2016 S.L.", "Servicios Aby 2018, S.L."), not the date of the fine; a year after a
+/// preposition still dates it.
+#[test]
+fn a_year_inside_a_company_name_is_no_date() {
+    let x = built_in_extractor();
+    for (text, name, date) in [
+        (
+            "The Spanish DPA (AEPD) imposed a fine of EUR 20,000 on Avilon Center 2016 S.L. The data subject had complained.",
+            "Avilon Center 2016 S.L",
+            None,
+        ),
+        (
+            "The AEPD fined Servicios Aby 2018, S.L. EUR 2,000 in 2021.",
+            "Servicios Aby 2018, S.L",
+            Some("2021"),
+        ),
+        (
+            "The AEPD fined Acme Iberia S.L. EUR 2,000 in 2019.",
+            "Acme Iberia S.L",
+            Some("2019"),
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-03-19"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(names(fine), vec![name], "{text}: {out:#?}");
+        let value = fine
+            .date_resolved
+            .as_ref()
+            .and_then(|d| d.value)
+            .map(|v| v.to_string());
+        assert_eq!(value.as_deref(), date, "{text}: {out:#?}");
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
