@@ -2745,7 +2745,17 @@ fn analyze_trigger(
             .map(|a| ctx.mentions[a].clone())
             .or_else(|| authority_reference(ctx, memory, 0, o.0))
     };
+    let speaker = (action == ActionKind::Warning && voice == Voice::Active)
+        .then(|| inverted_speaker(ctx, right, t0, t1))
+        .flatten();
     match voice {
+        // "'Investors must take care,' warned the SEC.": the speaker after the verb gave the
+        // warning, whose content is what was said (a comment by anyone else is dropped above)
+        Voice::Active if speaker.is_some() => {
+            actors.extend(speaker.map(|m| ctx.mentions[m].clone()));
+            targets = Vec::new();
+            confidence = 0.85;
+        }
         Voice::Active => {
             let subject_mentions = subject(ctx, left, t0, |_| true);
             let nearest_auth = nearest_authority_left(ctx, left, t0);
@@ -3162,20 +3172,28 @@ fn warning_to_someone(
         }
         return true;
     }
-    // "..., warns Baroness Greenfield.": the reporting verb after what was said, its speaker
-    // after it and then the end of the sentence or of the clause
+    // "..., warns Baroness Greenfield.": a comment, unless an authority speaks
+    !inverted_speaker(ctx, right, t0, t1).is_some_and(not_authority)
+}
+
+/// The speaker named after a reporting verb that follows what was said, when the speaker's
+/// name then ends the sentence or the clause: "..., warns Baroness Greenfield.", "'Investors
+/// must take care,' warned the SEC on Tuesday."
+fn inverted_speaker(ctx: &Ctx<'_, '_>, right: usize, t0: usize, t1: usize) -> Option<usize> {
     let after_speech = t0 > 0 && matches!(ctx.punct(t0 - 1), Some(',' | '"' | '”' | '’'));
-    if after_speech && ctx.is(t0, &["warns", "warned"]) {
-        let speaker = (t1..right.min(t1 + 6)).find_map(|q| ctx.mention_at(q));
-        if let Some(m) = speaker {
-            let end = ctx.mentions[m].t1;
-            let closes = end >= ctx.toks.len() || matches!(ctx.punct(end), Some('.' | ','));
-            if closes && not_authority(m) {
-                return false;
-            }
-        }
+    if !(after_speech && ctx.is(t0, &["warns", "warned"])) {
+        return None;
     }
-    true
+    let speaker = (t1..right.min(t1 + 6)).find_map(|q| ctx.mention_at(q))?;
+    let end = ctx.mentions[speaker].t1;
+    let closes = end >= ctx.toks.len()
+        || matches!(ctx.punct(end), Some('.' | ','))
+        || ctx
+            .s
+            .times
+            .iter()
+            .any(|e| ctx.tok_range(e.start, e.end).0 == end);
+    closes.then_some(speaker)
 }
 
 /// Whether the sentence opens with an indefinite description of its subject and names no one

@@ -341,6 +341,15 @@ fn forecasts_and_comments_are_not_warnings() {
             "The Securities and Exchange Commission issued a warning to Acme Corp over its accounts.",
             "us.sec",
         ),
+        // the speaker after the verb, when it is an authority, gave the warning
+        (
+            "\"Investors must take care with crypto promoters,\" warned the SEC.",
+            "us.sec",
+        ),
+        (
+            "Investors must take care with crypto promoters, warns the Financial Conduct Authority.",
+            "uk.fca",
+        ),
     ] {
         let out = extract(&x, text, Some("2005-01-10"));
         let warning = find(&out.events, "warning", None);
