@@ -1958,7 +1958,11 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if form == Form::Noun && absorbed(&ctx, &produced, t0) && !own_agent(&ctx, t1) {
             continue;
         }
-        let found = analyze_trigger(&ctx, memory, t0, t1, action, form);
+        let mut found = analyze_trigger(&ctx, memory, t0, t1, action, form);
+        let shared = coordinated_actor(&ctx, &produced, &out, t0, action, form);
+        for candidate in found.iter_mut().filter(|c| c.actor.is_none()) {
+            candidate.actor.clone_from(&shared);
+        }
         if !found.is_empty() {
             produced.push((t0, t1, form, action));
         }
@@ -1973,6 +1977,36 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         }
     }
     out
+}
+
+/// "imposed a fine of EUR 51,000 on X and a fine of EUR 27,200 on Y": a trigger noun right
+/// after "and" and a determiner shares the actor of the sentence's latest event, when that event has the same
+/// action.
+fn coordinated_actor(
+    ctx: &Ctx<'_, '_>,
+    produced: &[(usize, usize, Form, ActionKind)],
+    out: &[Candidate],
+    t0: usize,
+    action: ActionKind,
+    form: Form,
+) -> Option<Mention> {
+    if form == Form::Verb {
+        return None;
+    }
+    // a determiner makes it a noun ("and a fine", not "and fined")
+    let mut d = t0;
+    while d > 0 && ctx.is(d - 1, lexicon::DETERMINERS) {
+        d -= 1;
+    }
+    if d == t0 || d == 0 || !ctx.is(d - 1, &["and"]) {
+        return None;
+    }
+    let &(_, _, _, earlier_action) = produced.last()?;
+    if earlier_action != action {
+        return None;
+    }
+    let earlier = out.iter().rev().find(|c| c.action == action)?;
+    earlier.actor.clone()
 }
 
 /// Whether the trigger noun at `t0` is the object of an earlier trigger that produced an event
@@ -3514,7 +3548,7 @@ fn noun_arguments(
         if agent.is_none() && actors.is_empty() {
             if let Some(m) = noun_actor_left(ctx, left, t0) {
                 actors.push(ctx.mentions[m].clone());
-            } else if let Some(m) = by_reference(ctx, memory, t1, agent_right) {
+            } else if let Some(m) = by.and_then(|b| by_reference(ctx, memory, b, agent_right)) {
                 actors.push(m);
             } else if let Some(m) = jurisdiction_actor(ctx, memory, left, t0) {
                 actors.push(m);
@@ -3533,11 +3567,14 @@ fn noun_arguments(
 /// to the Department of Justice and co-operate with continuing investigations").
 fn noun_actor_left(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
     let a = nearest_authority_left(ctx, left, t0)?;
+    // ("a fine of EUR 51,000 on the Ministry of Industry and a fine of EUR 27,200 on YAY": the
+    // ministry before "and" is the first fine's target, not the second one's actor)
     let adjacent = (ctx.mentions[a].t1..t0).all(|t| {
         ctx.covered[t]
             || ctx.is(t, lexicon::DETERMINERS)
             || ctx.is_lower_word(t)
                 && !ctx.is(t, lexicon::CLAUSE_STOPS)
+                && !ctx.is(t, &["and", "or"])
                 && t0 - ctx.mentions[a].t1 <= 2
     });
     let first = (0..ctx.mentions.len())

@@ -499,6 +499,29 @@ fn a_year_inside_a_company_name_is_no_date() {
     }
 }
 
+/// "a fine of A on X and a fine of B on Y": the second fine is the same authority's, not that
+/// of X before "and"; and "by" after another noun ("a campaign by the ministry") names no agent
+/// of the fine.
+#[test]
+fn a_second_fine_after_and_is_the_same_authoritys() {
+    let x = built_in_extractor();
+    let text = "The Icelandic Data Protection Authority has imposed a fine of EUR 51,000 on the Ministry of Industry and Innovation and a fine of EUR 27,200 on YAY ehf.\n\nThe fine is related to a campaign by the ministry to encourage Icelanders to travel domestically in the summer of 2020.";
+    let out = extract(&x, text, Some("2021-11-23"));
+    let fines: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.action.as_deref() == Some("fine"))
+        .collect();
+    assert_eq!(fines.len(), 2, "{out:#?}");
+    for fine in fines {
+        assert_eq!(
+            actor_id(fine).as_deref(),
+            Some("is.personuvernd"),
+            "{out:#?}"
+        );
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
