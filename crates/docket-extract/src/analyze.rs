@@ -1441,6 +1441,17 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
 
 /// Whether a word is a demonym of a known place that the catalogue does not list ("Texan" for
 /// "Texas"): it ends in "n" and, without that letter, begins a jurisdiction's name.
+/// Whether a word names the people of a place: a place or demonym of the catalogue's
+/// jurisdictions with a plural ending ("Icelanders", "Americans", "Germans", "Britons").
+fn people_of_a_place(resolver: &Resolver, word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["ers", "s"].iter().any(|ending| {
+        lower
+            .strip_suffix(ending)
+            .is_some_and(|stem| stem.len() >= 4 && resolver.jurisdiction_of_word(stem).is_some())
+    })
+}
+
 fn demonym_like(resolver: &Resolver, word: &str) -> bool {
     let lower = word.to_lowercase();
     let Some(stem) = lower.strip_suffix('n') else {
@@ -1579,6 +1590,10 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
         // "including a Briton", "an American": a single capitalised word after an indefinite
         // article is a common noun
         if before.is_some_and(|p| ctx.is(p, &["a", "an"])) && !acronym {
+            return;
+        }
+        // "to encourage Icelanders to travel", "Americans": the people of a place
+        if !acronym && people_of_a_place(ctx.resolver, w) {
             return;
         }
         // "Twenty-eight people", "MP3 files": numbers and product codes are not names

@@ -522,6 +522,21 @@ fn a_second_fine_after_and_is_the_same_authoritys() {
     }
 }
 
+/// The people of a place ("Icelanders", "Americans") are no company: "the company" after them
+/// is still the company named before.
+#[test]
+fn the_people_of_a_place_are_no_company() {
+    let x = built_in_extractor();
+    let text = "The Icelandic DPA has imposed a fine of EUR 27,200 on YAY ehf.\n\nThe fine is related to a campaign to encourage Icelanders to travel domestically.\n\nAs a result, the DPA launched an investigation against the company.";
+    let out = extract(&x, text, Some("2021-11-23"));
+    let investigation = find(&out.events, "investigation", None);
+    let targets = names(investigation);
+    assert!(
+        !targets.is_empty() && targets.iter().all(|n| n.starts_with("YAY")),
+        "{out:#?}"
+    );
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
