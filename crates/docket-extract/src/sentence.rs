@@ -385,9 +385,17 @@ impl Segmenter<'_> {
         };
         if first == '\n' || first == '\r' {
             // the line break may be a paragraph break; otherwise a new line after a
-            // terminal mark still ends the sentence
-            let upper_next = true;
-            if upper_next && is_period && !self.period_ends(i, j) {
+            // terminal mark still ends the sentence, unless the period is an abbreviation's
+            // and the next line does not open a sentence ("Acme Corp.\nThe SEC" ends one)
+            let mut next_line = j;
+            while next_line < self.bytes.len()
+                && next_line - j < 8
+                && matches!(self.bytes[next_line], b'\n' | b'\r' | b' ' | b'\t')
+            {
+                next_line += 1;
+                self.steps += 1;
+            }
+            if is_period && !self.period_ends(i, next_line) {
                 return j;
             }
             self.push(end);
@@ -527,6 +535,18 @@ mod tests {
                 "The firm paid.",
                 "Then it fined Beta Ltd.",
                 "It paid too."
+            ]
+        );
+        // the same at a line break inside a paragraph
+        let text = "It fined Acme Corp.\nThe firm paid. It fined Beta Ltd.\r\n  It paid too. Smith & Co.\nfiled later.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "It fined Acme Corp.",
+                "The firm paid.",
+                "It fined Beta Ltd.",
+                "It paid too.",
+                "Smith & Co.\nfiled later."
             ]
         );
     }
