@@ -58,9 +58,17 @@ pub struct Mention {
 impl Mention {
     /// The last word of the mention's name, lower-cased ("agency" for "State Environmental
     /// Protection Agency").
+    /// The head noun of the name, in lower case: its last word, or the word before its first
+    /// "of" or "for" ("Ministry of Industry and Innovation" → "ministry", "State Environmental
+    /// Protection Agency" → "agency").
     fn head_word(&self) -> String {
-        self.actor
-            .name
+        let name = self.actor.name.as_str();
+        let before_of = [" of ", " for "]
+            .iter()
+            .filter_map(|p| name.find(p))
+            .min()
+            .map_or(name, |at| &name[..at]);
+        before_of
             .rsplit(|c: char| c.is_whitespace() || c == '-')
             .next()
             .unwrap_or("")
@@ -3092,11 +3100,15 @@ fn analyze_trigger(
     target_mentions.retain(|t| !keys.contains(&t.key));
     // authorities are acted upon only by courts and orders ("the court ruled against the FTC"),
     // and fined: a data-protection authority fines ministries and town councils too ("a fine of
-    // EUR 51,000 on the Ministry of Industry and Innovation")
-    if !matches!(
+    // EUR 51,000 on the Ministry of Industry and Innovation"); and investigated by another
+    // authority ("the DPA launched investigations against the ministry"; without one, "the
+    // investigations of the DPA" name the investigator)
+    let investigated = action == ActionKind::Investigation && !actors.is_empty();
+    if !(matches!(
         action,
         ActionKind::Ruling | ActionKind::Order | ActionKind::Fine
-    ) {
+    ) || investigated)
+    {
         target_mentions.retain(|t| t.role != Role::Authority);
     }
     let mut seen: Vec<Arc<str>> = Vec::new();

@@ -537,6 +537,31 @@ fn the_people_of_a_place_are_no_company() {
     );
 }
 
+/// An authority investigates a public body ("against the ministry": the latest authority whose
+/// name has that head, "Ministry of Education"); "the investigations of the DPA" name the
+/// investigator, not a target.
+#[test]
+fn an_authority_can_investigate_a_public_body() {
+    let x = built_in_extractor();
+    let text = "The Icelandic DPA has imposed a fine of EUR 5,000 on the Ministry of Education.\n\nAs a result, the DPA launched an investigation against the ministry.";
+    let out = extract(&x, text, Some("2021-11-23"));
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        names(investigation),
+        vec!["Ministry of Education"],
+        "{out:#?}"
+    );
+    let text = "The Lower Saxony DPA fined Acme GmbH EUR 5,000.\n\nThe investigations of the DPA further revealed that the passwords were not secured.";
+    let out = extract(&x, text, Some("2021-11-23"));
+    assert!(
+        out.events
+            .iter()
+            .filter(|e| e.action.as_deref() == Some("investigation"))
+            .all(|e| names(e).is_empty()),
+        "{out:#?}"
+    );
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
