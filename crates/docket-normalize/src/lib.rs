@@ -18,6 +18,7 @@ pub mod fuzzy;
 pub mod merge;
 pub mod money;
 pub mod name;
+pub mod name_list;
 mod normalizer;
 pub mod resolve;
 pub mod rollup;

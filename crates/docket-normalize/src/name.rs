@@ -405,6 +405,16 @@ pub fn first_word_is_capitals(name: &str) -> bool {
     letters >= 2 && !first.chars().any(char::is_lowercase)
 }
 
+/// Whether the whole text is a legal form ("LLC", "Inc.", "S.A. de C.V.", "GmbH & Co. KG").
+pub fn is_legal_form(text: &str) -> bool {
+    let folded = fold_name(text);
+    !folded.is_empty()
+        && LEGAL_SUFFIXES.iter().any(|suffix| {
+            let mut words = folded.split(' ');
+            suffix.iter().all(|w| words.next() == Some(*w)) && words.next().is_none()
+        })
+}
+
 /// A stable slug for an unresolved name: its base name with spaces as hyphens.
 pub fn slug(name: &str) -> String {
     base_name(&fold_name(name)).replace(' ', "-")

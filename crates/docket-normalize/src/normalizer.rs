@@ -25,6 +25,9 @@ pub struct SourceHints {
     pub date: DateHints,
     /// Separator of several targets in one field (`target_separator`).
     pub target_separator: Option<String>,
+    /// The target field holds a written list of names (`target_list`), split by
+    /// [`crate::name_list::split_name_list`].
+    pub target_list: bool,
 }
 
 /// Turns raw events into events. Cheap to clone (the catalogue index is shared).
@@ -179,7 +182,7 @@ impl Normalizer {
         } else {
             &targets
         };
-        event.targets = self.targets(targets, hints.target_separator.as_deref());
+        event.targets = self.targets(targets, hints);
         event.target_count = target_count.or(constants.target_count);
 
         event.date = match date_resolved {
@@ -291,7 +294,8 @@ impl Normalizer {
         })
     }
 
-    fn targets(&self, raw: &[RawActor], separator: Option<&str>) -> Vec<ActorRef> {
+    fn targets(&self, raw: &[RawActor], hints: &SourceHints) -> Vec<ActorRef> {
+        let separator = hints.target_separator.as_deref();
         let mut out: Vec<ActorRef> = Vec::new();
         let mut push = |actor: &RawActor| {
             if actor.id_hint.is_none() && is_missing(&actor.name) {
@@ -303,6 +307,16 @@ impl Normalizer {
             }
         };
         for actor in raw {
+            if hints.target_list && actor.id_hint.is_none() {
+                for name in crate::name_list::split_name_list(&actor.name) {
+                    push(&RawActor {
+                        name,
+                        id_hint: None,
+                        parent_hint: actor.parent_hint.clone(),
+                    });
+                }
+                continue;
+            }
             match separator {
                 Some(sep) if actor.id_hint.is_none() && actor.name.contains(sep) => {
                     for part in actor.name.split(sep) {

@@ -192,6 +192,56 @@ proptest! {
         let _ = parse_money(&text, None);
         let _ = fold_name(&text);
         let _ = docket_normalize::action::action_from_word(&text);
+        let _ = docket_normalize::name_list::split_name_list(&text);
+    }
+
+    /// A list of names splits into exactly those names, whatever legal forms, "and" and
+    /// "et al." it is written with; every name is trimmed and comes from the text.
+    #[test]
+    fn a_written_list_of_names_splits_into_its_names(
+        people in proptest::collection::vec(("[A-Z][a-z]{2,8}", "[A-Z][a-z]{2,9}"), 1..5),
+        companies in proptest::collection::vec(("[A-Z][a-z]{2,8}", 0usize..4), 0..4),
+        oxford in any::<bool>(),
+        et_al in any::<bool>(),
+    ) {
+        let forms = ["LLC", "Inc.", "Ltd.", "L.P."];
+        let mut names: Vec<String> = people.iter().map(|(g, f)| format!("{g} {f}")).collect();
+        names.extend(companies.iter().map(|(n, f)| format!("{n} Holdings, {}", forms[*f])));
+        names.dedup();
+        let mut text = String::new();
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                let last = i + 1 == names.len();
+                text.push_str(match (last, oxford) {
+                    (true, true) => ", and ",
+                    (true, false) => " and ",
+                    _ => ", ",
+                });
+            }
+            text.push_str(name);
+        }
+        if et_al {
+            text.push_str(", et al.");
+        }
+        let split = docket_normalize::name_list::split_name_list(&text);
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        prop_assert_eq!(split.len(), unique.len(), "{} -> {:?}", text, split);
+        for name in &split {
+            prop_assert!(names.contains(name), "{} -> {:?}", text, split);
+        }
+    }
+
+    #[test]
+    fn split_names_are_trimmed_parts_of_the_text(text in "[A-Za-z .,;&()\"]{0,60}") {
+        for name in docket_normalize::name_list::split_name_list(&text) {
+            prop_assert!(!name.is_empty());
+            prop_assert_eq!(name.trim(), name.as_str());
+            for word in name.split_whitespace() {
+                prop_assert!(text.contains(word.trim_matches(',')), "{} -> {}", text, name);
+            }
+        }
     }
 
     #[test]

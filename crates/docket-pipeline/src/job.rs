@@ -156,6 +156,10 @@ pub struct CommonSourceConfig {
     /// Separator between several targets in one field.
     #[serde(default)]
     pub target_separator: Option<String>,
+    /// The target field holds a written list of names ("A, LLC and B"), split by
+    /// [`docket_normalize::name_list::split_name_list`].
+    #[serde(default)]
+    pub target_list: bool,
     /// Publication date for text that has none of its own.
     #[serde(default)]
     published: Option<DateLike>,
@@ -171,6 +175,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "constants",
     "formats",
     "target_separator",
+    "target_list",
     "published",
     "lang",
 ];
@@ -339,7 +344,17 @@ impl Job {
                     .map(DateHints::from_job_value)
                     .unwrap_or_default(),
                 target_separator: common.target_separator.clone(),
+                target_list: common.target_list,
             };
+            if common.target_list && common.target_separator.is_some() {
+                return Err(error(
+                    locate_key(&text, &prefix, "target_list"),
+                    format!(
+                        "source {name:?}: target_list and target_separator exclude each other: \
+                         a list is split by its own grammar"
+                    ),
+                ));
+            }
             let published = common.published.as_ref().map(DateLike::text);
             sources.push(SourceSpec {
                 name,

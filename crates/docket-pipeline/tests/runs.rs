@@ -4,6 +4,7 @@
 mod common;
 
 use common::{fixtures, read_jsonl, run_in};
+use docket_pipeline::{default_registry, run_job_blocking, Job, RunOptions};
 
 fn job(out: &std::path::Path, source_path: &str) -> String {
     format!(
@@ -506,4 +507,63 @@ path = "{out}/events.jsonl"
         .filter(|e| e["actor"]["id"] != "us.sec")
         .collect();
     assert!(others.is_empty(), "{others:#?}");
+}
+
+/// The SEC feed's job reads each release title as a written list of defendants
+/// (`target_list`): "Westport Capital Markets, LLC and Christopher E. McClure" is two targets,
+/// the company keeping its legal form; `target_list` with a `target_separator` is an error.
+#[test]
+fn a_target_list_gives_one_target_per_defendant() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixtures().join("jobs/sec-rss.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("../../out/sec", &dir.path().display().to_string());
+    let job = Job::parse(&path, text.clone()).unwrap();
+    let summary = run_job_blocking(&job, &default_registry(), &RunOptions::default()).unwrap();
+    assert!(summary.balanced(), "{summary}");
+    let events = read_jsonl(&dir.path().join("events.jsonl"));
+    let targets_of = |reference: &str| -> Vec<String> {
+        let event = events
+            .iter()
+            .find(|e| e["ref"] == reference)
+            .unwrap_or_else(|| panic!("no event {reference}"));
+        event["targets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        targets_of("LR-24636"),
+        ["Christopher J. Spencer", "John Busshaus"]
+    );
+    let westport = events
+        .iter()
+        .find(|e| {
+            e["targets"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|t| t["name"] == "Westport Capital Markets, LLC")
+        })
+        .expect("the Westport release");
+    assert_eq!(
+        westport["targets"].as_array().unwrap().len(),
+        2,
+        "{westport}"
+    );
+    let targets: usize = events
+        .iter()
+        .map(|e| e["targets"].as_array().unwrap().len())
+        .sum();
+    assert!(targets > events.len() + 100, "{targets} targets");
+
+    let both = text.replace(
+        "target_list = true",
+        "target_list = true\ntarget_separator = \";\"",
+    );
+    let error = Job::parse(&path, both).unwrap_err().to_string();
+    assert!(error.contains("target_list"), "{error}");
 }

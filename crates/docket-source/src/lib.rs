@@ -175,8 +175,8 @@ pub trait SourceFactory: Send + Sync {
     fn kind(&self) -> &'static str;
 
     /// Builds a source from its table (the source's keys minus those the pipeline owns: `kind`,
-    /// `on_error`, `constants`, `formats`, `target_separator`, `published`, `lang`). Building
-    /// checks the config and resolves paths, but reads no record.
+    /// `on_error`, `constants`, `formats`, `target_separator`, `target_list`, `published`,
+    /// `lang`). Building checks the config and resolves paths, but reads no record.
     fn build(
         &self,
         config: toml::Table,
