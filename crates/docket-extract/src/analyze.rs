@@ -2665,6 +2665,49 @@ fn authority_reference(
     Some(m)
 }
 
+/// Whether a trigger noun is the object of a verb that opens an action ("launched", "opened",
+/// "began") whose subject is "it" or "they": "it had launched an investigation", "it has
+/// opened a formal probe".
+fn opened_by_pronoun(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
+    const OPENING: [&str; 16] = [
+        "launched",
+        "launch",
+        "launches",
+        "opened",
+        "open",
+        "opens",
+        "started",
+        "start",
+        "starts",
+        "began",
+        "begun",
+        "begin",
+        "begins",
+        "initiated",
+        "initiate",
+        "initiates",
+    ];
+    let from = t0.saturating_sub(6).max(left);
+    let Some(verb) = (from..t0).rev().find(|&t| ctx.is(t, &OPENING)) else {
+        return false;
+    };
+    // only determiners and adjectives between the verb and the noun ("a formal", "its")
+    let object = (verb + 1..t0).all(|t| ctx.is_lower_word(t) && ctx.owner[t].is_none());
+    // the pronoun right before the verb group ("it had", "it has now")
+    let subject = (from..verb)
+        .rev()
+        .take(3)
+        .find(|&t| ctx.is(t, &["it", "they"]))
+        .is_some_and(|p| {
+            (p + 1..verb).all(|t| {
+                ctx.is(t, lexicon::BE_FORMS)
+                    || ctx.is(t, lexicon::ADVERBS)
+                    || ctx.is(t, &["has", "have", "had", "formally", "officially"])
+            })
+        });
+    object && subject
+}
+
 /// The clause around tokens `t0..t1`: from after the last boundary before it to the first
 /// boundary after it.
 fn clause(ctx: &Ctx<'_, '_>, t0: usize, t1: usize) -> (usize, usize) {
@@ -2949,6 +2992,14 @@ fn analyze_trigger(
             }
             if actors.is_empty() {
                 actors.extend(orderer());
+            }
+            // "The CSRC said it had launched an investigation into X": "it" as the subject of
+            // a verb that opens the action, "it" being an authority
+            if actors.is_empty() && opened_by_pronoun(ctx, left, t0) {
+                if let Some(a) = authority_reference(ctx, memory, left, t0) {
+                    flags.push("actor_coreference".to_string());
+                    actors.push(a);
+                }
             }
             if targets.is_empty() && is_case_reference(ctx, t1 + 1) {
                 extra_targets = case_targets(ctx, memory, left, t0);

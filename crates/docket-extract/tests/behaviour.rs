@@ -562,6 +562,32 @@ fn an_authority_can_investigate_a_public_body() {
     );
 }
 
+/// "The CSRC said it had launched an investigation into X": "it", an authority, opened the
+/// investigation; "it", a company, did not.
+#[test]
+fn it_opened_the_investigation() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "The CSRC said on Friday it had launched an investigation into Kangmei Pharmaceutical.",
+            Some("cn.csrc"),
+        ),
+        (
+            "The SEC said it has formally opened a probe into Acme Corp.",
+            Some("us.sec"),
+        ),
+        ("Acme Corp said it faced an investigation.", None),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let investigation = find(&out.events, "investigation", None);
+        assert_eq!(
+            actor_id(investigation).as_deref(),
+            actor,
+            "{text}: {out:#?}"
+        );
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
