@@ -2032,6 +2032,9 @@ fn coordinated_actor(
     earlier.actor.clone()
 }
 
+/// Verbs of a payment someone is ordered to make ("ordered to pay", "ordered X to repay").
+const PAY_VERBS: [&str; 5] = ["pay", "repay", "compensate", "forfeit", "disgorge"];
+
 /// Whether the trigger noun at `t0` is the object of an earlier trigger that produced an event
 /// ("settle an investigation", "ordered to pay a fine", "pleaded guilty to charges").
 fn absorbed(ctx: &Ctx<'_, '_>, produced: &[(usize, usize, Form, ActionKind)], t0: usize) -> bool {
@@ -2045,12 +2048,15 @@ fn absorbed(ctx: &Ctx<'_, '_>, produced: &[(usize, usize, Form, ActionKind)], t0
                 && (p1..t0).all(|t| ctx.is(t, &["and"]) || ctx.is(t, lexicon::DETERMINERS))
                 && (p1..t0).any(|t| ctx.is(t, &["and"]));
         }
+        // "ordered Acme Corp to pay a civil penalty": the payer named in between
+        let pays = (p1..t0).any(|t| ctx.is(t, &PAY_VERBS));
         let words = (p1..t0)
             .filter(|&t| {
                 !ctx.covered[t]
                     && !matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num)
                     && !ctx.is(t, lexicon::DETERMINERS)
                     && !ctx.is(t, &["to", "pay", "paid", "paying"])
+                    && !(pays && ctx.owner[t].is_some())
             })
             .count();
         let punct = (p1..t0).any(|t| matches!(ctx.punct(t), Some(',' | ';' | ':')));
@@ -2774,9 +2780,16 @@ fn analyze_trigger(
         }
     }
     // "ordered to pay": a court-ordered payment is a ruling (a fine when a regulator orders it)
+    // ("ordered Acme Corp to pay": also after the object)
     let ordered_to_pay = action == ActionKind::Order
-        && ctx.is(t1, &["to"])
-        && ctx.is(t1 + 1, &["pay", "repay", "compensate", "forfeit"]);
+        && (t1..right.min(t1 + 10))
+            .take_while(|&t| {
+                t == t1
+                    || ctx.owner[t].is_some()
+                    || ctx.is(t, &["to", "and"])
+                    || ctx.punct(t) == Some(',')
+            })
+            .any(|t| ctx.is(t, &["to"]) && ctx.is(t + 1, &PAY_VERBS));
     // "ordered 30 projects halted", "ordered a halt to", "ordered a thorough investigation":
     // the order is the ordered action, which takes the orderer as its actor
     if action == ActionKind::Order && !ordered_to_pay {

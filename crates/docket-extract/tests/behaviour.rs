@@ -588,6 +588,32 @@ fn it_opened_the_investigation() {
     }
 }
 
+/// "ordered X to pay" is one event, as "X was ordered to pay" is: a ruling when a court orders
+/// the payment, a fine when a regulator does; the penalty noun after "to pay" is part of it.
+#[test]
+fn ordered_to_pay_with_the_payer_named_is_one_event() {
+    let x = built_in_extractor();
+    for (text, action, actor) in [
+        (
+            "A judge ordered Acme Corp to pay a civil penalty of $500,000.",
+            "ruling",
+            Some("name:judge"),
+        ),
+        (
+            "The SEC ordered Acme Corp to pay a penalty of $1m.",
+            "fine",
+            Some("us.sec"),
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let event = find(&out.events, action, None);
+        assert_eq!(target_ids(event), ["name:Acme Corp"], "{text}: {out:#?}");
+        assert_eq!(actor_id(event).as_deref(), actor, "{text}: {out:#?}");
+        assert!(event.amount.is_some(), "{text}: {out:#?}");
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
