@@ -614,6 +614,38 @@ fn ordered_to_pay_with_the_payer_named_is_one_event() {
     }
 }
 
+/// The language of court judgments in SEC litigation releases: "obtained a final judgment
+/// against X", "entered final judgments against X and Y", "a final judgment ordering X to pay".
+#[test]
+fn final_judgments_are_rulings() {
+    let x = built_in_extractor();
+    for (text, targets, amount) in [
+        (
+            "The SEC obtained a final judgment against Acme Corp.",
+            vec!["name:Acme Corp"],
+            false,
+        ),
+        (
+            "On October 1, 2019, the Court entered final judgments against Acme Corp and John Doe.",
+            vec!["name:Acme Corp", "name:John Doe"],
+            false,
+        ),
+        (
+            "The court entered a final judgment ordering Acme Corp to pay a civil penalty of $500,000.",
+            vec!["name:Acme Corp"],
+            true,
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let ruling = find(&out.events, "ruling", None);
+        let mut ids = target_ids(ruling);
+        ids.sort();
+        assert_eq!(ids, targets, "{text}: {out:#?}");
+        assert_eq!(ruling.amount.is_some(), amount, "{text}: {out:#?}");
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
