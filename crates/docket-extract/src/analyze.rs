@@ -1981,7 +1981,17 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if form == Form::Noun && absorbed(&ctx, &produced, t0) && !own_agent(&ctx, t1) {
             continue;
         }
+        // "announced settled charges against X": the participle only qualifies the charges,
+        // which are a settlement with the charges' parties
+        if settled_before_charges(&ctx, t1, k) {
+            continue;
+        }
         let mut found = analyze_trigger(&ctx, memory, t0, t1, action, form);
+        if action == ActionKind::Charge && k > 0 && settled_before_charges(&ctx, t0, k - 1) {
+            for candidate in &mut found {
+                candidate.action = ActionKind::Settlement;
+            }
+        }
         let shared = coordinated_actor(&ctx, &produced, &out, t0, action, form);
         for candidate in found.iter_mut().filter(|c| c.actor.is_none()) {
             candidate.actor.clone_from(&shared);
@@ -2030,6 +2040,36 @@ fn coordinated_actor(
     }
     let earlier = out.iter().rev().find(|c| c.action == action)?;
     earlier.actor.clone()
+}
+
+/// Whether trigger `k` is "settled" right before a charge noun ("settled charges", "settled
+/// administrative proceedings" are no act of settling by the subject).
+fn settled_before_charges(ctx: &Ctx<'_, '_>, t1: usize, k: usize) -> bool {
+    let (t0, _, action, _) = ctx.triggers[k];
+    // an adjective after a determiner or a verb of bringing charges, not the verb of a subject
+    // ("Acme Corp settled charges brought by the SEC")
+    let adjective = t0 > 0
+        && (ctx.is(t0 - 1, lexicon::DETERMINERS)
+            || ctx.is(
+                t0 - 1,
+                &[
+                    "announced",
+                    "announces",
+                    "filed",
+                    "files",
+                    "instituted",
+                    "institutes",
+                    "brought",
+                    "brings",
+                    "obtained",
+                ],
+            ));
+    adjective
+        && action == ActionKind::Settlement
+        && ctx.is(t0, &["settled"])
+        && ctx.triggers.get(k + 1).is_some_and(|&(n0, _, next, form)| {
+            n0 == t1 && next == ActionKind::Charge && form == Form::Noun
+        })
 }
 
 /// Verbs of a payment someone is ordered to make ("ordered to pay", "ordered X to repay").

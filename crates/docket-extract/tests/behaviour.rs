@@ -646,6 +646,31 @@ fn final_judgments_are_rulings() {
     }
 }
 
+/// "announced settled charges against X": "settled" qualifies the charges, whose target is X;
+/// "Acme Corp settled charges" is still Acme Corp settling.
+#[test]
+fn settled_charges_are_a_settlement_with_their_target() {
+    let x = built_in_extractor();
+    for text in [
+        "The SEC announced settled charges against Acme Capital LLC.",
+        "The SEC today filed settled charges against Acme Capital LLC for misleading investors.",
+        "Acme Capital LLC settled charges brought by the SEC.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let settlement = find(&out.events, "settlement", None);
+        assert_eq!(
+            target_ids(settlement),
+            ["name:Acme Capital LLC"],
+            "{text}: {out:#?}"
+        );
+        assert_eq!(
+            actor_id(settlement).as_deref(),
+            Some("us.sec"),
+            "{text}: {out:#?}"
+        );
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
