@@ -2945,8 +2945,13 @@ fn analyze_trigger(
                     }
                 }
             }
-            // "ruled that X must pay", "found that X"
-            let from = if ctx.is(t1, &["that"]) { t1 + 1 } else { t1 };
+            // "ruled that X must pay", "found that X"; "investigating whether X misled"
+            let question = action == ActionKind::Investigation && ctx.is(t1, &["whether"]);
+            let from = if ctx.is(t1, &["that"]) || question {
+                t1 + 1
+            } else {
+                t1
+            };
             let from = if action == ActionKind::Ruling
                 && ctx.mention_at(skip_determiners(ctx, from)).is_none()
             {
@@ -3526,6 +3531,31 @@ fn noun_arguments(
         let (list, c) = noun_object(ctx, from, if is_for { 0 } else { 6 });
         targets = list;
         count = c;
+    }
+    // "an investigation into whether Microsoft breached", "a probe to assess whether X may
+    // have": the subject of the question is investigated
+    if targets.is_empty() {
+        let whether = (t1..(t1 + 5).min(n))
+            .take_while(|&t| ctx.punct(t).is_none())
+            .find(|&t| ctx.is(t, &["whether"]));
+        if let Some(w) = whether {
+            let subject = skip_determiners(ctx, w + 1);
+            if let Some(m) = ctx
+                .mention_at(subject)
+                .filter(|&m| !ctx.mentions[m].modifier)
+            {
+                let investigation = ctx
+                    .triggers
+                    .iter()
+                    .any(|&(o0, _, a, _)| o0 == t0 && a == ActionKind::Investigation);
+                if investigation {
+                    let end = (ctx.mentions[m].t0..right)
+                        .find(|&r| is_clause_boundary_right(ctx, r))
+                        .unwrap_or(right);
+                    targets = object_list(ctx, ctx.mentions[m].t0, end, 0).0;
+                }
+            }
+        }
     }
     // "hitting the company with a $27bn bill for back taxes and fines", "slapped Y with a
     // fine": the object of the verb

@@ -671,6 +671,32 @@ fn settled_charges_are_a_settlement_with_their_target() {
     }
 }
 
+/// An investigation into whether X did something investigates X ("opened an investigation
+/// into whether Microsoft breached", "to assess whether", "the DPC investigated whether
+/// WhatsApp complied").
+#[test]
+fn an_investigation_into_whether_x_investigates_x() {
+    let x = built_in_extractor();
+    for (text, targets) in [
+        (
+            "The Commission has opened a formal investigation to assess whether Microsoft may have breached EU competition rules.",
+            vec!["microsoft"],
+        ),
+        (
+            "Regulators launched a probe into whether Acme Corp and Beta Ltd colluded.",
+            vec!["name:Acme Corp", "name:Beta Ltd"],
+        ),
+        (
+            "In this context, the Irish DPC investigated whether Acme Corp complied with its obligations under the GDPR.",
+            vec!["name:Acme Corp"],
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let investigation = find(&out.events, "investigation", None);
+        assert_eq!(target_ids(investigation), targets, "{text}: {out:#?}");
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
