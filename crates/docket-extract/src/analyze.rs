@@ -2344,13 +2344,20 @@ fn object_list(
         // "managers from Acme": people stand for their employer, as with "of"
         let employer =
             t > from && ctx.is(t, &["at", "from"]) && ctx.is(t - 1, lexicon::PERSON_ROLE_NOUNS);
+        // "suspended trading in the securities of Acme Corp": the issuer of what is traded
+        let traded = t > from && ctx.is(t, &["in"]) && ctx.is(t - 1, &["trading"]);
         if targets.is_empty()
             && (ctx.is(t, &["of"])
                 || employer
+                || traded
                 || ctx.is(t, &["assigned", "awarded", "granted", "held", "owned"])
                     && ctx.is(t + 1, &["to", "by"]))
         {
-            t += if ctx.is(t, &["of"]) || employer { 1 } else { 2 };
+            t += if ctx.is(t, &["of"]) || employer || traded {
+                1
+            } else {
+                2
+            };
             continue;
         }
         if tok.kind == Kind::Word
@@ -2968,6 +2975,32 @@ fn analyze_trigger(
             // "investigating the case": the case of the document
             if targets.is_empty() && is_case_reference(ctx, from) {
                 extra_targets = case_targets(ctx, memory, left, t0);
+            }
+            // "fined Clearview AI ... and ordered it to delete": "it" is the latest company,
+            // of this sentence or before
+            // (an object: "ordered it to", "fined it $5m", "banned it from"; not the subject of
+            // a clause, "warned it might", and only with an authority acting)
+            let object = from + 1 >= ctx.toks.len()
+                || ctx.covered[from + 1]
+                || matches!(ctx.toks[from + 1].kind, Kind::Punct(_) | Kind::Num)
+                || ctx.is(from + 1, &["to", "from", "for", "over", "with", "in", "on"]);
+            if targets.is_empty()
+                && !actors.is_empty()
+                && from == t1
+                && ctx.is(from, &["it"])
+                && ctx.owner[from].is_none()
+                && object
+            {
+                let own = ctx
+                    .mentions
+                    .iter()
+                    .filter(|m| m.role == Role::Company && m.t1 <= t0 && !m.modifier)
+                    .max_by_key(|m| m.t1)
+                    .cloned();
+                if let Some(mut m) = own.or_else(|| memory.last_company.clone()) {
+                    m.coref = true;
+                    extra_targets.push(m);
+                }
             }
             confidence = 0.9;
         }

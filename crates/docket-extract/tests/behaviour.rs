@@ -697,6 +697,33 @@ fn an_investigation_into_whether_x_investigates_x() {
     }
 }
 
+/// Objects that name their target indirectly: "suspended trading in the securities of X" is
+/// X's suspension; "fined X ... and ordered it to delete" orders X; "warned it might" is no
+/// object.
+#[test]
+fn traded_securities_and_it_as_an_object_name_the_company() {
+    let x = built_in_extractor();
+    for (text, action) in [
+        (
+            "The Securities and Exchange Commission (SEC) suspended trading in the securities of Acme Corp.",
+            "suspension",
+        ),
+        (
+            "The CNIL fined Acme Corp 20 million euros and ordered it to delete the data it holds on French residents.",
+            "order",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let event = find(&out.events, action, None);
+        assert_eq!(target_ids(event), ["name:Acme Corp"], "{text}: {out:#?}");
+    }
+    assert_no_events(
+        &x,
+        &["Acme Corp said sales rose, but warned it might have to restate its results."],
+        Some("2021-07-10"),
+    );
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
