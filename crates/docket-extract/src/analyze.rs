@@ -2163,6 +2163,15 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
         if faced && ctx.is(t, &["face", "faces", "facing"]) {
             continue;
         }
+        // "Acme Corp will pay $10 million to settle allegations": an agreed settlement, as
+        // regulators announce it
+        let agreed_payment = ctx.is(t, &["will"])
+            && ctx.is(t + 1, &["pay"])
+            && ctx.is(t0 - 1, &["to"])
+            && (t + 2..t0 - 1).any(|q| ctx.covered[q]);
+        if agreed_payment {
+            return false;
+        }
         if ctx.toks[t].kind == Kind::Neg || ctx.is(t, lexicon::MODAL_BEFORE) {
             return true;
         }
@@ -2628,6 +2637,8 @@ fn before_verb_group(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> usize {
             || ctx.is(p, lexicon::BE_FORMS)
             || ctx.is(p, lexicon::ADVERBS)
             || ctx.is(p, &["has", "have", "had", "agreed", "to", "currently"])
+            // "Acme Corp will pay $10 million to settle"
+            || ctx.is(p, &["will", "pay"]) && ctx.is(t0.saturating_sub(1), &["to"])
         {
             continue;
         }

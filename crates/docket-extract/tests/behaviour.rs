@@ -724,6 +724,27 @@ fn traded_securities_and_it_as_an_object_name_the_company() {
     );
 }
 
+/// "X will pay $N to settle ..." is how regulators announce an agreed settlement; "X will
+/// settle" and "X could pay $N to settle" are still plans.
+#[test]
+fn will_pay_to_settle_is_an_agreed_settlement() {
+    let x = built_in_extractor();
+    let text = "The Federal Trade Commission today announced that Acme Corp will pay $10 million to settle allegations that it violated the FTC Act.";
+    let out = extract(&x, text, Some("2021-07-10"));
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(target_ids(settlement), ["name:Acme Corp"], "{out:#?}");
+    assert_eq!(actor_id(settlement).as_deref(), Some("us.ftc"), "{out:#?}");
+    assert!(settlement.amount.is_some(), "{out:#?}");
+    assert_no_events(
+        &x,
+        &[
+            "Acme Corp will settle the case next year.",
+            "Acme Corp could pay $10 million to settle the charges.",
+        ],
+        Some("2021-07-10"),
+    );
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
