@@ -3536,7 +3536,39 @@ fn noun_arguments(
     let mut limit = (t1 + 4).min(n);
     // a preposition inside a name ("Department of Justice") does not count, and an agent
     // phrase ("from the SEC", "by X") ends the search
-    let is_prep = |t: usize| ctx.owner[t].is_none() && ctx.is(t, lexicon::NOUN_TARGET_PREPS);
+    // "sent a Statement of Objections to Apple", "issued a warning to X": after a verb of
+    // giving, "to" introduces the target
+    const GIVING: [&str; 10] = [
+        "sent",
+        "sends",
+        "issued",
+        "issues",
+        "addressed",
+        "handed",
+        "served",
+        "delivered",
+        "gave",
+        "gives",
+    ];
+    // the verb a few words before the noun, with only its indirect object ("sent Amazon a
+    // Statement of Objections"), determiners and adjectives in between
+    let giving = (t0.saturating_sub(5).max(left)..t0)
+        .rev()
+        .find(|&q| ctx.is(q, &GIVING))
+        .filter(|&v| {
+            (v + 1..t0).all(|q| {
+                ctx.owner[q].is_some() || ctx.is(q, lexicon::DETERMINERS) || ctx.is_lower_word(q)
+            })
+        });
+    let is_prep = |t: usize| {
+        ctx.owner[t].is_none()
+            && (ctx.is(t, lexicon::NOUN_TARGET_PREPS)
+                || giving.is_some()
+                    && ctx.is(t, &["to"])
+                    // ("to try and prevent": an infinitive)
+                    && (ctx.is(t + 1, lexicon::DETERMINERS)
+                        || ctx.owner.get(t + 1).is_some_and(Option::is_some)))
+    };
     // "a fine of EUR 6,000 on Y": "of" and its amount belong to the noun; the target's
     // preposition comes after them
     let skip_amount = |t: usize| -> Option<usize> {
@@ -3575,6 +3607,17 @@ fn noun_arguments(
         let (list, c) = noun_object(ctx, from, if is_for { 0 } else { 6 });
         targets = list;
         count = c;
+    }
+    // "sent Amazon a Statement of Objections": the indirect object of the verb of giving
+    if targets.is_empty() {
+        if let Some(v) = giving {
+            if let Some(m) = (v + 1..t0)
+                .find_map(|q| ctx.owner[q])
+                .filter(|&m| !ctx.mentions[m].modifier && ctx.mentions[m].role != Role::Authority)
+            {
+                targets = same_span(ctx, m);
+            }
+        }
     }
     // "an investigation into whether Microsoft breached", "a probe to assess whether X may
     // have": the subject of the question is investigated

@@ -410,6 +410,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("prosecution", ActionKind::Charge, Form::Noun),
     ("accused", ActionKind::Charge, Form::Verb),
     ("complaint", ActionKind::Charge, Form::Noun),
+    // the European Commission's formal charges in competition cases
+    ("statement of objections", ActionKind::Charge, Form::Noun),
+    ("statements of objections", ActionKind::Charge, Form::Noun),
     // ruling
     ("ruled", ActionKind::Ruling, Form::Verb),
     ("ruling", ActionKind::Ruling, Form::Noun),

@@ -745,6 +745,40 @@ fn will_pay_to_settle_is_an_agreed_settlement() {
     );
 }
 
+/// The European Commission's charge sheet, and what a verb of giving hands to someone: "sent a
+/// Statement of Objections to Apple", "sent Amazon a Statement of Objections", "issued a
+/// warning to X", "sent X a warning letter".
+#[test]
+fn what_is_sent_to_someone_targets_them() {
+    let x = built_in_extractor();
+    for (text, action, target) in [
+        (
+            "The Commission has sent a Statement of Objections to Apple over its App Store rules.",
+            "charge",
+            "apple",
+        ),
+        (
+            "The European Commission sent Amazon a Statement of Objections in 2020.",
+            "charge",
+            "amazon",
+        ),
+        (
+            "The Securities and Exchange Commission issued a warning to Acme Corp over its accounts.",
+            "warning",
+            "name:Acme Corp",
+        ),
+        (
+            "The FDA sent Acme Corp a warning letter.",
+            "warning",
+            "name:Acme Corp",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let event = find(&out.events, action, None);
+        assert_eq!(target_ids(event), [target], "{text}: {out:#?}");
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
