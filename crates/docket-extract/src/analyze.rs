@@ -2072,6 +2072,36 @@ fn settled_before_charges(ctx: &Ctx<'_, '_>, t1: usize, k: usize) -> bool {
         })
 }
 
+/// "told Tencent to suspend", "required Acme Corp to remove": the company told to do what the
+/// trigger after "to" says, itself a target of the action.
+fn directed_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
+    if t0 < 3 || !ctx.is(t0 - 1, &["to"]) {
+        return None;
+    }
+    let m = ctx.owner[t0 - 2]?;
+    let mention = &ctx.mentions[m];
+    let verb = mention.t0.checked_sub(1)?;
+    let directed = verb >= left
+        && ctx.is(
+            verb,
+            &[
+                "told",
+                "tells",
+                "instructed",
+                "instructs",
+                "required",
+                "requires",
+                "forced",
+                "forces",
+                "directed",
+                "directs",
+                "compelled",
+                "compels",
+            ],
+        );
+    (directed && mention.role != Role::Authority && !mention.modifier).then_some(m)
+}
+
 /// Verbs of a payment someone is ordered to make ("ordered to pay", "ordered X to repay").
 const PAY_VERBS: [&str; 5] = ["pay", "repay", "compensate", "forfeit", "disgorge"];
 
@@ -2983,6 +3013,24 @@ fn analyze_trigger(
             let (list, c) = object_list(ctx, from, right, 4);
             targets = list;
             count = c.or_else(|| counted_object(ctx, from, right));
+            // "fined 22 companies for failing to report deals, including Alibaba and Tencent":
+            // the counted object's examples, at the end of the clause
+            if targets.is_empty() && count.is_some() {
+                let including = (t1..n)
+                    .find(|&t| ctx.is(t, &["including"]) && t > 0 && ctx.punct(t - 1) == Some(','));
+                if let Some(i) = including {
+                    let end = (i + 1..n)
+                        .find(|&r| is_clause_boundary_right(ctx, r))
+                        .unwrap_or(n);
+                    targets = object_list(ctx, i + 1, end, 0).0;
+                }
+            }
+            // "told Tencent to suspend new app updates": the one told to act is the target
+            if targets.is_empty() {
+                if let Some(told) = directed_subject(ctx, left, t0) {
+                    targets = same_span(ctx, told);
+                }
+            }
             // "investigating the case": the case of the document
             if targets.is_empty() && is_case_reference(ctx, from) {
                 extra_targets = case_targets(ctx, memory, left, t0);

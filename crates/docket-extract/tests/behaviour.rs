@@ -779,6 +779,29 @@ fn what_is_sent_to_someone_targets_them() {
     }
 }
 
+/// Targets named away from the verb: the examples of a counted object at the end of the clause
+/// ("fined 22 companies for failing to report deals, including Alibaba and Tencent"), and the
+/// company told to act ("told Tencent to suspend new app updates").
+#[test]
+fn targets_named_after_the_clause_or_told_to_act() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "SAMR fined 22 companies for failing to report deals, including Alibaba and Tencent.",
+        Some("2021-07-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(target_ids(fine), ["alibaba", "tencent"], "{out:#?}");
+    assert_eq!(fine.target_count, Some(22), "{out:#?}");
+    let out = extract(
+        &x,
+        "The Ministry of Industry and Information Technology told Tencent to suspend new app updates.",
+        Some("2021-07-10"),
+    );
+    let suspension = find(&out.events, "suspension", None);
+    assert_eq!(target_ids(suspension), ["tencent"], "{out:#?}");
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
