@@ -331,6 +331,17 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("looking into", ActionKind::Investigation, Form::Verb),
     ("looked into", ActionKind::Investigation, Form::Verb),
     ("scrutiny", ActionKind::Investigation, Form::Noun),
+    (
+        "cybersecurity review",
+        ActionKind::Investigation,
+        Form::Noun,
+    ),
+    (
+        "cybersecurity reviews",
+        ActionKind::Investigation,
+        Form::Noun,
+    ),
+    ("antitrust review", ActionKind::Investigation, Form::Noun),
     // summons
     ("summoned", ActionKind::Summons, Form::Verb),
     ("summon", ActionKind::Summons, Form::Verb),

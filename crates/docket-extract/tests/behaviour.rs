@@ -802,6 +802,24 @@ fn targets_named_after_the_clause_or_told_to_act() {
     assert_eq!(target_ids(suspension), ["tencent"], "{out:#?}");
 }
 
+/// China's cybersecurity reviews are investigations.
+#[test]
+fn a_cybersecurity_review_is_an_investigation() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CAC said on Friday it had launched a cybersecurity review of Didi Global.",
+        Some("2021-07-10"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        actor_id(investigation).as_deref(),
+        Some("cn.cac"),
+        "{out:#?}"
+    );
+    assert_eq!(target_ids(investigation), ["didi"], "{out:#?}");
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
