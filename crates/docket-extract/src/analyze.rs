@@ -56,23 +56,22 @@ pub struct Mention {
 }
 
 impl Mention {
-    /// The last word of the mention's name, lower-cased ("agency" for "State Environmental
-    /// Protection Agency").
-    /// The head noun of the name, in lower case: its last word, or the word before its first
-    /// "of" or "for" ("Ministry of Industry and Innovation" → "ministry", "State Environmental
-    /// Protection Agency" → "agency").
-    fn head_word(&self) -> String {
+    /// The head noun of the name: its last word, or the word before its first "of" or "for"
+    /// ("Ministry of Industry and Innovation" → "Ministry", "State Environmental Protection
+    /// Agency" → "Agency"). Compare it ASCII-case-insensitively.
+    fn head_word(&self) -> &str {
         let name = self.actor.name.as_str();
-        let before_of = [" of ", " for "]
-            .iter()
-            .filter_map(|p| name.find(p))
-            .min()
-            .map_or(name, |at| &name[..at]);
-        before_of
-            .rsplit(|c: char| c.is_whitespace() || c == '-')
-            .next()
-            .unwrap_or("")
-            .to_lowercase()
+        let bytes = name.as_bytes();
+        // one pass over the bytes: the first " of " or " for " after the first word
+        let end = (1..bytes.len())
+            .find(|&i| {
+                bytes[i] == b' '
+                    && (bytes[i + 1..].starts_with(b"of ") || bytes[i + 1..].starts_with(b"for "))
+            })
+            .unwrap_or(bytes.len());
+        let head = &name[..end];
+        let start = head.rfind([' ', '-']).map_or(0, |p| p + 1);
+        &head[start..]
     }
 }
 
@@ -585,7 +584,7 @@ fn recent_authority(
                 .and_then(|id| descriptors.get(id))
                 .is_some_and(|list| list.iter().any(|x| x == d))
         });
-        let by_head = head.is_some_and(|h| a.head_word() == h);
+        let by_head = head.is_some_and(|h| a.head_word().eq_ignore_ascii_case(h));
         (by_descriptor || by_head).then(|| Mention {
             coref: true,
             ..a.clone()
@@ -2046,6 +2045,9 @@ fn coordinated_actor(
 /// administrative proceedings" are no act of settling by the subject).
 fn settled_before_charges(ctx: &Ctx<'_, '_>, t1: usize, k: usize) -> bool {
     let (t0, _, action, _) = ctx.triggers[k];
+    if action != ActionKind::Settlement {
+        return false;
+    }
     // an adjective after a determiner or a verb of bringing charges, not the verb of a subject
     // ("Acme Corp settled charges brought by the SEC")
     let adjective = t0 > 0
@@ -3219,7 +3221,9 @@ fn analyze_trigger(
     }
     let court_actor = |m: &Mention| {
         let head = m.head_word();
-        matches!(head.as_str(), "court" | "judge" | "jury" | "tribunal")
+        ["court", "judge", "jury", "tribunal"]
+            .iter()
+            .any(|h| head.eq_ignore_ascii_case(h))
             || m.actor
                 .id_hint
                 .as_deref()
@@ -3349,10 +3353,10 @@ fn analyze_trigger(
     // that acts on a target has investigated it
     if action != ActionKind::Investigation && !target_mentions.is_empty() {
         if let Some(inquiry) = actors.iter().find(|a| {
-            matches!(
-                a.head_word().as_str(),
-                "inquiry" | "investigation" | "probe"
-            )
+            let head = a.head_word();
+            ["inquiry", "investigation", "probe"]
+                .iter()
+                .any(|h| head.eq_ignore_ascii_case(h))
         }) {
             out.extend(finish(
                 ctx,
@@ -3600,22 +3604,26 @@ fn noun_arguments(
     ];
     // the verb a few words before the noun, with only its indirect object ("sent Amazon a
     // Statement of Objections"), determiners and adjectives in between
-    let giving = (t0.saturating_sub(5).max(left)..t0)
-        .rev()
-        .find(|&q| ctx.is(q, &GIVING))
-        .filter(|&v| {
-            (v + 1..t0).all(|q| {
-                ctx.owner[q].is_some() || ctx.is(q, lexicon::DETERMINERS) || ctx.is_lower_word(q)
+    let giving = || {
+        (t0.saturating_sub(5).max(left)..t0)
+            .rev()
+            .find(|&q| ctx.is(q, &GIVING))
+            .filter(|&v| {
+                (v + 1..t0).all(|q| {
+                    ctx.owner[q].is_some()
+                        || ctx.is(q, lexicon::DETERMINERS)
+                        || ctx.is_lower_word(q)
+                })
             })
-        });
+    };
     let is_prep = |t: usize| {
         ctx.owner[t].is_none()
             && (ctx.is(t, lexicon::NOUN_TARGET_PREPS)
-                || giving.is_some()
-                    && ctx.is(t, &["to"])
+                || ctx.is(t, &["to"])
                     // ("to try and prevent": an infinitive)
                     && (ctx.is(t + 1, lexicon::DETERMINERS)
-                        || ctx.owner.get(t + 1).is_some_and(Option::is_some)))
+                        || ctx.owner.get(t + 1).is_some_and(Option::is_some))
+                    && giving().is_some())
     };
     // "a fine of EUR 6,000 on Y": "of" and its amount belong to the noun; the target's
     // preposition comes after them
@@ -3658,7 +3666,7 @@ fn noun_arguments(
     }
     // "sent Amazon a Statement of Objections": the indirect object of the verb of giving
     if targets.is_empty() {
-        if let Some(v) = giving {
+        if let Some(v) = giving() {
             if let Some(m) = (v + 1..t0)
                 .find_map(|q| ctx.owner[q])
                 .filter(|&m| !ctx.mentions[m].modifier && ctx.mentions[m].role != Role::Authority)
@@ -3669,7 +3677,12 @@ fn noun_arguments(
     }
     // "an investigation into whether Microsoft breached", "a probe to assess whether X may
     // have": the subject of the question is investigated
-    if targets.is_empty() {
+    let investigation = || {
+        ctx.triggers
+            .iter()
+            .any(|&(o0, _, a, _)| o0 == t0 && a == ActionKind::Investigation)
+    };
+    if targets.is_empty() && investigation() {
         let whether = (t1..(t1 + 5).min(n))
             .take_while(|&t| ctx.punct(t).is_none())
             .find(|&t| ctx.is(t, &["whether"]));
@@ -3679,16 +3692,10 @@ fn noun_arguments(
                 .mention_at(subject)
                 .filter(|&m| !ctx.mentions[m].modifier)
             {
-                let investigation = ctx
-                    .triggers
-                    .iter()
-                    .any(|&(o0, _, a, _)| o0 == t0 && a == ActionKind::Investigation);
-                if investigation {
-                    let end = (ctx.mentions[m].t0..right)
-                        .find(|&r| is_clause_boundary_right(ctx, r))
-                        .unwrap_or(right);
-                    targets = object_list(ctx, ctx.mentions[m].t0, end, 0).0;
-                }
+                let end = (ctx.mentions[m].t0..right)
+                    .find(|&r| is_clause_boundary_right(ctx, r))
+                    .unwrap_or(right);
+                targets = object_list(ctx, ctx.mentions[m].t0, end, 0).0;
             }
         }
     }
