@@ -524,6 +524,60 @@ fn catalogue_mention(
     })
 }
 
+/// "Enel Energia", "Microsoft Ireland Operations Limited": capitalised words right after a
+/// catalogue company's name (no title, office, role word or other known name among them) name
+/// a unit of that company, which becomes its parent. A place word must not end the run ("Meta
+/// Ireland" stays Meta); a legal form after the run belongs to it.
+fn with_unit_name(ctx: &Ctx<'_, '_>, mention: Mention) -> Mention {
+    let n = ctx.toks.len();
+    let unit_word = |t: usize| {
+        ctx.owner[t].is_none()
+            && !ctx.covered[t]
+            && ctx.toks[t].kind == Kind::Word
+            && name_word(ctx, t)
+            && !is_legal_suffix(ctx.word(t))
+            && !ctx.is(t, TITLES)
+            && !ctx.is(t, lexicon::OFFICE_TITLES)
+            && !ctx.is(t, lexicon::PERSON_CUES)
+            && !ctx.is(t, lexicon::NOT_NAMES)
+            && !ctx.s.hits.iter().any(|h| h.start == ctx.toks[t].start)
+    };
+    let mut end = mention.t1;
+    while end < n && unit_word(end) {
+        end += 1;
+    }
+    while end > mention.t1 && ctx.jurisdiction[end - 1].is_some() {
+        end -= 1;
+    }
+    if end == mention.t1 {
+        return mention;
+    }
+    loop {
+        if end < n && is_legal_suffix(ctx.word(end)) {
+            end += 1;
+        } else if legal_suffix_after_comma(ctx, end) {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    let stop = ctx.toks[end - 1].end;
+    let name = ctx.s.text[mention.start..stop].to_string();
+    let key: Arc<str> = Arc::from(format!("x:{}", docket_normalize::name::slug(&name)));
+    let actor = RawActor {
+        name,
+        id_hint: None,
+        parent_hint: mention.actor.id_hint.clone(),
+    };
+    Mention {
+        end: stop,
+        t1: end,
+        actor: Arc::new(actor),
+        key,
+        ..mention
+    }
+}
+
 /// The catalogue actors as mentions carry them (built once per extractor, shared by every
 /// mention): the raw actor with its id, and the id as a key.
 pub fn catalogue_actors(resolver: &Resolver) -> Vec<(Arc<RawActor>, Arc<str>)> {
@@ -670,6 +724,10 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                         } else {
                             break;
                         }
+                    }
+                    // "Enel Energia", "Microsoft Ireland Operations Limited": a company's unit
+                    if mention.role == Role::Company && !s.headline {
+                        mention = with_unit_name(ctx, mention);
                     }
                     // "the US Securities and Exchange Commission": a jurisdiction word before an
                     // authority's name belongs to the mention

@@ -820,6 +820,38 @@ fn a_cybersecurity_review_is_an_investigation() {
     assert_eq!(target_ids(investigation), ["didi"], "{out:#?}");
 }
 
+/// Capitalised words right after a catalogue company's name name a unit of it, whose parent it
+/// is ("Enel Energia", "Telefónica Mobiles España, S.A.U."); a title or a person does not
+/// ("Apple CEO Tim Cook").
+#[test]
+fn a_unit_of_a_known_company_keeps_its_name_and_parent() {
+    let x = built_in_extractor();
+    for (text, name, parent) in [
+        (
+            "The Italian Garante fined Enel Energia €26.5 million for unlawful telemarketing.",
+            "Enel Energia",
+            "enel",
+        ),
+        (
+            "The Spanish DPA (AEPD) has fined Telefónica Mobiles España, S.A.U. EUR 45,000.",
+            "Telefónica Mobiles España, S.A.U",
+            "telefonica",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(names(fine), [name], "{text}: {out:#?}");
+        assert_eq!(
+            fine.targets[0].parent_hint.as_deref(),
+            Some(parent),
+            "{text}: {out:#?}"
+        );
+    }
+    let out = extract(&x, "The SEC fined Apple CEO Tim Cook.", Some("2021-07-10"));
+    let fine = find(&out.events, "fine", None);
+    assert!(!names(fine).iter().any(|n| n.contains("CEO")), "{out:#?}");
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
