@@ -3642,6 +3642,21 @@ fn noun_arguments(
     if t0 > 0 && ctx.is(t0 - 1, lexicon::PRIVATE_SUIT_MODIFIERS) {
         return (Vec::new(), None, Some(Agent::Private));
     }
+    // "Shareholders have also launched lawsuits against the group": a suit whose clause opens
+    // with private people, and names no one before the noun
+    let opener = skip_determiners(ctx, left);
+    let suit = || {
+        ctx.triggers
+            .iter()
+            .any(|&(o0, _, a, _)| o0 == t0 && a == ActionKind::Charge)
+    };
+    if opener < t0
+        && ctx.is(opener, lexicon::PRIVATE_AGENTS)
+        && (opener..t0).all(|t| ctx.owner[t].is_none())
+        && suit()
+    {
+        return (Vec::new(), None, Some(Agent::Private));
+    }
     let mut t = t1;
     let mut limit = (t1 + 4).min(n);
     // a preposition inside a name ("Department of Justice") does not count, and an agent

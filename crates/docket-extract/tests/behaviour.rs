@@ -366,6 +366,7 @@ fn people_without_office_do_not_enforce() {
         &x,
         &[
             "Acme Corp was criticised by privacy campaigners for collecting too much data.",
+            "Shareholders have also launched lawsuits against Acme Corp, claiming it made false statements.",
             "The plan was widely criticised by some aid groups as being too little.",
             "Ms Jane Roe was removed by the very same person who had promoted her.",
             "It was widely criticised by net users and later dropped by Acme Corp.",
