@@ -2182,11 +2182,12 @@ fn absorbed(ctx: &Ctx<'_, '_>, produced: &[(usize, usize, Form, ActionKind)], t0
         let pays = (p1..t0).any(|t| ctx.is(t, &PAY_VERBS));
         let words = (p1..t0)
             .filter(|&t| {
-                !ctx.covered[t]
-                    && !matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num)
-                    && !ctx.is(t, lexicon::DETERMINERS)
-                    && !ctx.is(t, &["to", "pay", "paid", "paying"])
-                    && !(pays && ctx.owner[t].is_some())
+                let payer = pays && ctx.owner[t].is_some();
+                !(ctx.covered[t]
+                    || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num)
+                    || ctx.is(t, lexicon::DETERMINERS)
+                    || ctx.is(t, &["to", "pay", "paid", "paying"])
+                    || payer)
             })
             .count();
         let punct = (p1..t0).any(|t| matches!(ctx.punct(t), Some(',' | ';' | ':')));
