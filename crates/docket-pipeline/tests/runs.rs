@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{fixtures, read_jsonl, run_in};
+use common::{event_with_target, fixtures, read_jsonl, run_in};
 use docket_pipeline::{default_registry, run_job_blocking, Job, RunOptions};
 
 fn job(out: &std::path::Path, source_path: &str) -> String {
@@ -349,16 +349,7 @@ path = "{out}/events.jsonl"
 
     let events = read_jsonl(&dir.path().join("events.jsonl"));
     let find = |target_part: &str| {
-        events
-            .iter()
-            .find(|e| {
-                e["targets"]
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .any(|t| t["id"].as_str().unwrap().contains(target_part))
-            })
-            .unwrap_or_else(|| panic!("no event on {target_part}: {events:#?}"))
+        event_with_target(&events, |t| t["id"].as_str().unwrap().contains(target_part))
     };
     let stene = find("stene");
     assert_eq!(stene["action"], "fine");
@@ -539,16 +530,7 @@ fn a_target_list_gives_one_target_per_defendant() {
         targets_of("LR-24636"),
         ["Christopher J. Spencer", "John Busshaus"]
     );
-    let westport = events
-        .iter()
-        .find(|e| {
-            e["targets"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .any(|t| t["name"] == "Westport Capital Markets, LLC")
-        })
-        .expect("the Westport release");
+    let westport = event_with_target(&events, |t| t["name"] == "Westport Capital Markets, LLC");
     assert_eq!(
         westport["targets"].as_array().unwrap().len(),
         2,

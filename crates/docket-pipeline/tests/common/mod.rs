@@ -26,3 +26,19 @@ pub fn read_jsonl(path: &Path) -> Vec<serde_json::Value> {
         .map(|l| serde_json::from_str(l).expect("json line"))
         .collect()
 }
+
+/// The first event with a target for which `wanted` holds (panics, listing the events, when
+/// there is none).
+pub fn event_with_target(
+    events: &[serde_json::Value],
+    wanted: impl Fn(&serde_json::Value) -> bool,
+) -> &serde_json::Value {
+    events
+        .iter()
+        .find(|e| {
+            e["targets"]
+                .as_array()
+                .is_some_and(|targets| targets.iter().any(&wanted))
+        })
+        .unwrap_or_else(|| panic!("no event with the wanted target: {events:#?}"))
+}
