@@ -180,7 +180,7 @@ fn cut_at_alias(piece: &str) -> (&str, bool) {
 
 /// The name without a trailing "et al." ("Bevil et al.", "Longfin et. al").
 fn without_et_al(name: &str) -> &str {
-    let lower = name.to_lowercase();
+    let lower = name.to_ascii_lowercase();
     for ending in [" et al.", " et al", " et. al.", " et. al"] {
         if lower.ends_with(ending) && name.is_char_boundary(name.len() - ending.len()) {
             return &name[..name.len() - ending.len()];
@@ -261,7 +261,7 @@ fn is_role(text: &str) -> bool {
 
 /// The name without a trailing role ("JM Capital Holdings LLC as Defendant").
 fn without_role_suffix(text: &str) -> &str {
-    match text.to_lowercase().rfind(" as ") {
+    match text.to_ascii_lowercase().rfind(" as ") {
         Some(at) if is_role(&text[at..]) => text[..at].trim_end(),
         _ => text,
     }
@@ -368,6 +368,13 @@ mod tests {
         ] {
             assert_eq!(split(text), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn letters_that_change_length_in_lower_case_do_not_shift_the_cuts() {
+        // "İ" is 2 bytes, its lower case 3: cuts are made on ASCII-lower-cased copies
+        assert_eq!(split("İİ Holdİng as Defendant"), vec!["İİ Holdİng"]);
+        assert_eq!(split("Acme İİ et al."), vec!["Acme İİ"]);
     }
 
     #[test]
