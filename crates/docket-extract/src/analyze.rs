@@ -3246,9 +3246,27 @@ fn analyze_trigger(
                     ctx.is(t, &["filed", "brought", "launched", "lodged"]) && ctx.is(t + 1, &["by"])
                 })
                 .and_then(|t| authority_right(ctx, t + 2, right));
-            // "settled the attorney general case": the authority of the settled case
-            let object_authority = authority_right(ctx, t1, right.min(t1 + 4))
-                .filter(|&m| ctx.is(ctx.mentions[m].t0.saturating_sub(1), &["the", "its"]));
+            // "settled the attorney general case", "settle SEC charges": the authority of the
+            // settled case
+            let object_authority = authority_right(ctx, t1, right.min(t1 + 4)).filter(|&m| {
+                let mention = &ctx.mentions[m];
+                ctx.is(mention.t0.saturating_sub(1), &["the", "its"])
+                    || mention.t0 == t1
+                        && ctx.is(
+                            mention.t1,
+                            &[
+                                "charges",
+                                "claims",
+                                "allegations",
+                                "lawsuit",
+                                "suit",
+                                "case",
+                                "probe",
+                                "investigation",
+                                "complaint",
+                            ],
+                        )
+            });
             let actor = with
                 .and_then(|w| authority_right(ctx, w + 1, right))
                 .filter(|&m| ctx.mentions[m].t0 <= skip_determiners(ctx, with.unwrap_or(0) + 1))

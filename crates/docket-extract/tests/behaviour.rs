@@ -853,6 +853,33 @@ fn a_unit_of_a_known_company_keeps_its_name_and_parent() {
     assert!(!names(fine).iter().any(|n| n.contains("CEO")), "{out:#?}");
 }
 
+/// Settling an authority's charges settles with that authority ("settled FTC charges", "will
+/// pay $10 million to settle SEC charges").
+#[test]
+fn settling_an_authoritys_charges_settles_with_it() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        ("Acme Corp settled FTC charges.", "us.ftc"),
+        (
+            "Acme Corp will pay $10 million to settle SEC charges that it misled investors.",
+            "us.sec",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let settlement = find(&out.events, "settlement", None);
+        assert_eq!(
+            actor_id(settlement).as_deref(),
+            Some(actor),
+            "{text}: {out:#?}"
+        );
+        assert_eq!(
+            target_ids(settlement),
+            ["name:Acme Corp"],
+            "{text}: {out:#?}"
+        );
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
