@@ -2704,9 +2704,11 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
         if list.contains(&m) || ctx.mentions[m].t1 > start {
             continue;
         }
+        // ("The People's Bank of China and the CBIRC": a determiner after "and")
         let gap_ok = (ctx.mentions[m].t1..start).all(|t| {
             matches!(ctx.punct(t), Some(',' | '&'))
                 || ctx.is(t, &["and", "or"])
+                || ctx.is(t, &["the"]) && t > 0 && ctx.is(t - 1, &["and", "or"])
                 || ctx.jurisdiction[t].is_some()
                 || ctx.covered[t]
         });
@@ -3039,6 +3041,21 @@ fn analyze_trigger(
                 return Vec::new();
             }
             match nearest_auth {
+                // "The People's Bank of China and the CBIRC summoned ...": every authority of a
+                // subject list acts, one event each (not with an amount, which they share)
+                Some(a)
+                    if subject_mentions.len() > 1
+                        && !ctx.s.money.iter().any(|m| {
+                            let (m0, _) = ctx.tok_range(m.start, m.end);
+                            m0 >= left && m0 < right
+                        })
+                        && subject_mentions.contains(&a)
+                        && subject_mentions
+                            .iter()
+                            .all(|&m| ctx.mentions[m].role == Role::Authority) =>
+                {
+                    actors.extend(subject_mentions.iter().map(|&m| ctx.mentions[m].clone()));
+                }
                 Some(a) => actors.push(ctx.mentions[a].clone()),
                 None => {
                     // a company doing it is not enforcement, unless it refers to an authority

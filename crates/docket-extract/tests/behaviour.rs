@@ -880,6 +880,38 @@ fn settling_an_authoritys_charges_settles_with_it() {
     }
 }
 
+/// Authorities named together as the subject each act: one event per authority ("The People's
+/// Bank of China and the CBIRC summoned ...", "China's central bank and banking regulators");
+/// not when an amount is stated, which they would share.
+#[test]
+fn authorities_named_together_each_act() {
+    let x = built_in_extractor();
+    for text in [
+        "The People's Bank of China and the CBIRC summoned Ant Group executives.",
+        "China's central bank and banking regulators summoned Ant Group executives for a meeting.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let summonses: Vec<_> = out
+            .events
+            .iter()
+            .filter(|e| e.action.as_deref() == Some("summons"))
+            .collect();
+        assert_eq!(summonses.len(), 2, "{text}: {out:#?}");
+        assert!(
+            summonses
+                .iter()
+                .any(|e| actor_id(e).as_deref() == Some("cn.pboc")),
+            "{text}: {out:#?}"
+        );
+    }
+    let out = extract(
+        &x,
+        "The SEC and the CFTC fined Acme Corp $5m.",
+        Some("2021-07-10"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
