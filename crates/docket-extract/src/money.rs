@@ -19,7 +19,9 @@ pub struct MoneyExpr {
 const CODES: &str = "EUR|USD|GBP|PLN|CNY|RMB|INR|JPY|CHF|SEK|NOK|DKK|CZK|HUF|RON|BGN|HRK|ISK|KRW|AUD|CAD|BRL|RUB|TRY|HKD|SGD|ZAR|MXN|NZD|TWD|IDR|THB|MYR|PHP|AED|SAR|ILS|UAH";
 const NUMBER: &str = r"\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
 const SCALE: &str = r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|mln|tn|m|k)";
-const WORDS: &str = r"(?i:euros?|dollars?|pounds?|sterling|yuan|renminbi|rupees?|zlotys?|zloty|yen|francs|won|kroner|krone|kronor|krona)";
+/// Currency words read only with a country ("kroner" in Norway or Denmark), on top of those of
+/// [`docket_normalize::money::currency_words`].
+const COUNTRY_WORDS: [&str; 4] = ["kroner", "krone", "kronor", "krona"];
 
 /// The compiled amount pattern (built once).
 #[derive(Debug)]
@@ -31,11 +33,21 @@ pub struct MoneyFinder {
 impl MoneyFinder {
     /// Compiles the patterns.
     pub fn new() -> Result<Self, ExtractError> {
+        // every currency word the amount parser reads, longest first so that "roubles" is not
+        // cut to "rouble"
+        let mut words: Vec<&str> = docket_normalize::money::currency_words()
+            .chain(COUNTRY_WORDS)
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let words = format!("(?i:{})", words.join("|"));
+        let words = words.as_str();
         let prefixed = format!(
-            r"(?:US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|Rs\.?|(?-u:\b)(?:{CODES})(?-u:\b))\s?(?:{NUMBER})(?:\s?{SCALE}(?-u:\b))?(?:\s+{WORDS}(?-u:\b))?"
+            r"(?:US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|Rs\.?|(?-u:\b)(?:{CODES})(?-u:\b))\s?(?:{NUMBER})(?:\s?{SCALE}(?-u:\b))?(?:\s+{words}(?-u:\b))?"
         );
         let suffixed = format!(
-            r"(?-u:\b)(?:{NUMBER})(?:\s?{SCALE}(?-u:\b))?\s?(?:(?-u:\b)(?:{CODES})(?-u:\b)|{WORDS}(?-u:\b)|zł|€|元)"
+            r"(?-u:\b)(?:{NUMBER})(?:\s?{SCALE}(?-u:\b))?\s?(?:(?-u:\b)(?:{CODES})(?-u:\b)|{words}(?-u:\b)|zł|€|元)"
         );
         let amount = Regex::new(&format!("{prefixed}|{suffixed}"))
             .map_err(|e| ExtractError::Pattern(e.to_string()))?;
@@ -84,6 +96,23 @@ mod tests {
             .into_iter()
             .map(|m| &text[m.start..m.end])
             .collect()
+    }
+
+    /// The finder and the parser agree on currency words: every word the parser reads is
+    /// found after a number, and the parser reads what is found ("7.2 billion roubles").
+    #[test]
+    fn every_currency_word_of_the_parser_is_found() {
+        for word in docket_normalize::money::currency_words() {
+            let text = format!("fined Acme 7.2 million {word} on Monday");
+            let found = texts(&text);
+            let expected = format!("7.2 million {word}");
+            assert_eq!(found, vec![expected.as_str()], "{word}");
+            let parsed = docket_normalize::money::parse_money(&expected, None);
+            assert!(
+                matches!(parsed, Ok(Some(ref p)) if p.currency.is_some()),
+                "{word}: {parsed:?}"
+            );
+        }
     }
 
     #[test]

@@ -127,6 +127,12 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("rubles", "RUB"),
 ];
 
+/// The currency words the parser reads ("yuan", "roubles"), in lower case: a text finder that
+/// should find every amount this parser can read builds its pattern from them.
+pub fn currency_words() -> impl Iterator<Item = &'static str> {
+    CURRENCY_WORDS.iter().map(|(word, _)| *word)
+}
+
 /// Scale words (folded to lower case) and their power of ten.
 const SCALES: &[(&str, u32)] = &[
     ("k", 3),
