@@ -2162,6 +2162,49 @@ fn directed_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> 
     (directed && mention.role != Role::Authority && !mention.modifier).then_some(m)
 }
 
+/// "India banned TikTok", "Russia fined Google", "Beijing fined Tencent": a country or capital
+/// alone as the subject stands for its state, named as written.
+fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
+    let p = before_verb_group(ctx, left, t0);
+    if p < left || p >= t0 || ctx.jurisdiction[p].is_none() || ctx.owner[p].is_some() {
+        return None;
+    }
+    // the run of place words that ends at p ("South Korea"), after at most a determiner
+    let mut first = p;
+    while first > left && ctx.jurisdiction[first - 1].is_some() && ctx.owner[first - 1].is_none() {
+        first -= 1;
+    }
+    let opens = first == left || first == left + 1 && ctx.is(left, lexicon::DETERMINERS);
+    let named = (first..=p).all(|t| ctx.is_capitalised(t) && ctx.toks[t].kind == Kind::Word);
+    // a demonym is no state ("Chinese banned ..." is a fragment)
+    let demonym = (first..=p).any(|t| {
+        lexicon::DEMONYM_ENDINGS
+            .iter()
+            .any(|e| ctx.word(t).ends_with(e))
+    });
+    if !(opens && named) || demonym {
+        return None;
+    }
+    let (start, end) = (ctx.toks[first].start, ctx.toks[p].end);
+    let name = ctx.s.text[start..end].to_string();
+    let key: Arc<str> = Arc::from(format!("x:{}", docket_normalize::name::slug(&name)));
+    Some(Mention {
+        start,
+        end,
+        t0: first,
+        t1: p + 1,
+        role: Role::Authority,
+        actor: Arc::new(RawActor {
+            name,
+            id_hint: None,
+            parent_hint: None,
+        }),
+        key,
+        modifier: false,
+        coref: false,
+    })
+}
+
 /// Verbs of a payment someone is ordered to make ("ordered to pay", "ordered X to repay").
 const PAY_VERBS: [&str; 5] = ["pay", "repay", "compensate", "forfeit", "disgorge"];
 
@@ -3021,6 +3064,9 @@ fn analyze_trigger(
             confidence = 0.85;
         }
         Voice::Active => {
+            // a country acting, kept only when it acts on someone named ("India banned TikTok";
+            // not "the US blocked its application")
+            let mut state = None;
             let subject_mentions = subject(ctx, left, t0, |_| true);
             let nearest_auth = nearest_authority_left(ctx, left, t0);
             // "In a filing to US regulators the airline warned": the subject is the company
@@ -3068,6 +3114,8 @@ fn analyze_trigger(
                     if let Some(a) = authority_reference(ctx, memory, left, t0) {
                         flags.push("actor_coreference".to_string());
                         actors.push(a);
+                    } else if !ctx.s.headline {
+                        state = state_subject(ctx, left, t0);
                     }
                 }
             }
@@ -3108,6 +3156,9 @@ fn analyze_trigger(
                 if let Some(told) = directed_subject(ctx, left, t0) {
                     targets = same_span(ctx, told);
                 }
+            }
+            if !targets.is_empty() {
+                actors.extend(state);
             }
             // "investigating the case": the case of the document
             if targets.is_empty() && is_case_reference(ctx, from) {

@@ -233,8 +233,12 @@ impl Extractor {
                     m
                 })
                 .collect();
-            let headline =
-                number == 0 && !slice.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')']);
+            // a first sentence without a terminal mark, also inside closing quotes or brackets
+            // ("EU to probe Alitalia 'state aid'" is a headline; "... said: 'It is over.'" is not)
+            let headline = number == 0
+                && !slice
+                    .trim_end_matches(['"', '”', '’', '\'', ')'])
+                    .ends_with(['.', '!', '?', '…']);
             let sentence = analyze::Sentence {
                 text,
                 span: (start, end),

@@ -912,6 +912,45 @@ fn authorities_named_together_each_act() {
     assert_eq!(out.events.len(), 1, "{out:#?}");
 }
 
+/// A country or capital alone as the subject stands for its state, named as written, when it
+/// acts on someone named ("India banned TikTok", "Beijing fined Tencent"); not in a headline
+/// (also one that ends in a quote), and not without a target ("the US blocked its
+/// application").
+#[test]
+fn a_country_acting_on_a_company_is_its_state() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "India banned TikTok and 58 other Chinese apps in June 2020.",
+            "name:India",
+        ),
+        (
+            "Beijing fined Tencent and Alibaba for not seeking approval for past deals.",
+            "name:Beijing",
+        ),
+        ("South Korea fined Google $177 million.", "name:South Korea"),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        assert_eq!(
+            actor_id(&out.events[0]).as_deref(),
+            Some(actor),
+            "{text}: {out:#?}"
+        );
+    }
+    for text in [
+        "Iran's bid has been refused after the US blocked its application for the 21st time.",
+        "EU to probe Acme Airlines 'state aid'\n\nThe European Commission has opened an inquiry into Acme Airlines.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert!(
+            out.events.iter().all(|e| actor_id(e).as_deref() != Some("name:US")
+                && actor_id(e).as_deref() != Some("name:EU")),
+            "{text}: {out:#?}"
+        );
+    }
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
