@@ -1261,7 +1261,9 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         } else if needs_government {
             government
         } else if singular {
-            capital
+            // "a federal grand jury", "a district court": a government adjective qualifies a
+            // court or a jury as well as a place does
+            capital || government && ctx.is(head_end - 1, &["jury", "court"])
         } else {
             capital || a < t
         };

@@ -951,6 +951,24 @@ fn a_country_acting_on_a_company_is_its_state() {
     }
 }
 
+/// A government adjective qualifies a court or a jury as a place does: "A federal grand jury
+/// indicted X" is the grand jury's charge.
+#[test]
+fn a_federal_grand_jury_acts() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "A federal grand jury indicted Sam Bankman-Fried on fraud charges.",
+        Some("2021-07-10"),
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(
+        actor_id(charge).as_deref(),
+        Some("name:federal grand jury"),
+        "{out:#?}"
+    );
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
