@@ -2461,6 +2461,22 @@ fn object_list(
             t += 1;
             continue;
         }
+        // "charged Acme Corp and its former CEO, John Doe,": a role of the target before, then
+        // the name in apposition
+        if !targets.is_empty()
+            && t > 0
+            && ctx.is(t - 1, &["and"])
+            && ctx.is(t, &["its", "his", "her", "their"])
+        {
+            let comma = (t + 1..right.min(t + 6)).find(|&q| ctx.punct(q) == Some(','));
+            let role_words = comma.is_some_and(|c| {
+                (t + 1..c).all(|q| ctx.owner[q].is_none() && ctx.toks[q].kind == Kind::Word)
+            });
+            if let Some(c) = comma.filter(|&c| role_words && ctx.mention_at(c + 1).is_some()) {
+                t = c + 1;
+                continue;
+            }
+        }
         // "three websites - Shadowcrew, Carderplanet and Darkprofits"
         if targets.is_empty()
             && matches!(tok.kind, Kind::Punct('-' | '–' | '—'))

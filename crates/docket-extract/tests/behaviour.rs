@@ -969,6 +969,24 @@ fn a_federal_grand_jury_acts() {
     );
 }
 
+/// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a
+/// target too.
+#[test]
+fn a_role_then_a_name_in_an_object_list_is_a_target() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The SEC today charged Acme Corp and its former CEO, John Doe, with defrauding investors.",
+        Some("2021-07-10"),
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(
+        target_ids(charge),
+        ["name:Acme Corp", "name:John Doe"],
+        "{out:#?}"
+    );
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
