@@ -2207,6 +2207,29 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
     })
 }
 
+/// The authority whose findings, allegations or charges a sentence names before `t0` ("Without
+/// admitting or denying the SEC's findings, ..."): the other party of a penalty paid.
+fn findings_authority(ctx: &Ctx<'_, '_>, t0: usize) -> Option<Mention> {
+    ctx.mentions
+        .iter()
+        .filter(|m| m.role == Role::Authority && m.t1 + 1 < t0 && !m.coref)
+        .find(|m| {
+            ctx.toks[m.t1].kind == Kind::Poss
+                && ctx.is(
+                    m.t1 + 1,
+                    &[
+                        "findings",
+                        "allegations",
+                        "charges",
+                        "complaint",
+                        "claims",
+                        "order",
+                    ],
+                )
+        })
+        .cloned()
+}
+
 /// Verbs of a payment someone is ordered to make ("ordered to pay", "ordered X to repay").
 const PAY_VERBS: [&str; 5] = ["pay", "repay", "compensate", "forfeit", "disgorge"];
 
@@ -3309,6 +3332,11 @@ fn analyze_trigger(
                     confidence = 0.75;
                     if targets.is_empty() {
                         extra_targets.extend(pronoun_subject(ctx, memory, left, t0));
+                    }
+                    // "Without admitting or denying the SEC's findings, Acme Corp agreed to pay
+                    // a $2 million penalty": the authority whose findings the sentence names
+                    if actors.is_empty() {
+                        actors.extend(findings_authority(ctx, t0));
                     }
                 }
             } else {

@@ -987,6 +987,21 @@ fn a_role_then_a_name_in_an_object_list_is_a_target() {
     );
 }
 
+/// "Without admitting or denying the SEC's findings, X agreed to pay a $2 million penalty": the
+/// penalty is paid to the authority whose findings the sentence names.
+#[test]
+fn a_penalty_agreed_against_an_authoritys_findings_is_that_authoritys() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Without admitting or denying the SEC's findings, Acme Corp agreed to pay a $2 million penalty.",
+        Some("2021-07-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("us.sec"), "{out:#?}");
+    assert_eq!(target_ids(fine), ["name:Acme Corp"], "{out:#?}");
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
