@@ -2251,11 +2251,19 @@ fn absorbed(ctx: &Ctx<'_, '_>, produced: &[(usize, usize, Form, ActionKind)], t0
         let words = (p1..t0)
             .filter(|&t| {
                 let payer = pays && ctx.owner[t].is_some();
+                // "settled the SEC's charges", "to resolve the Justice Department's
+                // investigation": the possessor of the absorbed noun
+                let possessor = ctx.owner[t].is_some_and(|m| {
+                    ctx.toks
+                        .get(ctx.mentions[m].t1)
+                        .is_some_and(|tok| tok.kind == Kind::Poss)
+                });
                 !(ctx.covered[t]
                     || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num)
                     || ctx.is(t, lexicon::DETERMINERS)
                     || ctx.is(t, &["to", "pay", "paid", "paying"])
-                    || payer)
+                    || payer
+                    || possessor)
             })
             .count();
         let punct = (p1..t0).any(|t| matches!(ctx.punct(t), Some(',' | ';' | ':')));
@@ -3039,6 +3047,17 @@ fn analyze_trigger(
     // firm Enron": after a preposition, an adjective
     if form == Form::Verb && t0 > 0 && ctx.is(t0 - 1, &["the", "a", "an", "of"]) {
         return Vec::new();
+    }
+    // "resolve" settles only what a payment resolves ("agreed to pay $4.3 billion to resolve
+    // the Justice Department's investigation"; not "to resolve the outage")
+    if ctx.is(t0, &["resolve"]) {
+        let paid = t0 >= 2
+            && ctx.is(t0 - 1, &["to"])
+            && (t0.saturating_sub(8).max(left)..t0 - 1).any(|q| ctx.is(q, &PAY_VERBS))
+            && (t0.saturating_sub(8).max(left)..t0 - 1).any(|q| ctx.covered[q]);
+        if !paid {
+            return Vec::new();
+        }
     }
     let voice = voice(ctx, left, t0, t1, form);
     if action == ActionKind::Warning && !warning_to_someone(ctx, left, right, t0, t1, voice) {

@@ -310,6 +310,8 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("settles", ActionKind::Settlement, Form::Intransitive),
     ("settled", ActionKind::Settlement, Form::Intransitive),
     ("settling", ActionKind::Settlement, Form::Intransitive),
+    // only after a payment: "agreed to pay $4.3 billion to resolve the investigation"
+    ("resolve", ActionKind::Settlement, Form::Intransitive),
     // investigation
     ("investigation", ActionKind::Investigation, Form::Noun),
     ("investigations", ActionKind::Investigation, Form::Noun),

@@ -1002,6 +1002,34 @@ fn a_penalty_agreed_against_an_authoritys_findings_is_that_authoritys() {
     assert_eq!(target_ids(fine), ["name:Acme Corp"], "{out:#?}");
 }
 
+/// A payment "to resolve" an authority's investigation settles it, as one event; "resolve"
+/// alone settles nothing; "settled the SEC's charges" is one settlement too.
+#[test]
+fn paying_to_resolve_an_investigation_settles_it() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "Binance agreed to pay $4.3 billion to resolve the Justice Department's investigation.",
+            "us.doj",
+        ),
+        ("Acme Corp settled the SEC's charges.", "us.sec"),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let settlement = find(&out.events, "settlement", None);
+        assert_eq!(
+            actor_id(settlement).as_deref(),
+            Some(actor),
+            "{text}: {out:#?}"
+        );
+    }
+    assert_no_events(
+        &x,
+        &["Acme Corp worked to resolve the outage."],
+        Some("2021-07-10"),
+    );
+}
+
 /// A legal form after a comma closes the name before it ("CYNGASA, S.L.", "Vodafone España,
 /// S.A.U."): it is no second target.
 #[test]
