@@ -116,6 +116,7 @@ pub fn split_name_list(text: &str) -> Vec<String> {
             }
             let rest = without_role_suffix(rest);
             // the first "and" between two names separates them
+            // (the conjunction inside a piece is written in lower case: "Brown And Co" is a name)
             match split_at_word(rest, "and") {
                 Some((first, second)) if !first.is_empty() && !second.is_empty() => {
                     group_names.push(first.to_string());
@@ -170,7 +171,11 @@ fn without_brackets(text: &str) -> String {
 fn cut_at_alias(piece: &str) -> (&str, bool) {
     let mut offset = 0;
     for token in piece.split(' ') {
-        if ALIAS_MARKERS.iter().any(|m| token.eq_ignore_ascii_case(m)) {
+        // "aka", "a/k/a", "A/K/A"; not a capitalised word ("Aka Brands" is a name)
+        let marker = ALIAS_MARKERS
+            .iter()
+            .any(|m| token == *m || token.contains(['/', '.']) && token.eq_ignore_ascii_case(m));
+        if marker {
             return (piece[..offset].trim_end(), true);
         }
         offset += token.len() + 1;
@@ -202,11 +207,11 @@ fn strip_leading_word<'a>(text: &'a str, word: &str) -> &'a str {
     }
 }
 
-/// Splits at the first whole word `word`, not at the text's first or last word.
+/// Splits at the first whole word `word` (exactly as written), not at the text's first word.
 fn split_at_word<'a>(text: &'a str, word: &str) -> Option<(&'a str, &'a str)> {
     let mut offset = 0;
     for token in text.split(' ') {
-        if offset > 0 && token.eq_ignore_ascii_case(word) {
+        if offset > 0 && token == word {
             let first = text[..offset].trim_end();
             let second = text[offset + token.len()..].trim_start();
             return Some((first, second));
@@ -356,6 +361,14 @@ mod tests {
                 vec!["Bevil", "Duke", "Duncan", "Saccomanno"],
             ),
             ("Christopher A. Faulkner, et. al.", vec!["Christopher A. Faulkner"]),
+            (
+                "Eagle Financial Diamond Group Inc A/K/A Diamante Atelier, Aka Brands, LLC",
+                vec!["Eagle Financial Diamond Group Inc", "Aka Brands, LLC"],
+            ),
+            (
+                "Tree Lined Holdings, LLC, And Golden State Regional Center, LLC",
+                vec!["Tree Lined Holdings, LLC", "Golden State Regional Center, LLC"],
+            ),
             (
                 "Syed Arham Arbab, Artis Proficio Capital Investments, LLC, Civil Docket",
                 vec!["Syed Arham Arbab", "Artis Proficio Capital Investments, LLC"],
