@@ -15,7 +15,8 @@ use docket_normalize::Resolver;
 
 use crate::index::{char_at, is_cjk, is_wordy, Hit};
 use crate::lexicon::{
-    self, is_in, Form, WordSet, NAME_CONNECTORS, NUMBER_WORDS, PERSON_CUES, PERSON_PRONOUNS, TITLES,
+    self, is_in, is_legal_suffix, Form, WordSet, NAME_CONNECTORS, NUMBER_WORDS, PERSON_CUES,
+    PERSON_PRONOUNS, TITLES,
 };
 use crate::money::MoneyExpr;
 use crate::time::{date_value, TimeExpr};
@@ -552,18 +553,10 @@ fn with_unit_name(ctx: &Ctx<'_, '_>, mention: Mention) -> Mention {
     if end == mention.t1 {
         return mention;
     }
-    loop {
-        if end < n && is_legal_suffix(ctx.word(end)) {
-            end += 1;
-        } else if legal_suffix_after_comma(ctx, end) {
-            end += 2;
-        } else {
-            break;
-        }
-    }
+    let end = after_legal_forms(ctx, end);
     let stop = ctx.toks[end - 1].end;
     let name = ctx.s.text[mention.start..stop].to_string();
-    let key: Arc<str> = Arc::from(format!("x:{}", docket_normalize::name::slug(&name)));
+    let key = unknown_key(&name);
     let actor = RawActor {
         name,
         id_hint: None,
@@ -713,17 +706,10 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 };
                 if let Some(mut mention) = found {
                     // "Baidu Inc", "Vodafone España, S.A.U.": absorb a following legal suffix
-                    loop {
-                        let t = mention.t1;
-                        if t < ctx.toks.len() && is_legal_suffix(ctx.word(t)) {
-                            mention.end = ctx.toks[t].end;
-                            mention.t1 += 1;
-                        } else if legal_suffix_after_comma(ctx, t) {
-                            mention.end = ctx.toks[t + 1].end;
-                            mention.t1 += 2;
-                        } else {
-                            break;
-                        }
+                    let end = after_legal_forms(ctx, mention.t1);
+                    if end > mention.t1 {
+                        mention.end = ctx.toks[end - 1].end;
+                        mention.t1 = end;
                     }
                     // "Enel Energia", "Microsoft Ireland Operations Limited": a company's unit
                     if mention.role == Role::Company && !s.headline {
@@ -958,6 +944,20 @@ fn update_memory(ctx: &Ctx<'_, '_>, memory: &mut Memory) {
     }
 }
 
+/// The token after the legal forms that follow a name from `t` on, with or without a comma
+/// ("Baidu Inc", "Vodafone España, S.A.U."); `t` when none does.
+fn after_legal_forms(ctx: &Ctx<'_, '_>, mut t: usize) -> usize {
+    loop {
+        if t < ctx.toks.len() && is_legal_suffix(ctx.word(t)) {
+            t += 1;
+        } else if legal_suffix_after_comma(ctx, t) {
+            t += 2;
+        } else {
+            return t;
+        }
+    }
+}
+
 /// Whether a comma at `t` is followed by a legal form that ends the name ("Vodafone España,
 /// S.A.U."): nothing that continues a name comes after the form.
 fn legal_suffix_after_comma(ctx: &Ctx<'_, '_>, t: usize) -> bool {
@@ -966,12 +966,6 @@ fn legal_suffix_after_comma(ctx: &Ctx<'_, '_>, t: usize) -> bool {
         && ctx.toks[t + 1].kind == Kind::Word
         && is_legal_suffix(ctx.word(t + 1))
         && !(t + 2 < ctx.toks.len() && ctx.toks[t + 2].kind == Kind::Word && name_word(ctx, t + 2))
-}
-
-fn is_legal_suffix(word: &str) -> bool {
-    // the table holds "S.A." and "S.A", "Inc." and "Inc"
-    is_in(lexicon::LEGAL_SUFFIXES, word)
-        || word.ends_with('.') && is_in(lexicon::LEGAL_SUFFIXES, word.trim_end_matches('.'))
 }
 
 fn register_aliases(ctx: &Ctx<'_, '_>, m: &Mention, memory: &mut Memory) {
@@ -1506,8 +1500,6 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     }
 }
 
-/// Whether a word is a demonym of a known place that the catalogue does not list ("Texan" for
-/// "Texas"): it ends in "n" and, without that letter, begins a jurisdiction's name.
 /// Whether a word names the people of a place: a place or demonym of the catalogue's
 /// jurisdictions with a plural ending ("Icelanders", "Americans", "Germans", "Britons").
 fn people_of_a_place(resolver: &Resolver, word: &str) -> bool {
@@ -1519,6 +1511,8 @@ fn people_of_a_place(resolver: &Resolver, word: &str) -> bool {
     })
 }
 
+/// Whether a word is a demonym of a known place that the catalogue does not list ("Texan" for
+/// "Texas"): it ends in "n" and, without that letter, begins a jurisdiction's name.
 fn demonym_like(resolver: &Resolver, word: &str) -> bool {
     let lower = word.to_lowercase();
     let Some(stem) = lower.strip_suffix('n') else {
@@ -1544,21 +1538,31 @@ fn add_office(ctx: &mut Ctx<'_, '_>, a: usize, b: usize) {
 /// Adds an authority outside the catalogue named by tokens `a..b` (its key from the name's
 /// slug).
 fn add_named_authority(ctx: &mut Ctx<'_, '_>, a: usize, b: usize) {
+    let mention = named_authority(ctx, a, b);
+    ctx.add_mention(mention);
+}
+
+/// An authority outside the catalogue named by tokens `a..b`, as written.
+fn named_authority(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> Mention {
     let start = ctx.toks[a].start;
     let end = ctx.toks[b - 1].end;
     let name = ctx.s.text[start..end].to_string();
-    let key = format!("x:{}", docket_normalize::name::slug(&name));
-    ctx.add_mention(Mention {
+    Mention {
         start,
         end,
         t0: a,
         t1: b,
         role: Role::Authority,
+        key: unknown_key(&name),
         actor: Arc::new(RawActor::named(name)),
-        key: key.into(),
         modifier: false,
         coref: false,
-    });
+    }
+}
+
+/// The key of a name outside the catalogue: `x:` and its slug.
+fn unknown_key(name: &str) -> Arc<str> {
+    Arc::from(format!("x:{}", docket_normalize::name::slug(name)))
 }
 
 /// Whether a capitalised word at the start of a sentence is an ordinary word: the document
@@ -1604,7 +1608,7 @@ fn name_key(memory: &Memory, name: &str) -> Arc<str> {
     if let Some(key) = memory.keys.borrow().get(name) {
         return Arc::clone(key);
     }
-    let key: Arc<str> = Arc::from(format!("x:{}", docket_normalize::name::slug(name)));
+    let key = unknown_key(name);
     memory
         .keys
         .borrow_mut()
@@ -1769,7 +1773,7 @@ fn find_possessives(ctx: &mut Ctx<'_, '_>) {
             let m = &mut ctx.mentions[j];
             m.end = end;
             m.t1 = jt1 + 1;
-            m.key = format!("x:{}", docket_normalize::name::slug(&name)).into();
+            m.key = unknown_key(&name);
             Arc::make_mut(&mut m.actor).name = name;
             ctx.owner[jt1] = Some(j);
         }
@@ -2051,9 +2055,11 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
                 candidate.action = ActionKind::Settlement;
             }
         }
-        let shared = coordinated_actor(&ctx, &produced, &out, t0, action, form);
-        for candidate in found.iter_mut().filter(|c| c.actor.is_none()) {
-            candidate.actor.clone_from(&shared);
+        if found.iter().any(|c| c.actor.is_none()) {
+            let shared = coordinated_actor(&ctx, &produced, &out, t0, action, form);
+            for candidate in found.iter_mut().filter(|c| c.actor.is_none()) {
+                candidate.actor.clone_from(&shared);
+            }
         }
         if !found.is_empty() {
             produced.push((t0, t1, form, action));
@@ -2072,8 +2078,8 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
 }
 
 /// "imposed a fine of EUR 51,000 on X and a fine of EUR 27,200 on Y": a trigger noun right
-/// after "and" and a determiner shares the actor of the sentence's latest event, when that event has the same
-/// action.
+/// after "and" and a determiner shares the actor of the sentence's latest event, when that
+/// event has the same action.
 fn coordinated_actor(
     ctx: &Ctx<'_, '_>,
     produced: &[(usize, usize, Form, ActionKind)],
@@ -2127,7 +2133,6 @@ fn settled_before_charges(ctx: &Ctx<'_, '_>, t1: usize, k: usize) -> bool {
                 ],
             ));
     adjective
-        && action == ActionKind::Settlement
         && ctx.is(t0, &["settled"])
         && ctx.triggers.get(k + 1).is_some_and(|&(n0, _, next, form)| {
             n0 == t1 && next == ActionKind::Charge && form == Form::Noun
@@ -2187,24 +2192,7 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
     if !(opens && named) || demonym {
         return None;
     }
-    let (start, end) = (ctx.toks[first].start, ctx.toks[p].end);
-    let name = ctx.s.text[start..end].to_string();
-    let key: Arc<str> = Arc::from(format!("x:{}", docket_normalize::name::slug(&name)));
-    Some(Mention {
-        start,
-        end,
-        t0: first,
-        t1: p + 1,
-        role: Role::Authority,
-        actor: Arc::new(RawActor {
-            name,
-            id_hint: None,
-            parent_hint: None,
-        }),
-        key,
-        modifier: false,
-        coref: false,
-    })
+    Some(named_authority(ctx, first, p + 1))
 }
 
 /// The authority whose findings, allegations or charges a sentence names before `t0` ("Without
@@ -3317,7 +3305,7 @@ fn analyze_trigger(
             confidence = 0.85;
         }
         Voice::Noun => {
-            let (list, c, agent) = noun_arguments(ctx, memory, left, right, t0, t1);
+            let (list, c, agent) = noun_arguments(ctx, memory, (left, right), t0, t1, action);
             targets = list;
             count = c;
             if let Some(agent) = agent {
@@ -3782,10 +3770,10 @@ enum Agent {
 fn noun_arguments(
     ctx: &Ctx<'_, '_>,
     memory: &Memory,
-    left: usize,
-    right: usize,
+    (left, right): (usize, usize),
     t0: usize,
     t1: usize,
+    action: ActionKind,
 ) -> (Vec<usize>, Option<u32>, Option<Agent>) {
     let n = ctx.toks.len();
     let mut targets = Vec::new();
@@ -3797,15 +3785,10 @@ fn noun_arguments(
     // "Shareholders have also launched lawsuits against the group": a suit whose clause opens
     // with private people, and names no one before the noun
     let opener = skip_determiners(ctx, left);
-    let suit = || {
-        ctx.triggers
-            .iter()
-            .any(|&(o0, _, a, _)| o0 == t0 && a == ActionKind::Charge)
-    };
-    if opener < t0
+    if action == ActionKind::Charge
+        && opener < t0
         && ctx.is(opener, lexicon::PRIVATE_AGENTS)
         && (opener..t0).all(|t| ctx.owner[t].is_none())
-        && suit()
     {
         return (Vec::new(), None, Some(Agent::Private));
     }
@@ -3902,12 +3885,7 @@ fn noun_arguments(
     }
     // "an investigation into whether Microsoft breached", "a probe to assess whether X may
     // have": the subject of the question is investigated
-    let investigation = || {
-        ctx.triggers
-            .iter()
-            .any(|&(o0, _, a, _)| o0 == t0 && a == ActionKind::Investigation)
-    };
-    if targets.is_empty() && investigation() {
+    if targets.is_empty() && action == ActionKind::Investigation {
         let whether = (t1..(t1 + 5).min(n))
             .take_while(|&t| ctx.punct(t).is_none())
             .find(|&t| ctx.is(t, &["whether"]));

@@ -171,9 +171,7 @@ pub fn strip_legal_suffixes(name: &str) -> &str {
         let Some((head, last)) = rest.rsplit_once(' ') else {
             return rest;
         };
-        if lexicon::is_in(lexicon::LEGAL_SUFFIXES, last)
-            || lexicon::is_in(lexicon::LEGAL_SUFFIXES, last.trim_end_matches('.'))
-        {
+        if lexicon::is_legal_suffix(last) {
             rest = head.trim_end_matches([',', ' ']);
         } else {
             return rest;

@@ -1235,6 +1235,13 @@ pub static REPORTING: &Lex = &Lex::new(
     ],
 );
 
+/// Whether a word is a legal form ("Inc", "Inc.", "S.A.", "GmbH"): the table holds "S.A." and
+/// "S.A", "Inc." and "Inc", so a word's final period may go.
+pub fn is_legal_suffix(word: &str) -> bool {
+    is_in(LEGAL_SUFFIXES, word)
+        || word.ends_with('.') && is_in(LEGAL_SUFFIXES, word.trim_end_matches('.'))
+}
+
 /// Whether a word is in a table (ASCII case-insensitively, or exactly for the tables of
 /// capitalised words).
 pub fn is_in(table: impl WordSet, word: &str) -> bool {

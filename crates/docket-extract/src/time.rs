@@ -133,11 +133,10 @@ fn year_in_company_name(before: &str, after: &str) -> bool {
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | ')'))
         .next()
         .unwrap_or_default();
-    let legal = |w: &str| crate::lexicon::is_in(crate::lexicon::LEGAL_SUFFIXES, w);
     capitalised
         && !preposition
         && after.starts_with(char::is_whitespace)
-        && (legal(word_after) || legal(word_after.trim_end_matches('.')))
+        && crate::lexicon::is_legal_suffix(word_after)
 }
 
 fn month_number(word: &str) -> Option<u8> {

@@ -307,27 +307,30 @@ impl Normalizer {
             }
         };
         for actor in raw {
-            if hints.target_list && actor.id_hint.is_none() {
-                for name in crate::name_list::split_name_list(&actor.name) {
-                    push(&RawActor {
-                        name,
-                        id_hint: None,
-                        parent_hint: actor.parent_hint.clone(),
-                    });
-                }
-                continue;
-            }
-            match separator {
-                Some(sep) if actor.id_hint.is_none() && actor.name.contains(sep) => {
-                    for part in actor.name.split(sep) {
+            // the names one target field holds: a written list, or the parts between separators
+            let names: Option<Vec<String>> = match separator {
+                _ if actor.id_hint.is_some() => None,
+                _ if hints.target_list => Some(crate::name_list::split_name_list(&actor.name)),
+                Some(sep) if actor.name.contains(sep) => Some(
+                    actor
+                        .name
+                        .split(sep)
+                        .map(|part| part.trim().to_string())
+                        .collect(),
+                ),
+                _ => None,
+            };
+            match names {
+                Some(names) => {
+                    for name in names {
                         push(&RawActor {
-                            name: part.trim().to_string(),
+                            name,
                             id_hint: None,
                             parent_hint: actor.parent_hint.clone(),
                         });
                     }
                 }
-                _ => push(actor),
+                None => push(actor),
             }
         }
         out
