@@ -7,8 +7,7 @@ mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use common::{fixtures, read_jsonl};
-use docket_pipeline::{default_registry, run_job_blocking, Job, RunOptions};
+use common::{fixture_job, fixtures, read_jsonl, run_job_text};
 
 /// The case id of every row of a CSV file, by record number.
 fn csv_refs(file: &str, column: &str) -> Vec<String> {
@@ -28,12 +27,8 @@ fn csv_refs(file: &str, column: &str) -> Vec<String> {
 #[test]
 fn every_row_of_both_tables_is_accounted_for() {
     let dir = tempfile::tempdir().unwrap();
-    let path = fixtures().join("jobs/gdpr-all.toml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("../../out/gdpr-all", &dir.path().display().to_string());
-    let job = Job::parse(&path, text).unwrap();
-    let summary = run_job_blocking(&job, &default_registry(), &RunOptions::default()).unwrap();
+    let (path, text) = fixture_job("gdpr-all", "../../out/gdpr-all", dir.path());
+    let summary = run_job_text(&path, text);
     assert!(summary.balanced(), "{summary}");
     let counts: BTreeMap<&str, [u64; 4]> = summary
         .sources

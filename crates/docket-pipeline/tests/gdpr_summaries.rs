@@ -6,19 +6,13 @@ mod common;
 
 use std::collections::HashMap;
 
-use common::{fixtures, read_jsonl};
-use docket_pipeline::{default_registry, run_job_blocking, Job, RunOptions};
+use common::{fixture_job, fixtures, read_jsonl, run_job_text};
 
 #[test]
 fn fines_read_from_the_summaries_agree_with_the_table_columns() {
     let dir = tempfile::tempdir().unwrap();
-    let path = fixtures().join("jobs/gdpr-summaries.toml");
-    let text = std::fs::read_to_string(&path).unwrap().replace(
-        "../../out/gdpr-summaries",
-        &dir.path().display().to_string(),
-    );
-    let job = Job::parse(&path, text).unwrap();
-    let summary = run_job_blocking(&job, &default_registry(), &RunOptions::default()).unwrap();
+    let (path, text) = fixture_job("gdpr-summaries", "../../out/gdpr-summaries", dir.path());
+    let summary = run_job_text(&path, text);
     assert!(summary.balanced(), "{summary}");
     assert_eq!(summary.sources[0].read, 986, "{summary}");
 

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{event_with_target, fixtures, read_jsonl, run_in};
-use docket_pipeline::{default_registry, run_job_blocking, Job, RunOptions};
+use common::{event_with_target, fixture_job, fixtures, read_jsonl, run_in, run_job_text};
+use docket_pipeline::Job;
 
 fn job(out: &std::path::Path, source_path: &str) -> String {
     format!(
@@ -465,31 +465,8 @@ path = "{out}/events.jsonl"
 #[test]
 fn a_constant_outranks_the_text() {
     let dir = tempfile::tempdir().unwrap();
-    let feed = fixtures().join("data/sec/sec_litigation_rss_2019-10-04.xml");
-    let job = format!(
-        r#"
-[job]
-name = "sec"
-
-[sources.sec]
-kind = "rss"
-path = "{feed}"
-[sources.sec.fields]
-target = "title"
-date = "pubDate"
-summary = "description"
-[sources.sec.constants]
-actor = "SEC"
-action = "charge"
-
-[exports.events]
-kind = "jsonl"
-path = "{out}/events.jsonl"
-"#,
-        feed = feed.display(),
-        out = dir.path().display(),
-    );
-    let summary = run_in(dir.path(), &job).unwrap();
+    let (path, text) = fixture_job("sec-rss", "../../out/sec", dir.path());
+    let summary = run_job_text(&path, text);
     assert!(summary.balanced(), "{summary}");
     let events = read_jsonl(&dir.path().join("events.jsonl"));
     assert!(events.len() > 400, "{}", events.len());
@@ -506,12 +483,8 @@ path = "{out}/events.jsonl"
 #[test]
 fn a_target_list_gives_one_target_per_defendant() {
     let dir = tempfile::tempdir().unwrap();
-    let path = fixtures().join("jobs/sec-rss.toml");
-    let text = std::fs::read_to_string(&path)
-        .unwrap()
-        .replace("../../out/sec", &dir.path().display().to_string());
-    let job = Job::parse(&path, text.clone()).unwrap();
-    let summary = run_job_blocking(&job, &default_registry(), &RunOptions::default()).unwrap();
+    let (path, text) = fixture_job("sec-rss", "../../out/sec", dir.path());
+    let summary = run_job_text(&path, text.clone());
     assert!(summary.balanced(), "{summary}");
     let events = read_jsonl(&dir.path().join("events.jsonl"));
     let targets_of = |reference: &str| -> Vec<String> {

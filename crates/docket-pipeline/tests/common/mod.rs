@@ -42,3 +42,19 @@ pub fn event_with_target(
         })
         .unwrap_or_else(|| panic!("no event with the wanted target: {events:#?}"))
 }
+
+/// The text of the fixture job `fixtures/jobs/{name}.toml`, with its outputs, written under
+/// `out` ("../../out/sec"), moved into `dir`; and the job file's path, for relative inputs.
+pub fn fixture_job(name: &str, out: &str, dir: &Path) -> (PathBuf, String) {
+    let path = fixtures().join("jobs").join(format!("{name}.toml"));
+    let text = std::fs::read_to_string(&path)
+        .expect("read fixture job")
+        .replace(out, &dir.display().to_string());
+    (path, text)
+}
+
+/// Parses a job's text as the file at `path` and runs it.
+pub fn run_job_text(path: &Path, text: String) -> RunSummary {
+    let job = Job::parse(path, text).expect("parse job");
+    run_job_blocking(&job, &default_registry(), &RunOptions::default()).expect("run job")
+}
