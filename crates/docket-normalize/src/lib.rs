@@ -20,6 +20,7 @@ pub mod money;
 pub mod name;
 pub mod name_list;
 mod normalizer;
+pub mod remove;
 pub mod resolve;
 pub mod rollup;
 
@@ -40,6 +41,17 @@ pub enum NormalizeError {
     Catalogue {
         /// The file (or "built-in").
         origin: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A pattern of a job's `remove` table does not compile or matches nothing but the empty
+    /// string.
+    #[error("remove.{field}: pattern {pattern:?}: {reason}")]
+    Pattern {
+        /// The event field the pattern applies to.
+        field: &'static str,
+        /// The pattern as written.
+        pattern: String,
         /// What is wrong.
         reason: String,
     },

@@ -44,6 +44,8 @@ const OTHER_SUFFIXES: &[&str] = &[
     "p.c.",
     "pc",
     "p.a.",
+    "lc",
+    "l.c.",
     "pllc",
     "a professional corporation",
     "a professional law corporation",
@@ -54,6 +56,16 @@ const OTHER_SUFFIXES: &[&str] = &[
 const ALIAS_MARKERS: &[&str] = &[
     "aka", "a/k/a", "a.k.a.", "a.k.a", "fka", "f/k/a", "f.k.a.", "nka", "n/k/a", "dba", "d/b/a",
     "d.b.a.", "formerly",
+];
+
+/// The same markers written out ("Fotios Geivelis, Jr., also known as Frank Anastasio", "Hold
+/// Brothers On-Line Investment Services, LLC, now known as Tafferer Trading, LLC"), in lower
+/// case as written.
+const ALIAS_PHRASES: &[&str] = &[
+    "also known as",
+    "now known as",
+    "formerly known as",
+    "doing business as",
 ];
 
 /// Role words of court parties; a piece made of them (after "as") names nobody.
@@ -86,7 +98,9 @@ pub fn split_name_list(text: &str) -> Vec<String> {
         // inside an alias, until the next name: "f/k/a Healthient, Inc., and X"
         let mut in_alias = false;
         for piece in group.split(',') {
-            let mut rest = squeeze(piece);
+            // "Capital Financial Partners, LLC et al.": the legal form before "et al." still
+            // closes the name before it
+            let mut rest = without_et_al(&squeeze(piece)).to_string();
             if in_alias {
                 let (suffix, after) = leading_suffix(&rest);
                 if !suffix.is_empty() {
@@ -169,6 +183,13 @@ fn without_brackets(text: &str) -> String {
 /// The piece up to an alias marker ("Michael Alan Stollery aka Michael Stollaire" → "Michael
 /// Alan Stollery"), and whether there was one.
 fn cut_at_alias(piece: &str) -> (&str, bool) {
+    if let Some(at) = ALIAS_PHRASES
+        .iter()
+        .filter_map(|phrase| find_words(piece, phrase))
+        .min()
+    {
+        return (piece[..at].trim_end(), true);
+    }
     let mut offset = 0;
     for token in piece.split(' ') {
         // "aka", "a/k/a", "A/K/A"; not a capitalised word ("Aka Brands" is a name)
@@ -181,6 +202,15 @@ fn cut_at_alias(piece: &str) -> (&str, bool) {
         offset += token.len() + 1;
     }
     (piece, false)
+}
+
+/// The byte offset of `words` in `text` as whole words (exactly as written).
+fn find_words(text: &str, words: &str) -> Option<usize> {
+    text.match_indices(words).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The name without a trailing "et al." ("Bevil et al.", "Longfin et. al").
@@ -378,6 +408,46 @@ mod tests {
                 vec!["United Development Funding III, LP", "Hollis M. Greenlaw"],
             ),
             ("Grupo Bimbo, S.A. de C.V.", vec!["Grupo Bimbo, S.A. de C.V."]),
+        ] {
+            assert_eq!(split(text), expected, "{text}");
+        }
+    }
+
+    /// The SEC's index of litigation releases for 2014 and 2015 (fixtures/data/sec): "et al."
+    /// right after a legal form, the legal form "LC", and aliases written out.
+    #[test]
+    fn lists_of_the_sec_litigation_index() {
+        for (text, expected) in [
+            (
+                "CR Intrinsic Investors, LLC et al.",
+                vec!["CR Intrinsic Investors, LLC"],
+            ),
+            ("TelexFree, Inc. et al.", vec!["TelexFree, Inc."]),
+            (
+                "Wealth Strategy Partners, LC, et al.",
+                vec!["Wealth Strategy Partners, LC"],
+            ),
+            (
+                "Hold Brothers On-Line Investment Services, LLC, now known as Tafferer Trading, LLC, Gregory Hold, and Steven Hold",
+                vec![
+                    "Hold Brothers On-Line Investment Services, LLC",
+                    "Gregory Hold",
+                    "Steven Hold",
+                ],
+            ),
+            (
+                "Bernard H. Butts, Jr., Fotios Geivelis, Jr., also known as Frank Anastasio, Worldwide Funding III Limited LLC",
+                vec![
+                    "Bernard H. Butts, Jr.",
+                    "Fotios Geivelis, Jr.",
+                    "Worldwide Funding III Limited LLC",
+                ],
+            ),
+            // written with capitals, the words are a name
+            (
+                "Now Known As Media, Inc. and Jane Roe",
+                vec!["Now Known As Media, Inc.", "Jane Roe"],
+            ),
         ] {
             assert_eq!(split(text), expected, "{text}");
         }

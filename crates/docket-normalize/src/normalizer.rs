@@ -28,6 +28,8 @@ pub struct SourceHints {
     /// The target field holds a written list of names (`target_list`), split by
     /// [`crate::name_list::split_name_list`].
     pub target_list: bool,
+    /// Text removed from the record's own values before they are read (`[sources.X.remove]`).
+    pub remove: crate::remove::Removals,
 }
 
 /// Turns raw events into events. Cheap to clone (the catalogue index is shared).
@@ -144,6 +146,8 @@ impl Normalizer {
         hints: &SourceHints,
     ) -> Result<Event, String> {
         let constants = &hints.constants;
+        let mut raw = raw;
+        let text_removed = !hints.remove.is_empty() && hints.remove.apply(&mut raw);
         let RawEvent {
             action,
             actor,
@@ -171,6 +175,9 @@ impl Normalizer {
         })?;
         let mut event = Event::new(action);
         let mut flags = raw_flags;
+        if text_removed {
+            flags.push("text_removed".to_string());
+        }
 
         let actor = actor.as_ref().or(constants.actor.as_ref());
         event.actor = actor

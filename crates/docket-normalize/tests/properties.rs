@@ -272,6 +272,32 @@ proptest! {
         }
     }
 
+    /// A job's removal: a name followed by scraped link text loses exactly that text; a value
+    /// without a match is left as it was, and the flag says which happened.
+    #[test]
+    fn a_removal_takes_exactly_the_matched_text(
+        name in "[A-Za-z][A-Za-z.,& ]{0,30}[A-Za-z.]",
+        noise in prop::option::of("(See also|Other Release No\\.?:)[A-Za-z0-9 .:,-]{0,20}"),
+    ) {
+        let mut removals = docket_normalize::remove::Removals::default();
+        removals
+            .add(docket_normalize::remove::Field::Target, r"(?s)\s*(See also|Other Release Nos?\.?:).*")
+            .unwrap();
+        let written = match &noise {
+            Some(noise) => format!("{name} {noise}"),
+            None => name.clone(),
+        };
+        prop_assume!(!name.contains("See also") && !name.contains("Other Release No"));
+        let mut raw = docket_core::RawEvent {
+            targets: vec![docket_core::RawActor::named(written.clone())],
+            ..docket_core::RawEvent::default()
+        };
+        let changed = removals.apply(&mut raw);
+        prop_assert_eq!(changed, noise.is_some(), "{}", written);
+        let kept = if noise.is_some() { name.trim().to_string() } else { written.clone() };
+        prop_assert_eq!(&raw.targets[0].name, &kept, "{}", written);
+    }
+
     #[test]
     fn split_names_are_trimmed_parts_of_the_text(text in "[A-Za-z .,;&()\"]{0,60}") {
         for name in docket_normalize::name_list::split_name_list(&text) {

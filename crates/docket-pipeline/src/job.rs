@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use docket_core::{PartialDate, RawActor, RawEvent};
 use docket_export::ExportConfig;
 use docket_normalize::date::DateHints;
+use docket_normalize::remove::{Field, Removals};
 use docket_normalize::SourceHints;
 use docket_source::Limits;
 use serde::Deserialize;
@@ -138,6 +139,59 @@ pub struct FormatsConfig {
     pub date: Option<String>,
 }
 
+/// `[sources.NAME.remove]`: per event field, regular expressions whose matches are removed from
+/// each record's value of that field before it is read ([`docket_normalize::remove`]).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RemoveConfig {
+    /// Patterns removed from the action text.
+    #[serde(default)]
+    pub action: Vec<String>,
+    /// Patterns removed from the authority's name.
+    #[serde(default)]
+    pub actor: Vec<String>,
+    /// Patterns removed from each target's name.
+    #[serde(default)]
+    pub target: Vec<String>,
+    /// Patterns removed from the date text.
+    #[serde(default)]
+    pub date: Vec<String>,
+    /// Patterns removed from the amount text.
+    #[serde(default)]
+    pub amount: Vec<String>,
+    /// Patterns removed from the currency text.
+    #[serde(default)]
+    pub currency: Vec<String>,
+    /// Patterns removed from the summary.
+    #[serde(default)]
+    pub summary: Vec<String>,
+    /// Patterns removed from the link.
+    #[serde(default)]
+    pub url: Vec<String>,
+    /// Patterns removed from the reference.
+    #[serde(default, rename = "ref")]
+    pub reference: Vec<String>,
+}
+
+impl RemoveConfig {
+    /// Every (field, pattern) pair, in field order and then in the order written.
+    pub fn patterns(&self) -> impl Iterator<Item = (Field, &str)> {
+        [
+            (Field::Action, &self.action),
+            (Field::Actor, &self.actor),
+            (Field::Target, &self.target),
+            (Field::Date, &self.date),
+            (Field::Amount, &self.amount),
+            (Field::Currency, &self.currency),
+            (Field::Summary, &self.summary),
+            (Field::Url, &self.url),
+            (Field::Reference, &self.reference),
+        ]
+        .into_iter()
+        .flat_map(|(field, patterns)| patterns.iter().map(move |p| (field, p.as_str())))
+    }
+}
+
 /// The keys of a source table that the pipeline owns; the rest goes to the adapter.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -160,6 +214,9 @@ pub struct CommonSourceConfig {
     /// [`docket_normalize::name_list::split_name_list`].
     #[serde(default)]
     pub target_list: bool,
+    /// Text removed from the records' values before they are read.
+    #[serde(default)]
+    pub remove: RemoveConfig,
     /// Publication date for text that has none of its own.
     #[serde(default)]
     published: Option<DateLike>,
@@ -176,6 +233,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "formats",
     "target_separator",
     "target_list",
+    "remove",
     "published",
     "lang",
 ];
@@ -345,7 +403,18 @@ impl Job {
                     .unwrap_or_default(),
                 target_separator: common.target_separator.clone(),
                 target_list: common.target_list,
+                remove: Removals::default(),
             };
+            let mut hints = hints;
+            for (field, pattern) in common.remove.patterns() {
+                hints.remove.add(field, pattern).map_err(|e| {
+                    error(
+                        locate_key(&text, &format!("{prefix}.remove"), field.name())
+                            .or_else(|| locate_key(&text, &prefix, "remove")),
+                        format!("source {name:?}: {e}"),
+                    )
+                })?;
+            }
             if common.target_list && common.target_separator.is_some() {
                 return Err(error(
                     locate_key(&text, &prefix, "target_list"),
@@ -426,5 +495,35 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("job.toml:6"), "{err}");
+    }
+
+    /// A `remove` table: its patterns reach the source's hints; a misspelt field, a pattern
+    /// that does not compile and one that matches the empty string are errors at their line.
+    #[test]
+    fn remove_patterns_are_compiled_and_their_errors_located() {
+        let job = |remove: &str| {
+            Job::parse(
+                Path::new("job.toml"),
+                format!("[job]\nname = \"x\"\n[sources.s]\nkind = \"csv\"\n[sources.s.remove]\n{remove}\n"),
+            )
+        };
+        let parsed = job("target = ['\\s*See also:.*', 'et al\\.?$']\nsummary = ['x+']").unwrap();
+        assert!(!parsed.sources[0].hints.remove.is_empty());
+        let mut raw = docket_core::RawEvent {
+            targets: vec![RawActor::named("Acme Corp, et al. See also: SEC Complaint")],
+            ..docket_core::RawEvent::default()
+        };
+        assert!(parsed.sources[0].hints.remove.apply(&mut raw));
+        assert_eq!(raw.targets[0].name, "Acme Corp,");
+
+        for (remove, line, words) in [
+            ("tagret = ['x']", 6, "tagret"),
+            ("summary = ['x']\ntarget = ['(See also']", 7, "(See also"),
+            ("date = ['\\s*']", 6, "empty string"),
+        ] {
+            let err = job(remove).unwrap_err().to_string();
+            assert!(err.contains(&format!("job.toml:{line}")), "{remove}: {err}");
+            assert!(err.contains(words), "{remove}: {err}");
+        }
     }
 }

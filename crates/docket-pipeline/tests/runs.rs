@@ -514,6 +514,18 @@ fn a_target_list_gives_one_target_per_defendant() {
         .map(|e| e["targets"].as_array().unwrap().len())
         .sum();
     assert!(targets > events.len() + 100, "{targets} targets");
+    // a legal form or suffix stays with its name, also before "et al." ("TelexFree, Inc. et
+    // al." had given the targets "TelexFree" and "Inc.")
+    for event in &events {
+        for target in event["targets"].as_array().unwrap() {
+            let name = target["name"].as_str().unwrap();
+            assert!(
+                !docket_normalize::name::is_legal_form(name) && name != "Jr.",
+                "{event}"
+            );
+        }
+    }
+    assert_eq!(targets_of("LR-24488"), ["TelexFree, Inc."]);
 
     let both = text.replace(
         "target_list = true",
