@@ -1261,12 +1261,32 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         } else {
             capital || a < t
         };
-        if !ok {
+        // "a grand jury in Manhattan", "a court in Delaware": a place after the head qualifies a
+        // court or a jury that nothing before it qualifies (not a possessor: "the jury in
+        // Smith's case"); "the US bankruptcy court in Houston" keeps its name
+        let place_after = if !ok
+            && singular
+            && ctx.is(head_end - 1, &["jury", "court"])
+            && ctx.is(head_end, &["in"])
+        {
+            let mut e = head_end + 1;
+            while e < n
+                && ctx.owner[e].is_none()
+                && (name_word(ctx, e) || ctx.jurisdiction[e].is_some())
+            {
+                e += 1;
+            }
+            let possessive = ctx.toks.get(e).is_some_and(|tok| tok.kind == Kind::Poss);
+            (e > head_end + 1 && !possessive).then_some(e)
+        } else {
+            None
+        };
+        if !ok && place_after.is_none() {
             t = head_end;
             continue;
         }
         // "authorities in the US"
-        let mut end = head_end;
+        let mut end = place_after.unwrap_or(head_end);
         if bare && ctx.is(end, &["in"]) {
             let j = if ctx.is(end + 1, &["the"]) {
                 end + 2
@@ -2193,6 +2213,40 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
         return None;
     }
     Some(named_authority(ctx, first, p + 1))
+}
+
+/// The parties accused by the clause that starts at `from` with a mention ("... alleged that
+/// Mr Richter and his accomplices sent ...": Richter): the list of mentions up to the end of
+/// the clause, authorities left out.
+fn accused_from(ctx: &Ctx<'_, '_>, from: usize) -> Vec<usize> {
+    if ctx.mention_at(from).is_none() {
+        return Vec::new();
+    }
+    let n = ctx.toks.len();
+    let end = (from..n)
+        .find(|&t| {
+            is_clause_boundary_right(ctx, t)
+                || ctx.is(t, lexicon::CLAUSE_STOPS) && !ctx.is(t, &["of"])
+        })
+        .unwrap_or(n);
+    let (list, _) = object_list(ctx, from, end, 0);
+    list.into_iter()
+        .filter(|&m| ctx.mentions[m].role != Role::Authority)
+        .collect()
+}
+
+/// Whether the noun at `t0` is introduced by "according to" ("According to the SEC's
+/// complaint", "according to the complaint"): only articles, a possessor and its "'s" between.
+fn after_according_to(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    (t0.saturating_sub(6)..t0).any(|a| {
+        ctx.is(a, &["according"])
+            && ctx.is(a + 1, &["to"])
+            && (a + 2..t0).all(|t| {
+                ctx.is(t, &["the", "its", "their", "a", "an"])
+                    || ctx.owner[t].is_some()
+                    || ctx.toks[t].kind == Kind::Poss
+            })
+    })
 }
 
 /// The authority whose findings, allegations or charges a sentence names before `t0` ("Without
@@ -3459,19 +3513,29 @@ fn analyze_trigger(
             if ctx.is(from, TITLES) {
                 from += 1;
             }
-            if ctx.mention_at(from).is_some() {
-                let end = (from..n)
-                    .find(|&t| {
-                        is_clause_boundary_right(ctx, t)
-                            || ctx.is(t, lexicon::CLAUSE_STOPS) && !ctx.is(t, &["of"])
-                    })
-                    .unwrap_or(n);
-                let (list, _) = object_list(ctx, from, end, 0);
-                targets = list
-                    .into_iter()
-                    .filter(|&m| ctx.mentions[m].role != Role::Authority)
-                    .collect();
+            targets = accused_from(ctx, from);
+        }
+    }
+    // "According to the SEC's complaint, John Doe misappropriated ...": the subject of the
+    // clause that the complaint introduces
+    if action == ActionKind::Charge
+        && voice == Voice::Noun
+        && targets.is_empty()
+        && extra_targets.is_empty()
+        && after_according_to(ctx, t0)
+    {
+        let comma_after = |from: usize| (from..n).find(|&t| ctx.punct(t) == Some(','));
+        if let Some(mut comma) = comma_after(t1) {
+            // "According to the FTC's complaint, filed in federal court, Acme Corp ...": past
+            // the phrase that tells where the complaint was filed
+            if ctx.is(comma + 1, &["filed", "brought", "which"]) {
+                comma = comma_after(comma + 1).unwrap_or(n);
             }
+            let mut from = comma + 1;
+            if ctx.is(from, TITLES) {
+                from += 1;
+            }
+            targets = accused_from(ctx, from);
         }
     }
     let mut target_mentions: Vec<Mention> =

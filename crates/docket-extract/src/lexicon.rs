@@ -423,6 +423,10 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("prosecution", ActionKind::Charge, Form::Noun),
     ("accused", ActionKind::Charge, Form::Verb),
     ("complaint", ActionKind::Charge, Form::Noun),
+    // an authority's allegations are its charges ("The FTC alleges that Acme Corp deceived
+    // consumers"); only with an authority as subject (NEEDS_AUTHORITY)
+    ("alleges that", ActionKind::Charge, Form::Verb),
+    ("alleged that", ActionKind::Charge, Form::Verb),
     // the European Commission's formal charges in competition cases
     ("statement of objections", ActionKind::Charge, Form::Noun),
     ("statements of objections", ActionKind::Charge, Form::Noun),
@@ -471,6 +475,8 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
 pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
     0,
     &[
+        "alleges that",
+        "alleged that",
         "closed",
         "closed down",
         "shut",

@@ -969,6 +969,93 @@ fn a_federal_grand_jury_acts() {
     );
 }
 
+/// A place after the head names a court or a jury that nothing before it qualifies: "A grand
+/// jury in Manhattan indicted X" is that grand jury's charge; a possessor is no place.
+#[test]
+fn a_grand_jury_in_a_place_acts() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "A grand jury in Manhattan indicted Acme Corp on fraud charges.",
+        Some("2021-07-10"),
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(
+        actor_id(charge).as_deref(),
+        Some("name:grand jury in Manhattan"),
+        "{out:#?}"
+    );
+    assert_eq!(target_ids(charge), ["name:Acme Corp"], "{out:#?}");
+    let out = extract(
+        &x,
+        "The jury in Smith's trial convicted Acme Corp.",
+        Some("2021-07-10"),
+    );
+    assert!(out.events.is_empty(), "{out:#?}");
+}
+
+/// An authority's allegations are its charges: "The FTC alleges that Acme Corp deceived
+/// consumers" is a charge by the FTC against Acme Corp; allegations by anyone else, or by no
+/// one, are not ("Consumer groups alleged that ...", "It is alleged that ...").
+#[test]
+fn an_authority_that_alleges_charges() {
+    let x = built_in_extractor();
+    for (text, actor, targets) in [
+        (
+            "The FTC alleges that Acme Corp deceived consumers about its refund policy.",
+            "us.ftc",
+            vec!["name:Acme Corp"],
+        ),
+        (
+            "In its complaint, the SEC alleged that Mr Smith and Acme Corp defrauded investors.",
+            "us.sec",
+            vec!["name:Smith", "name:Acme Corp"],
+        ),
+        (
+            "Prosecutors have alleged that Mr Ebbers, 63, directed Mr Sullivan to hide the true state of the company's finances.",
+            "name:Prosecutors",
+            vec!["name:Ebbers"],
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let charge = find(&out.events, "charge", None);
+        assert_eq!(actor_id(charge).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(charge), targets, "{text}: {out:#?}");
+    }
+    for text in [
+        "Consumer groups alleged that Acme Corp deceived consumers.",
+        "It is alleged that Acme Corp deceived consumers.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert!(out.events.is_empty(), "{text}: {out:#?}");
+    }
+}
+
+/// "According to the SEC's complaint, John Doe misappropriated ...": the complaint accuses the
+/// subject of the clause it introduces, also past "filed in federal court,".
+#[test]
+fn according_to_a_complaint_its_clause_names_the_accused() {
+    let x = built_in_extractor();
+    for (text, actor, target) in [
+        (
+            "According to the SEC's complaint, John Doe misappropriated investor funds.",
+            "us.sec",
+            "name:John Doe",
+        ),
+        (
+            "According to the FTC's complaint, filed in federal court, Acme Corp deceived consumers.",
+            "us.ftc",
+            "name:Acme Corp",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let charge = find(&out.events, "charge", None);
+        assert_eq!(actor_id(charge).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(charge), [target], "{text}: {out:#?}");
+    }
+}
+
 /// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a
 /// target too.
 #[test]
