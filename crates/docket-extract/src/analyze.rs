@@ -3020,17 +3020,70 @@ fn clause(ctx: &Ctx<'_, '_>, t0: usize, t1: usize) -> (usize, usize) {
     (left, right)
 }
 
+/// The events a trigger reports. A sanction that an authority announces it intends, proposes
+/// or threatens to impose ("The ICO intends to fine British Airways £183m", "a draft decision
+/// which proposes a fine of EUR 28 million against Facebook") has not been imposed: it is a
+/// threat of sanctions (CAMEO 132, a `warning`), read with the sanction's own arguments and
+/// flagged `threatened_<action>`; with no authority as its actor it stays a plan and is dropped.
 fn analyze_trigger(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    t0: usize,
+    t1: usize,
+    action: ActionKind,
+    form: Form,
+) -> Vec<Candidate> {
+    let threatened = matches!(
+        action,
+        ActionKind::Fine | ActionKind::Ban | ActionKind::Suspension
+    ) && threat_before(ctx, t0);
+    let mut found = analyze_trigger_as(ctx, memory, t0, t1, action, form, threatened);
+    if threatened {
+        found.retain(|c| c.actor.as_ref().is_some_and(|a| a.role == Role::Authority));
+        for candidate in &mut found {
+            candidate
+                .flags
+                .push(format!("threatened_{}", action.as_str()));
+            candidate.action = ActionKind::Warning;
+        }
+    }
+    found
+}
+
+/// Whether a word of [`lexicon::THREATS`] governs the trigger at `t0`, with at most a few
+/// linking words between ("intends to fine", "proposes a fine", "a proposed fine", "its
+/// intention to impose a fine", "threatened to ban").
+fn threat_before(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    let mut t = t0;
+    for _ in 0..8 {
+        let Some(p) = t.checked_sub(1) else {
+            return false;
+        };
+        if ctx.is(p, lexicon::THREATS) {
+            return true;
+        }
+        // (an amount between: "proposed a £5m fine")
+        if !(ctx.covered[p] || ctx.is(p, &["to", "a", "an", "impose", "issue", "levy"])) {
+            return false;
+        }
+        t = p;
+    }
+    false
+}
+
+fn analyze_trigger_as(
     ctx: &Ctx<'_, '_>,
     memory: &Memory,
     t0: usize,
     t1: usize,
     mut action: ActionKind,
     form: Form,
+    threatened: bool,
 ) -> Vec<Candidate> {
     let n = ctx.toks.len();
     let (left, right) = clause(ctx, t0, t1);
-    if modal_before(ctx, left, t0) || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER)) {
+    let modal = !threatened && modal_before(ctx, left, t0);
+    if modal || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER)) {
         return Vec::new();
     }
     let trigger_text = ctx.s.text[ctx.toks[t0].start..ctx.toks[t1 - 1].end].to_lowercase();

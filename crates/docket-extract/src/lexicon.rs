@@ -494,6 +494,30 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
     ],
 );
 
+/// Words by which an authority announces a sanction it has not imposed ("intends to fine",
+/// "proposes a fine", "threatened to ban"; "intents" is a misspelling the GDPR tracker's
+/// summaries use for "intends"): the sanction is a threat, reported as a warning.
+pub static THREATS: &Lex = &Lex::new(
+    43,
+    &[
+        "intends",
+        "intend",
+        "intended",
+        "intending",
+        "intents",
+        "intention",
+        "intent",
+        "proposes",
+        "proposed",
+        "propose",
+        "proposing",
+        "threatened",
+        "threatens",
+        "threaten",
+        "threatening",
+    ],
+);
+
 /// Triggers that support an event but do not report one on their own when no authority is
 /// named: "X was accused of fraud" (by critics, rivals or the press) is kept only when the
 /// document also reports the charge ("the SEC had accused X", "a complaint filed by ...").
@@ -1792,6 +1816,7 @@ static ALL_TABLES: &[&Lex] = &[
     PERSON_PRONOUNS,
     NUMBER_WORDS,
     CLAUSE_BOUNDARY_WORDS,
+    THREATS,
 ];
 
 #[cfg(test)]

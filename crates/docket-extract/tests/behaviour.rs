@@ -1056,6 +1056,59 @@ fn according_to_a_complaint_its_clause_names_the_accused() {
     }
 }
 
+/// A sanction an authority announces it intends, proposes or threatens to impose is a threat
+/// of sanctions (a warning, CAMEO 132) with the sanction's target and amount, flagged
+/// `threatened_fine`...; not when no authority announces it, and not a fine.
+#[test]
+fn an_announced_intention_to_fine_is_a_threat() {
+    let x = built_in_extractor();
+    for (text, actor, target, amount, flag) in [
+        (
+            "The ICO announced its intention to fine Marriott £99m.",
+            "uk.ico",
+            "marriott",
+            Some("£99m"),
+            "threatened_fine",
+        ),
+        (
+            "On May 5, 2021, the Norwegian DPA (Datatilsynet) announced that it intents to fine Disqus Inc. EUR 2,500,000 for violations of Art. 5 GDPR.",
+            "no.datatilsynet",
+            "name:Disqus Inc",
+            Some("EUR 2,500,000"),
+            "threatened_fine",
+        ),
+        (
+            "The FCA has proposed a £5m fine for Acme Corp.",
+            "uk.fca",
+            "name:Acme Corp",
+            Some("£5m"),
+            "threatened_fine",
+        ),
+        (
+            "The European Commission threatened to ban TikTok.",
+            "eu.commission",
+            "tiktok",
+            None,
+            "threatened_ban",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let warning = find(&out.events, "warning", None);
+        assert_eq!(actor_id(warning).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(warning), [target], "{text}: {out:#?}");
+        assert_eq!(warning.amount.as_deref(), amount, "{text}");
+        assert_eq!(warning.flags, [flag], "{text}");
+    }
+    for text in [
+        "The company intends to fine its suppliers.",
+        "Acme Corp could face a fine of up to $5m.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert!(out.events.is_empty(), "{text}: {out:#?}");
+    }
+}
+
 /// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a
 /// target too.
 #[test]

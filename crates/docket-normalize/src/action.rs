@@ -22,7 +22,12 @@ const PHRASES: &[(&str, ActionKind)] = &[
     ("pulled from", ActionKind::Removal),
     ("called in", ActionKind::Summons),
     ("compliance order", ActionKind::Order),
+    // an announced sanction, not imposed: a threat of sanctions (CAMEO 132)
     ("only intention to issue fine", ActionKind::Warning),
+    ("intention to issue fine", ActionKind::Warning),
+    ("intention to fine", ActionKind::Warning),
+    ("notice of intent", ActionKind::Warning),
+    ("proposed fine", ActionKind::Warning),
 ];
 
 /// Single words (folded), including inflections.
@@ -157,6 +162,23 @@ pub fn action_from_word(word: &str) -> Option<ActionKind> {
         })
 }
 
+/// The action that a whole text names, and nothing else: a canonical name, a phrase or a word
+/// of the lexicon ("Only intention to issue fine", "Reprimand", "warning"). Unlike
+/// [`action_from_word`], a text that only holds such a word among others ("Fine reduced on
+/// appeal") names none. The normalizer reads an amount field that holds such a text as the
+/// record's statement of its action.
+pub fn action_named_by(text: &str) -> Option<ActionKind> {
+    let folded = fold_name(text);
+    if let Ok(kind) = folded.parse::<ActionKind>() {
+        return Some(kind);
+    }
+    PHRASES
+        .iter()
+        .chain(WORDS)
+        .find(|(phrase, _)| folded == *phrase)
+        .map(|(_, kind)| *kind)
+}
+
 fn contains_words(haystack: &str, phrase: &str) -> bool {
     haystack == phrase
         || haystack.starts_with(&format!("{phrase} "))
@@ -203,6 +225,19 @@ mod tests {
             assert_eq!(action_from_word(word), Some(kind), "{word}");
         }
         assert_eq!(action_from_word("lunch"), None);
+    }
+
+    #[test]
+    fn only_a_whole_text_names_an_action() {
+        assert_eq!(
+            action_named_by("Only intention to issue fine"),
+            Some(ActionKind::Warning)
+        );
+        assert_eq!(action_named_by(" Reprimand "), Some(ActionKind::Censure));
+        assert_eq!(action_named_by("warning"), Some(ActionKind::Warning));
+        assert_eq!(action_named_by("Fine reduced on appeal"), None);
+        assert_eq!(action_named_by("Unknown"), None);
+        assert_eq!(action_named_by(""), None);
     }
 
     #[test]

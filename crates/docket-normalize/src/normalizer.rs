@@ -9,10 +9,10 @@ use docket_core::{
     RawEvent, RecordOrigin, SourceRef,
 };
 
-use crate::action::action_from_word;
+use crate::action::{action_from_word, action_named_by};
 use crate::convert::{convert_event, RateTable};
 use crate::date::{is_missing, parse_date_value, DateHints, DateProblem, ParsedDate};
-use crate::money::{parse_currency, parse_money};
+use crate::money::{parse_currency, parse_money, MoneyProblem};
 use crate::name::decode_entities;
 use crate::resolve::Resolver;
 
@@ -55,6 +55,27 @@ struct ActorCache {
 
 thread_local! {
     static ACTOR_CACHE: RefCell<ActorCache> = RefCell::new(ActorCache::default());
+}
+
+/// The record states its action in its amount field: the event takes that action (with its
+/// codes) and the flag `amount_states_action`; a fine, ban or suspension restated as a warning
+/// was announced, not imposed (`threatened_fine`..., as the extractor flags it).
+fn restate_action(event: &mut Event, stated: ActionKind, flags: &mut Vec<String>) {
+    flags.push("amount_states_action".to_string());
+    if stated == event.action {
+        return;
+    }
+    if stated == ActionKind::Warning
+        && matches!(
+            event.action,
+            ActionKind::Fine | ActionKind::Ban | ActionKind::Suspension
+        )
+    {
+        flags.push(format!("threatened_{}", event.action.as_str()));
+    }
+    event.action = stated;
+    event.cameo = stated.cameo().map(str::to_string);
+    event.plover = stated.plover().map(str::to_string);
 }
 
 /// The record's own value when it has one (moved, trimmed), else the constant.
@@ -223,7 +244,20 @@ impl Normalizer {
         event.amount = match take(amount, &constants.amount) {
             None => None,
             Some(text) => {
-                match parse_money(&text, currency.as_deref()).map_err(|p| p.explain(&text))? {
+                let parsed = match parse_money(&text, currency.as_deref()) {
+                    Ok(parsed) => parsed,
+                    // an amount field that only names an action ("Only intention to issue
+                    // fine" in a table of fines) states what happened instead of an amount
+                    Err(MoneyProblem::NoNumber) => match action_named_by(&text) {
+                        Some(stated) => {
+                            restate_action(&mut event, stated, &mut flags);
+                            None
+                        }
+                        None => return Err(MoneyProblem::NoNumber.explain(&text)),
+                    },
+                    Err(problem) => return Err(problem.explain(&text)),
+                };
+                match parsed {
                     None => None,
                     Some(parsed) => {
                         let currency = parsed.currency.ok_or_else(|| {

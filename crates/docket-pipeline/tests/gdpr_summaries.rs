@@ -66,11 +66,47 @@ fn fines_read_from_the_summaries_agree_with_the_table_columns() {
     // measured 2026-11-29: 548 fines; actor agrees 516/529, EUR amount 393/448; 2026-12-06 (German
     // state DPAs resolve by their state, public bodies can be fined, ", S.L." closes a name): 551
     // fines, 521/530, 395/450; eighth session (the second of "a fine on X and a fine on Y" is
-    // the authority's): 551, 523/530, 395/450
+    // the authority's): 551, 523/530, 395/450; ninth session (an announced intention to fine
+    // is a threat, a warning: six summaries of "Only intention to issue fine" rows): 545,
+    // 517/524, 395/445
     // (docs/extractor.md)
     assert!(fines.len() >= 500, "{report}");
     assert!(actor_agrees as f64 >= 0.95 * with_actor as f64, "{report}");
     // the disagreements are mostly the summaries' own: an original fine later reduced, two
     // fines in one summary, a figure that differs from the column
     assert!(amount_agrees as f64 >= 0.8 * with_eur as f64, "{report}");
+
+    // the rows whose fine column says "Only intention to issue fine": their summaries ("the
+    // Norwegian DPA announced that it intents to fine Disqus Inc. EUR 2, 500, 000") report a
+    // threatened fine, a warning, and no fine
+    let intended: Vec<&String> = rows
+        .iter()
+        .filter(|(_, (_, fine))| fine == "Only intention to issue fine")
+        .map(|(etid, _)| etid)
+        .collect();
+    assert_eq!(intended.len(), 6);
+    let of_row = |etid: &str, action: &str| {
+        events
+            .iter()
+            .filter(|e| e["ref"] == etid && e["action"] == action)
+            .count()
+    };
+    let mut threatened = 0;
+    for etid in &intended {
+        assert_eq!(of_row(etid, "fine"), 0, "{etid}");
+        threatened += events
+            .iter()
+            .filter(|e| e["ref"] == etid.as_str() && e["action"] == "warning")
+            .filter(|e| {
+                e["flags"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|f| f == "threatened_fine")
+            })
+            .count();
+    }
+    // measured: 5 of 6 (ETid-875's "which indicates that it proposes a fine ... against
+    // Facebook" names the authority only through "it")
+    assert!(threatened >= 5, "{threatened} threatened fines");
 }
