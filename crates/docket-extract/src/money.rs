@@ -18,6 +18,9 @@ pub struct MoneyExpr {
 
 const CODES: &str = "EUR|USD|GBP|PLN|CNY|RMB|INR|JPY|CHF|SEK|NOK|DKK|CZK|HUF|RON|BGN|HRK|ISK|KRW|AUD|CAD|BRL|RUB|TRY|HKD|SGD|ZAR|MXN|NZD|TWD|IDR|THB|MYR|PHP|AED|SAR|ILS|UAH";
 const NUMBER: &str = r"\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
+/// After a currency mark only: groups of three after a comma and a space, as scraped text
+/// writes some amounts ("EUR 2, 500, 000"); the last group must end the number.
+const SPACED_GROUPS: &str = r"\d{1,3}(?:, \d{3})+(?-u:\b)";
 const SCALE: &str = r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|mln|tn|m|k)";
 /// Currency words read only with a country ("kroner" in Norway or Denmark), on top of those of
 /// [`docket_normalize::money::currency_words`].
@@ -44,7 +47,7 @@ impl MoneyFinder {
         let words = format!("(?i:{})", words.join("|"));
         let words = words.as_str();
         let prefixed = format!(
-            r"(?:US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|Rs\.?|(?-u:\b)(?:{CODES})(?-u:\b))\s?(?:{NUMBER})(?:\s?{SCALE}(?-u:\b))?(?:\s+{words}(?-u:\b))?"
+            r"(?:US\$|HK\$|A\$|C\$|S\$|R\$|\$|€|£|¥|₹|Rs\.?|(?-u:\b)(?:{CODES})(?-u:\b))\s?(?:{SPACED_GROUPS}|{NUMBER})(?:\s?{SCALE}(?-u:\b))?(?:\s+{words}(?-u:\b))?"
         );
         let suffixed = format!(
             r"(?-u:\b)(?:{NUMBER})(?:\s?{SCALE}(?-u:\b))?\s?(?:(?-u:\b)(?:{CODES})(?-u:\b)|{words}(?-u:\b)|zł|€|元)"
@@ -136,6 +139,8 @@ mod tests {
             ("a penalty of Rs 115 crore", "Rs 115 crore"),
             ("in $515m SEC settlement", "$515m"),
             ("pay £500,000.", "£500,000"),
+            ("to fine Disqus Inc. EUR 2, 500, 000 for", "EUR 2, 500, 000"),
+            ("The fine of EUR 1, 121 was imposed", "EUR 1, 121"),
         ];
         for (text, want) in cases {
             assert_eq!(texts(text), vec![want], "{text}");
@@ -144,6 +149,9 @@ mod tests {
                 .unwrap();
             assert!(parsed.currency.is_some(), "{want}");
         }
+        // spaced groups only of exactly three digits, after a currency mark
+        assert_eq!(texts("fined EUR 5, 1000 people"), vec!["EUR 5"]);
+        assert_eq!(texts("fined 5, 100 companies"), Vec::<&str>::new());
         assert!(texts("more than 400 million monthly active users in 2019").is_empty());
         assert!(texts("12 companies, more than 10 deals").is_empty());
     }

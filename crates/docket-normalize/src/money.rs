@@ -671,7 +671,11 @@ fn grouped_by_three(number: &str, sep: char) -> bool {
     let first = parts.next().unwrap_or("");
     !first.is_empty()
         && first.len() <= 3
-        && parts.all(|p| p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.all(|p| {
+            // "1, 121": a space after the separator belongs to it
+            let p = p.strip_prefix(' ').unwrap_or(p);
+            p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -755,6 +759,9 @@ mod tests {
             ("$515m", None, "515000000", "USD"),
             ("9400 EUR", None, "9400", "EUR"),
             ("1 234 567 EUR", None, "1234567", "EUR"),
+            // a space after each grouping comma, as the GDPR tracker's summaries write some
+            ("EUR 2, 500, 000", None, "2500000", "EUR"),
+            ("EUR 1, 121", None, "1121", "EUR"),
         ];
         for (text, hint, value, currency) in cases {
             assert_eq!(

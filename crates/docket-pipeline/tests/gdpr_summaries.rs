@@ -109,4 +109,10 @@ fn fines_read_from_the_summaries_agree_with_the_table_columns() {
     // measured: 5 of 6 (ETid-875's "which indicates that it proposes a fine ... against
     // Facebook" names the authority only through "it")
     assert!(threatened >= 5, "{threatened} threatened fines");
+    // "EUR 2, 500, 000": a comma and a space group thousands
+    let disqus = events
+        .iter()
+        .find(|e| e["ref"] == "ETid-667" && e["action"] == "warning")
+        .expect("the threatened fine of Disqus");
+    assert_eq!(disqus["amount"]["value"], "2500000", "{disqus}");
 }
