@@ -2956,30 +2956,44 @@ fn authority_reference(
     Some(m)
 }
 
+/// Verbs that open an action.
+const OPENING: [&str; 16] = [
+    "launched",
+    "launch",
+    "launches",
+    "opened",
+    "open",
+    "opens",
+    "started",
+    "start",
+    "starts",
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "initiated",
+    "initiate",
+    "initiates",
+];
+
 /// Whether a trigger noun is the object of a verb that opens an action ("launched", "opened",
 /// "began") whose subject is "it" or "they": "it had launched an investigation", "it has
 /// opened a formal probe".
 fn opened_by_pronoun(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
-    const OPENING: [&str; 16] = [
-        "launched",
-        "launch",
-        "launches",
-        "opened",
-        "open",
-        "opens",
-        "started",
-        "start",
-        "starts",
-        "began",
-        "begun",
-        "begin",
-        "begins",
-        "initiated",
-        "initiate",
-        "initiates",
-    ];
+    object_of_pronoun(ctx, left, t0, |t| ctx.is(t, &OPENING))
+}
+
+/// Whether a trigger noun is the object of a verb (as `verb` tells) whose subject is "it" or
+/// "they", with only determiners and adjectives between ("it has opened a formal probe", "it
+/// proposes a fine").
+fn object_of_pronoun(
+    ctx: &Ctx<'_, '_>,
+    left: usize,
+    t0: usize,
+    verb: impl Fn(usize) -> bool,
+) -> bool {
     let from = t0.saturating_sub(6).max(left);
-    let Some(verb) = (from..t0).rev().find(|&t| ctx.is(t, &OPENING)) else {
+    let Some(verb) = (from..t0).rev().find(|&t| verb(t)) else {
         return false;
     };
     // only determiners and adjectives between the verb and the noun ("a formal", "its")
@@ -3429,7 +3443,11 @@ fn analyze_trigger_as(
             }
             // "The CSRC said it had launched an investigation into X": "it" as the subject of
             // a verb that opens the action, "it" being an authority
-            if actors.is_empty() && opened_by_pronoun(ctx, left, t0) {
+            // ("... which indicates that it proposes a fine against Facebook": the same for a
+            // sanction the authority announces)
+            let announced =
+                threatened && object_of_pronoun(ctx, left, t0, |t| ctx.is(t, lexicon::THREATS));
+            if actors.is_empty() && (announced || opened_by_pronoun(ctx, left, t0)) {
                 if let Some(a) = authority_reference(ctx, memory, left, t0) {
                     flags.push("actor_coreference".to_string());
                     actors.push(a);
@@ -3952,13 +3970,23 @@ fn noun_arguments(
     };
     // "a fine of EUR 6,000 on Y": "of" and its amount belong to the noun; the target's
     // preposition comes after them
+    // (and so do a range's: "a fine between EUR 28 million and EUR 36 million against Y")
     let skip_amount = |t: usize| -> Option<usize> {
-        if !(ctx.is(t, &["of"]) && t + 1 < n && ctx.covered[t + 1]) {
+        if !(ctx.is(t, &["of", "between"]) && t + 1 < n && ctx.covered[t + 1]) {
             return None;
         }
         let mut u = t + 1;
         while u < n && ctx.covered[u] {
             u += 1;
+        }
+        if ctx.is(t, &["between"])
+            && ctx.is(u, &["and", "to"])
+            && ctx.covered.get(u + 1) == Some(&true)
+        {
+            u += 1;
+            while u < n && ctx.covered[u] {
+                u += 1;
+            }
         }
         Some(u)
     };

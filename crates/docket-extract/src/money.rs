@@ -59,15 +59,34 @@ impl MoneyFinder {
         Ok(MoneyFinder { amount, bracket })
     }
 
-    /// Every amount in `text`, in order.
+    /// Every amount in `text`, in order. A range of two amounts is one expression: "between
+    /// EUR 28 million and EUR 36 million" (with its "between", which the amount parser needs
+    /// to read "and" as a range), "between $5m to $10m", "$5m-$10m".
     pub fn find(&self, text: &str) -> Vec<MoneyExpr> {
         let mut out = Vec::new();
         let mut last_end = 0;
-        for m in self.amount.find_iter(text) {
+        let found: Vec<regex::Match<'_>> = self.amount.find_iter(text).collect();
+        for (index, m) in found.iter().enumerate() {
             if m.start() < last_end {
                 continue;
             }
-            let core_end = m.end();
+            let mut start = m.start();
+            let mut core_end = m.end();
+            if let Some(next) = found.get(index + 1) {
+                let joiner = text[core_end..next.start()].trim().to_ascii_lowercase();
+                let before = text[..start].trim_end();
+                let between = before.len() >= 7
+                    && before.is_char_boundary(before.len() - 7)
+                    && before[before.len() - 7..].eq_ignore_ascii_case("between")
+                    && !before[..before.len() - 7].ends_with(|c: char| c.is_alphanumeric());
+                if between && matches!(joiner.as_str(), "and" | "to" | "-" | "–") {
+                    start = before.len() - 7;
+                    core_end = next.end();
+                } else if matches!(joiner.as_str(), "-" | "–") {
+                    // ("from $5m to $10m" is a change, not a range: "to" only after "between")
+                    core_end = next.end();
+                }
+            }
             let mut end = core_end;
             if let Some(b) = self.bracket.find(&text[core_end..]) {
                 let inner = b.as_str();
@@ -79,7 +98,7 @@ impl MoneyFinder {
             }
             last_end = end;
             out.push(MoneyExpr {
-                start: m.start(),
+                start,
                 end,
                 core_end,
             });
@@ -148,6 +167,20 @@ mod tests {
                 .unwrap()
                 .unwrap();
             assert!(parsed.currency.is_some(), "{want}");
+        }
+        // a range is one amount; "from $5m to $10m" is two
+        assert_eq!(
+            texts("proposes a fine between EUR 28 million and EUR 36 million against Facebook"),
+            vec!["between EUR 28 million and EUR 36 million"]
+        );
+        assert_eq!(texts("a fine of $5m-$10m"), vec!["$5m-$10m"]);
+        assert_eq!(texts("rose from $5m to $10m"), vec!["$5m", "$10m"]);
+        assert_eq!(texts("$5m and $10m"), vec!["$5m", "$10m"]);
+        for range in ["between EUR 28 million and EUR 36 million", "$5m-$10m"] {
+            let parsed = docket_normalize::money::parse_money(range, None)
+                .unwrap()
+                .unwrap();
+            assert!(parsed.max.is_some(), "{range}");
         }
         // spaced groups only of exactly three digits, after a currency mark
         assert_eq!(texts("fined EUR 5, 1000 people"), vec!["EUR 5"]);

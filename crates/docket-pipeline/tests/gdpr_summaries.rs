@@ -106,9 +106,9 @@ fn fines_read_from_the_summaries_agree_with_the_table_columns() {
             })
             .count();
     }
-    // measured: 5 of 6 (ETid-875's "which indicates that it proposes a fine ... against
-    // Facebook" names the authority only through "it")
-    assert!(threatened >= 5, "{threatened} threatened fines");
+    // (ETid-875: "a draft decision of the Irish DPA ... which indicates that it proposes a
+    // fine between EUR 28 million and EUR 36 million against Facebook")
+    assert_eq!(threatened, 6, "{threatened} threatened fines");
     // "EUR 2, 500, 000": a comma and a space group thousands
     let disqus = events
         .iter()
