@@ -187,6 +187,9 @@ pub struct Candidate {
     pub currency: Option<String>,
     /// The amount as parsed (value and currency), for comparisons.
     pub value: Option<(docket_core::Decimal, Option<String>)>,
+    /// The amount is a reduction of the fine ("The original fine of EUR 75,000 was reduced to
+    /// EUR 45,000"): the original amount, when the text states it (`Some(None)` when not).
+    pub reduced_from: Option<Option<(docket_core::Decimal, Option<String>)>>,
     /// Sentence span in the body text.
     pub span: (usize, usize),
     /// The number of the sentence in the document.
@@ -3571,8 +3574,16 @@ fn analyze_trigger_as(
         court_ban = true;
     }
     // "The lawsuit was brought by ...": a definite noun refers to the event reported before
-    let anaphoric =
-        voice == Voice::Noun && t0 > 0 && ctx.is(t0 - 1, &["the", "this"]) && ctx.at_start(t0 - 1);
+    // ("The original fine of EUR 75,000 was reduced to ...": an adjective of time between)
+    let determiner = if t0 > 1 && ctx.is(t0 - 1, &["original", "initial"]) {
+        t0 - 2
+    } else {
+        t0.saturating_sub(1)
+    };
+    let anaphoric = voice == Voice::Noun
+        && t0 > 0
+        && ctx.is(determiner, &["the", "this"])
+        && ctx.at_start(determiner);
     // "... who alleged that Mr Richter and his accomplices sent ...": the accused
     if action == ActionKind::Charge && targets.is_empty() && extra_targets.is_empty() {
         if let Some(a) = (t1..n).find(|&t| ctx.is(t, &["alleged", "alleging", "alleges"])) {
@@ -3857,7 +3868,11 @@ fn finish(
         flags.push("headline".to_string());
     }
     let date = nearest_date(ctx, memory, t0, clause);
-    let (amount, currency, value) = pick_amount(ctx, memory, action, t0, clause, &targets);
+    let ((amount, currency, value), reduced_from) =
+        reduced_amount(ctx, memory, action, t0, clause, &targets);
+    if reduced_from.is_some() {
+        flags.push("amount_reduced".to_string());
+    }
     let make = |actor: Option<Mention>| Candidate {
         action,
         actor,
@@ -3867,6 +3882,7 @@ fn finish(
         amount: amount.clone(),
         currency: currency.clone(),
         value: value.clone(),
+        reduced_from: reduced_from.clone(),
         span: ctx.s.span,
         sentence: memory.sentence,
         confidence: confidence.clamp(0.05, 1.0),
@@ -4675,6 +4691,94 @@ fn pick_amount(
     let Some(chosen) = chosen else {
         return (None, None, None);
     };
+    read_amount(ctx, memory, chosen)
+}
+
+/// A fine's amount, or the amount it was reduced to: "The original fine of EUR 75,000 was
+/// reduced to EUR 45,000", "a fine of EUR 20,000, which was, however, reduced to EUR 7,000 by a
+/// district court", "the original fine was reduced for immediate payment to EUR 1,600". The
+/// amount after "to" that a reducing verb ("reduced", "cut", "lowered") governs in the clause
+/// is the fine's amount; the amount the fine would otherwise take, when it is another one, is
+/// the original (the second value).
+fn reduced_amount(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    action: ActionKind,
+    t0: usize,
+    clause: (usize, usize),
+    targets: &[Mention],
+) -> (PickedAmount, ReducedFrom) {
+    let picked = pick_amount(ctx, memory, action, t0, clause, targets);
+    if action != ActionKind::Fine || ctx.s.money.is_empty() {
+        return (picked, None);
+    }
+    let _ = clause;
+    let n = ctx.toks.len();
+    // the rest of the sentence, up to another fine ("which was, however, reduced to EUR 7,000
+    // by a district court" lies beyond the clause)
+    let right = ctx
+        .triggers
+        .iter()
+        .filter(|&&(o0, _, oa, _)| o0 > t0 && oa == ActionKind::Fine)
+        .map(|&(o0, ..)| o0)
+        .min()
+        .unwrap_or(n);
+    const REDUCING: [&str; 6] = ["reduced", "cut", "lowered", "reduces", "cuts", "lowers"];
+    // the fine is what was reduced: the passive's subject is the fine's own phrase (its
+    // trigger, its amount) or "which" ("a fine of EUR 20,000 on X, which was, however,
+    // reduced"); "its profits were cut to $2m" reduces something else
+    let reduces_the_fine = |verb: usize| {
+        // (", however," is an aside, not a new clause)
+        let aside = |t: usize| ctx.is(t, &["however"]) && t > 0 && ctx.punct(t - 1) == Some(',');
+        if (t0..verb).any(|t| ctx.is(t, lexicon::CLAUSE_BOUNDARY_WORDS) && !aside(t)) {
+            return false;
+        }
+        let mut p = verb;
+        while p > t0
+            && (ctx.is(p - 1, lexicon::ADVERBS)
+                || ctx.is(p - 1, &["however", "then", "later", "subsequently", "been"])
+                || ctx.punct(p - 1) == Some(','))
+        {
+            p -= 1;
+        }
+        p > t0 + 1 && ctx.is(p - 1, lexicon::BE_FORMS) && {
+            let mut q = p - 2;
+            while q > t0 && ctx.punct(q) == Some(',') {
+                q -= 1;
+            }
+            q == t0 || ctx.covered[q] || ctx.is(q, &["which"])
+        }
+    };
+    let reduced = ctx.s.money.iter().enumerate().find(|(_, m)| {
+        let first = ctx.tok_index(m.start);
+        first > t0
+            && first < right
+            && first >= 1
+            && ctx.is(first - 1, &["to"])
+            && (first.saturating_sub(12).max(t0)..first - 1)
+                .rev()
+                .find(|&t| ctx.is(t, &REDUCING))
+                .is_some_and(reduces_the_fine)
+    });
+    let Some((index, _)) = reduced else {
+        return (picked, None);
+    };
+    let reduced_to = read_amount(ctx, memory, (index, AmountRole::Penalty));
+    if reduced_to.2.is_none() {
+        return (picked, None);
+    }
+    let original = picked
+        .2
+        .clone()
+        .filter(|v| Some(v) != reduced_to.2.as_ref());
+    (reduced_to, Some(original))
+}
+
+/// The original amount of a reduced fine: see [`reduced_amount`].
+type ReducedFrom = Option<Option<(docket_core::Decimal, Option<String>)>>;
+
+/// The amount at `chosen` (an index into the sentence's amounts, and its role), read.
+fn read_amount(ctx: &Ctx<'_, '_>, memory: &Memory, chosen: (usize, AmountRole)) -> PickedAmount {
     let m = &ctx.s.money[chosen.0];
     let text = ctx.s.text[m.start..m.end].to_string();
     // the amount must name its currency, or the country must

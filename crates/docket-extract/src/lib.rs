@@ -543,8 +543,15 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
             return false;
         }
     }
+    // two amounts differ, unless one is the other reduced ("The original fine of EUR 75,000
+    // was reduced to EUR 45,000"; a reduction whose original the text does not state fits any)
+    let reduces = |r: &Candidate, other: &Candidate| match &r.reduced_from {
+        Some(Some(original)) => other.value.as_ref() == Some(original),
+        Some(None) => true,
+        None => false,
+    };
     if let (Some(x), Some(y)) = (&a.value, &b.value) {
-        if x != y {
+        if x != y && !reduces(a, b) && !reduces(b, a) {
             return false;
         }
     }
@@ -600,10 +607,13 @@ fn absorb(into: &mut Candidate, from: Candidate) {
     if precision(&from.date) > precision(&into.date) || into.date.is_none() {
         into.date = from.date;
     }
-    if into.amount.is_none() {
+    // a reduced amount replaces the original one: it is the fine in force
+    let reduction = from.reduced_from.is_some() && into.reduced_from.is_none();
+    if into.amount.is_none() || reduction && from.amount.is_some() {
         into.amount = from.amount;
         into.currency = from.currency;
         into.value = from.value;
+        into.reduced_from = from.reduced_from;
     }
     into.target_count = into.target_count.or(from.target_count);
     into.confidence = into.confidence.max(from.confidence);

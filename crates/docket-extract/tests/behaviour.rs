@@ -1116,6 +1116,47 @@ fn an_announced_intention_to_fine_is_a_threat() {
     }
 }
 
+/// A fine "reduced to" another amount has that amount, flagged `amount_reduced`, whether the
+/// reduction is told in the fine's sentence or in a later one about "the original fine"; a
+/// cut of something else leaves the fine's amount alone.
+#[test]
+fn a_reduced_fine_has_the_reduced_amount() {
+    let x = built_in_extractor();
+    for (text, amount) in [
+        (
+            "The Spanish DPA (AEPD) has imposed a fine of EUR 75,000 on Acme S.L. The original fine of EUR 75,000 was reduced to EUR 45,000 due to immediate payment.",
+            "EUR 45,000",
+        ),
+        (
+            "The Spanish DPA (AEPD) has imposed a fine on Banco Bilbao Vizcaya Argentaria S.A.. The controller stated that the messages were sent by mistake. The original fine of EUR 100,000 was reduced to EUR 60,000 due to voluntary payment.",
+            "EUR 60,000",
+        ),
+        (
+            "The DPA then imposed a fine of EUR 20,000 on Acme GmbH, which was, however, reduced to EUR 7,000 by a district court.",
+            "EUR 7,000",
+        ),
+        (
+            "The Spanish DPA has fined Acme S.L. EUR 2,000. The original fine was reduced for immediate payment to EUR 1,600.",
+            "EUR 1,600",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(fine.amount.as_deref(), Some(amount), "{text}: {out:#?}");
+        assert!(fine.flags.iter().any(|f| f == "amount_reduced"), "{text}");
+    }
+    for text in [
+        "The SEC fined Acme Corp $5m, but its profits were cut to $2m.",
+        "The SEC fined Acme Corp $5m and its profits were cut to $2m.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(fine.amount.as_deref(), Some("$5m"), "{text}: {out:#?}");
+        assert!(fine.flags.is_empty(), "{text}");
+    }
+}
+
 /// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a
 /// target too.
 #[test]
