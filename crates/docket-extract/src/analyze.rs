@@ -3580,10 +3580,11 @@ fn analyze_trigger_as(
     } else {
         t0.saturating_sub(1)
     };
+    // ("However, the original fine ...": "the original fine" refers back wherever it stands)
     let anaphoric = voice == Voice::Noun
         && t0 > 0
         && ctx.is(determiner, &["the", "this"])
-        && ctx.at_start(determiner);
+        && (ctx.at_start(determiner) || determiner + 1 < t0);
     // "... who alleged that Mr Richter and his accomplices sent ...": the accused
     if action == ActionKind::Charge && targets.is_empty() && extra_targets.is_empty() {
         if let Some(a) = (t1..n).find(|&t| ctx.is(t, &["alleged", "alleging", "alleges"])) {
@@ -4741,7 +4742,10 @@ fn reduced_amount(
         {
             p -= 1;
         }
-        p > t0 + 1 && ctx.is(p - 1, lexicon::BE_FORMS) && {
+        // ("has been reduced": the auxiliary before "been")
+        let be = ctx.is(p - 1, lexicon::BE_FORMS)
+            || ctx.is(p, &["been"]) && ctx.is(p - 1, &["has", "have", "had"]);
+        p > t0 + 1 && be && {
             let mut q = p - 2;
             while q > t0 && ctx.punct(q) == Some(',') {
                 q -= 1;
@@ -4755,7 +4759,7 @@ fn reduced_amount(
             && first < right
             && first >= 1
             && ctx.is(first - 1, &["to"])
-            && (first.saturating_sub(12).max(t0)..first - 1)
+            && (first.saturating_sub(16).max(t0)..first - 1)
                 .rev()
                 .find(|&t| ctx.is(t, &REDUCING))
                 .is_some_and(reduces_the_fine)

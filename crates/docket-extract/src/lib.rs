@@ -673,11 +673,28 @@ fn join_anaphora(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     for candidate in candidates {
         if candidate.anaphoric {
-            if let Some(previous) = out
-                .iter_mut()
-                .rev()
-                .take(MAX_ABSORB_SCAN)
-                .find(|c| c.action == candidate.action)
+            // (a reduction joins the latest fine it reduces that names a party: "The fine is
+            // composed of EUR 3,000 ... The original fine of EUR 5,000 was reduced to EUR
+            // 3,000"; "the controller has already received a fine twice")
+            let reduction = candidate.reduced_from.is_some();
+            let names_a_party = |c: &Candidate| !c.targets.is_empty() || c.actor.is_some();
+            let latest = out.len().saturating_sub(MAX_ABSORB_SCAN)..out.len();
+            let preferred = latest.clone().rev().find(|&i| {
+                let c = &out[i];
+                c.action == candidate.action
+                    && (!reduction || compatible(c, &candidate) && names_a_party(c))
+            });
+            let position = preferred.or_else(|| {
+                reduction
+                    .then(|| {
+                        latest.rev().find(|&i| {
+                            out[i].action == candidate.action && compatible(&out[i], &candidate)
+                        })
+                    })
+                    .flatten()
+            });
+            if let Some(previous) = position
+                .map(|i| &mut out[i])
                 .filter(|c| compatible(c, &candidate) && c.span != candidate.span)
             {
                 absorb(previous, candidate);
