@@ -3255,7 +3255,14 @@ fn analyze_trigger_as(
                     Some(a) => ctx.is(p - 1, &["the"]) && ctx.mentions[a].t1 < p,
                     None => true,
                 };
-            if company_subject {
+            // "Shareholders sued Acme Corp", "A Californian man sued Apple", "ITunes user sues
+            // Apple": private people acting are no authority
+            let private_subject = nearest_auth.is_none()
+                && p >= left
+                && p < t0
+                && ctx.owner[p].is_none()
+                && ctx.is(p, lexicon::PRIVATE_AGENTS);
+            if company_subject || private_subject {
                 return Vec::new();
             }
             match nearest_auth {
@@ -3944,6 +3951,40 @@ fn noun_arguments(
     {
         return (Vec::new(), None, Some(Agent::Private));
     }
+    // "Apple has filed a lawsuit against John Doe", "Computer firm Apple has issued a lawsuit":
+    // a suit that a company files is a private one
+    const FILING: [&str; 10] = [
+        "filed",
+        "files",
+        "file",
+        "issued",
+        "issues",
+        "brought",
+        "brings",
+        "lodged",
+        "launched",
+        "initiated",
+    ];
+    if action == ActionKind::Charge {
+        let filing = (t0.saturating_sub(4).max(left)..t0)
+            .rev()
+            .find(|&q| ctx.is(q, &FILING))
+            .filter(|&v| {
+                (v + 1..t0).all(|q| {
+                    ctx.is(q, lexicon::DETERMINERS)
+                        || ctx.is_lower_word(q) && ctx.owner[q].is_none()
+                })
+            });
+        if let Some(v) = filing {
+            let p = before_verb_group(ctx, left, v);
+            let company = p < v
+                && (ctx.owner[p].is_some_and(|m| ctx.mentions[m].role == Role::Company)
+                    || ctx.owner[p].is_none() && ctx.is(p, lexicon::COREF_COMPANY));
+            if company {
+                return (Vec::new(), None, Some(Agent::Private));
+            }
+        }
+    }
     let mut t = t1;
     let mut limit = (t1 + 4).min(n);
     // a preposition inside a name ("Department of Justice") does not count, and an agent
@@ -4135,6 +4176,13 @@ fn noun_arguments(
     }
     if let Some(m) = possessor {
         let mention = &ctx.mentions[m];
+        // "Apple's lawsuit accused anonymous people": a company's suit or complaint is its own,
+        // a private one ("Ebbers's indictment", "Microsoft's charges" are against them)
+        let own_suit = mention.role == Role::Company
+            && ctx.is(t0, &["lawsuit", "lawsuits", "complaint", "suit"]);
+        if own_suit {
+            return (Vec::new(), None, Some(Agent::Private));
+        }
         if mention.role == Role::Authority {
             actors.push(mention.clone());
         } else if targets.is_empty() && !mention.modifier {

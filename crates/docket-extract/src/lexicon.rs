@@ -1532,13 +1532,22 @@ pub static PERSON_ROLE_NOUNS: &Lex = &Lex::new(
 pub static CASE_NOUNS: &Lex = &Lex::new(30, &["case", "affair", "scandal", "matter"]);
 
 /// Heads of phrases for people who hold no office, as the agent of a passive verb ("criticised
-/// by privacy campaigners", "removed by the very same person"): their action is no enforcement.
+/// by privacy campaigners", "removed by the very same person") or the subject of an active one
+/// with no authority in the clause ("Shareholders sued Acme Corp", "A Californian man sued
+/// Apple"): their action is no enforcement.
 pub static PRIVATE_AGENTS: &Lex = &Lex::new(
     42,
     &[
         "person",
         "people",
+        "man",
+        "woman",
+        "user",
         "users",
+        "customer",
+        "consumer",
+        "shareholder",
+        "investor",
         "campaigners",
         "activists",
         "critics",

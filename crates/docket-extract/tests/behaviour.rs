@@ -1157,6 +1157,34 @@ fn a_reduced_fine_has_the_reduced_amount() {
     }
 }
 
+/// A suit that private people or a company bring is no enforcement: private people as the
+/// subject ("Shareholders sued", "A Californian man sued", "ITunes user sues"), a company that
+/// files or issues the suit, a company's own lawsuit; an authority's suit, and an indictment
+/// of a person, are charges.
+#[test]
+fn private_suits_are_not_charges() {
+    let x = built_in_extractor();
+    for text in [
+        "Shareholders sued Acme Corp for fraud.",
+        "A Californian man sued Apple over the iPod battery.",
+        "ITunes user sues Apple over iPod",
+        "Apple has filed a lawsuit against John Doe.",
+        "Computer firm Apple has issued a lawsuit to prevent online leaks.",
+        "Apple's lawsuit accused anonymous people of stealing trade secrets.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert!(out.events.is_empty(), "{text}: {out:#?}");
+    }
+    for (text, target) in [
+        ("The SEC has filed a lawsuit against John Doe.", "name:John Doe"),
+        ("Ebbers's indictment came in March.", "name:Ebbers"),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let charge = find(&out.events, "charge", None);
+        assert_eq!(target_ids(charge), [target], "{text}: {out:#?}");
+    }
+}
+
 /// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a
 /// target too.
 #[test]
