@@ -374,6 +374,10 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("cease-and-desist", ActionKind::Order, Form::Noun),
     ("injunction", ActionKind::Order, Form::Noun),
     ("court order", ActionKind::Order, Form::Noun),
+    // the European Commission's interim measures; a regulator's asset freeze
+    ("interim measures", ActionKind::Order, Form::Noun),
+    ("asset freeze", ActionKind::Order, Form::Noun),
+    ("asset freezes", ActionKind::Order, Form::Noun),
     ("demanded", ActionKind::Order, Form::Verb),
     // suspension
     ("suspension", ActionKind::Suspension, Form::Noun),
@@ -460,6 +464,13 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("detained", ActionKind::Other, Form::Verb),
     ("seized", ActionKind::Other, Form::Verb),
     ("taken over", ActionKind::Other, Form::Verb),
+    // an enforcement action the text does not name ("The Federal Trade Commission took action
+    // against Acme Corp"; NEEDS_AUTHORITY)
+    ("enforcement action", ActionKind::Other, Form::Noun),
+    ("enforcement actions", ActionKind::Other, Form::Noun),
+    ("took action against", ActionKind::Other, Form::Verb),
+    ("takes action against", ActionKind::Other, Form::Verb),
+    ("taken action against", ActionKind::Other, Form::Verb),
     // apology
     ("apologised", ActionKind::Apology, Form::Intransitive),
     ("apologized", ActionKind::Apology, Form::Intransitive),
@@ -477,6 +488,9 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
     &[
         "alleges that",
         "alleged that",
+        "took action against",
+        "takes action against",
+        "taken action against",
         "closed",
         "closed down",
         "shut",

@@ -1185,6 +1185,52 @@ fn private_suits_are_not_charges() {
     }
 }
 
+/// Regulators' words for orders and unnamed actions: the European Commission's interim
+/// measures and an asset freeze are orders; "took action against", "an enforcement action
+/// against" are enforcement of no named kind (`other`), by an authority only.
+#[test]
+fn interim_measures_asset_freezes_and_enforcement_actions() {
+    let x = built_in_extractor();
+    for (text, action, actor, target) in [
+        (
+            "The Commission has imposed interim measures on Broadcom.",
+            "order",
+            "eu.commission",
+            "name:Broadcom",
+        ),
+        (
+            "The SEC obtained an asset freeze against Acme Corp.",
+            "order",
+            "us.sec",
+            "name:Acme Corp",
+        ),
+        (
+            "The Federal Trade Commission took action against Acme Corp for deceiving consumers.",
+            "other",
+            "us.ftc",
+            "name:Acme Corp",
+        ),
+        (
+            "The SEC brought an enforcement action against Acme Corp.",
+            "other",
+            "us.sec",
+            "name:Acme Corp",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let event = find(&out.events, action, None);
+        assert_eq!(actor_id(event).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(event), [target], "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "Acme Corp took action against its supplier.",
+        Some("2021-07-10"),
+    );
+    assert!(out.events.is_empty(), "{out:#?}");
+}
+
 /// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a
 /// target too.
 #[test]

@@ -22,6 +22,9 @@ const PHRASES: &[(&str, ActionKind)] = &[
     ("pulled from", ActionKind::Removal),
     ("called in", ActionKind::Summons),
     ("compliance order", ActionKind::Order),
+    ("interim measures", ActionKind::Order),
+    ("asset freeze", ActionKind::Order),
+    ("enforcement action", ActionKind::Other),
     // an announced sanction, not imposed: a threat of sanctions (CAMEO 132)
     ("only intention to issue fine", ActionKind::Warning),
     ("intention to issue fine", ActionKind::Warning),
