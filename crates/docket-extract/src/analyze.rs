@@ -2303,12 +2303,18 @@ fn absorbed(ctx: &Ctx<'_, '_>, produced: &[(usize, usize, Form, ActionKind)], t0
                         .get(ctx.mentions[m].t1)
                         .is_some_and(|tok| tok.kind == Kind::Poss)
                 });
+                // "settle Securities and Exchange Commission charges": an authority named
+                // right before the absorbed noun, as a modifier
+                let modifier = ctx.owner[t].is_some_and(|m| {
+                    ctx.mentions[m].t1 == t0 && ctx.mentions[m].role == Role::Authority
+                });
                 !(ctx.covered[t]
                     || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num)
                     || ctx.is(t, lexicon::DETERMINERS)
                     || ctx.is(t, &["to", "pay", "paid", "paying"])
                     || payer
-                    || possessor)
+                    || possessor
+                    || modifier)
             })
             .count();
         let punct = (p1..t0).any(|t| matches!(ctx.punct(t), Some(',' | ';' | ':')));
@@ -3951,6 +3957,20 @@ fn noun_arguments(
     {
         return (Vec::new(), None, Some(Agent::Private));
     }
+    // "accepted commitments offered by Amazon", "commitments from Amazon": the party that
+    // offers the commitments is the target of the settlement, not its agent
+    let mut offered_by = None;
+    if ctx.is(t0, &["commitments"]) {
+        let mut t = t1;
+        if ctx.is(t, &["offered", "proposed", "given", "made", "submitted"]) {
+            t += 1;
+        }
+        if ctx.is(t, &["by", "from"]) {
+            offered_by = ctx
+                .mention_at(skip_determiners(ctx, t + 1))
+                .filter(|&m| ctx.mentions[m].role != Role::Authority);
+        }
+    }
     // "Apple has filed a lawsuit against John Doe", "Computer firm Apple has issued a lawsuit":
     // a suit that a company files is a private one
     const FILING: [&str; 10] = [
@@ -4204,6 +4224,12 @@ fn noun_arguments(
         let agent_right = right.min(clause_end_for_agent(ctx, t1)).min(next_trigger);
         let mut words = 0;
         let mut by = None;
+        // (the party that offers commitments is no agent)
+        let agent_right = if offered_by.is_some() {
+            t1
+        } else {
+            agent_right
+        };
         for t in t1..agent_right {
             if ctx.is(t, &["by", "from"]) && ctx.owner[t].is_none() {
                 by = Some(t);
@@ -4273,6 +4299,9 @@ fn noun_arguments(
     }
     if !actors.is_empty() {
         agent = Some(Agent::Authorities(actors));
+    }
+    if let Some(m) = offered_by {
+        targets = vec![m];
     }
     (targets, count, agent)
 }

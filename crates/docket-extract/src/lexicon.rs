@@ -464,6 +464,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("detained", ActionKind::Other, Form::Verb),
     ("seized", ActionKind::Other, Form::Verb),
     ("taken over", ActionKind::Other, Form::Verb),
+    // the European Commission's commitments decisions: commitments an authority accepts, or
+    // makes binding, settle its case (NEEDS_AUTHORITY)
+    ("commitments", ActionKind::Settlement, Form::Noun),
     // an enforcement action the text does not name ("The Federal Trade Commission took action
     // against Acme Corp"; NEEDS_AUTHORITY)
     ("enforcement action", ActionKind::Other, Form::Noun),
@@ -488,6 +491,7 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
     &[
         "alleges that",
         "alleged that",
+        "commitments",
         "took action against",
         "takes action against",
         "taken action against",

@@ -1176,7 +1176,10 @@ fn private_suits_are_not_charges() {
         assert!(out.events.is_empty(), "{text}: {out:#?}");
     }
     for (text, target) in [
-        ("The SEC has filed a lawsuit against John Doe.", "name:John Doe"),
+        (
+            "The SEC has filed a lawsuit against John Doe.",
+            "name:John Doe",
+        ),
         ("Ebbers's indictment came in March.", "name:Ebbers"),
     ] {
         let out = extract(&x, text, Some("2021-07-10"));
@@ -1229,6 +1232,41 @@ fn interim_measures_asset_freezes_and_enforcement_actions() {
         Some("2021-07-10"),
     );
     assert!(out.events.is_empty(), "{out:#?}");
+}
+
+/// The European Commission's commitments decisions settle its case with the party that
+/// offered them; commitments no authority accepts are nothing. A settlement of charges named
+/// by an authority's full name ("settle Securities and Exchange Commission charges") is one
+/// event, as "settle FTC charges" is.
+#[test]
+fn commitments_accepted_settle_and_settled_charges_are_one_event() {
+    let x = built_in_extractor();
+    for text in [
+        "The European Commission has made legally binding the commitments offered by Amazon.",
+        "The Commission has accepted commitments from Amazon.",
+        "The Commission accepted Amazon's commitments to address its concerns.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let settlement = find(&out.events, "settlement", None);
+        assert_eq!(
+            actor_id(settlement).as_deref(),
+            Some("eu.commission"),
+            "{text}"
+        );
+        assert_eq!(target_ids(settlement), ["amazon"], "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "Amazon offered commitments to the Commission.",
+        Some("2021-07-10"),
+    );
+    assert!(out.events.is_empty(), "{out:#?}");
+    let text = "Acme Corp has agreed to settle Securities and Exchange Commission charges.";
+    let out = extract(&x, text, Some("2021-07-10"));
+    assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(actor_id(settlement).as_deref(), Some("us.sec"), "{text}");
 }
 
 /// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a

@@ -50,6 +50,7 @@ const WORDS: &[(&str, ActionKind)] = &[
     ("settle", ActionKind::Settlement),
     ("settled", ActionKind::Settlement),
     ("settles", ActionKind::Settlement),
+    ("commitments", ActionKind::Settlement),
     ("investigation", ActionKind::Investigation),
     ("investigations", ActionKind::Investigation),
     ("investigate", ActionKind::Investigation),
