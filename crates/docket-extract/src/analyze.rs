@@ -2374,7 +2374,16 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
     let from = t0.saturating_sub(7).max(left);
     // "faced charges", "is facing a probe": real; "could face a fine": a threat
     let faced = ctx.is(t0, lexicon::FACED_NOUNS);
+    // the end of the list item being read: "seeks permanent injunctions, disgorgement and
+    // civil penalties" is one object of "seeks", a list of short noun phrases
+    let mut item_end = t0;
     for t in (from..t0).rev() {
+        // (the item right before the trigger is the list's last one: "and civil")
+        let last_item = item_end < t0 || (t + 1..t0).any(|q| ctx.is(q, &["and", "or"]));
+        if ctx.punct(t) == Some(',') && last_item && list_item(ctx, t + 1, item_end) {
+            item_end = t;
+            continue;
+        }
         if matches!(ctx.punct(t), Some(',' | ';' | ':' | '(' | '“' | '"')) {
             break;
         }
@@ -2395,6 +2404,20 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether `from..to` is an item of a list of short noun phrases: at most four lower-case
+/// words ("disgorgement", "and civil"), no name, no verb of being, no negation.
+fn list_item(ctx: &Ctx<'_, '_>, from: usize, to: usize) -> bool {
+    to > from
+        && to - from <= 4
+        && (from..to).all(|t| {
+            ctx.is_lower_word(t)
+                && ctx.owner[t].is_none()
+                && !ctx.is(t, lexicon::BE_FORMS)
+                && !ctx.is(t, lexicon::MODAL_BEFORE)
+                && !ctx.is(t, &["it", "they", "he", "she", "we", "which", "who"])
+        })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

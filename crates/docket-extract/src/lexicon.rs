@@ -376,6 +376,8 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("court order", ActionKind::Order, Form::Noun),
     // the European Commission's interim measures; a regulator's asset freeze
     ("interim measures", ActionKind::Order, Form::Noun),
+    ("restraining order", ActionKind::Order, Form::Noun),
+    ("restraining orders", ActionKind::Order, Form::Noun),
     ("asset freeze", ActionKind::Order, Form::Noun),
     ("asset freezes", ActionKind::Order, Form::Noun),
     ("demanded", ActionKind::Order, Form::Verb),

@@ -1269,6 +1269,41 @@ fn commitments_accepted_settle_and_settled_charges_are_one_event() {
     assert_eq!(actor_id(settlement).as_deref(), Some("us.sec"), "{text}");
 }
 
+/// Remedies a complaint seeks are not imposed: "seeks permanent injunctions, disgorgement and
+/// civil penalties" reads the whole list as sought (a list of short noun phrases does not end
+/// the clause), while a comma before a new clause still does; a temporary restraining order
+/// obtained is an order.
+#[test]
+fn sought_remedies_are_not_imposed_and_restraining_orders_are_orders() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The SEC's complaint seeks permanent injunctions, disgorgement and civil penalties against Acme Corp.",
+        Some("2021-07-10"),
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() == Some("charge")),
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "The SEC could investigate, and Acme Corp was fined $5m by the SEC.",
+        Some("2021-07-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(target_ids(fine), ["name:Acme Corp"], "{out:#?}");
+    let out = extract(
+        &x,
+        "The SEC obtained a temporary restraining order against Acme Corp.",
+        Some("2021-07-10"),
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(actor_id(order).as_deref(), Some("us.sec"), "{out:#?}");
+    assert_eq!(target_ids(order), ["name:Acme Corp"], "{out:#?}");
+}
+
 /// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a
 /// target too.
 #[test]
