@@ -394,6 +394,8 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("revoked", ActionKind::Suspension, Form::Verb),
     // removal
     ("removed", ActionKind::Removal, Form::Verb),
+    // ("ordered app stores to remove Didi's app": only with an authority, NEEDS_AUTHORITY)
+    ("remove", ActionKind::Removal, Form::Verb),
     ("removal", ActionKind::Removal, Form::Noun),
     ("delisted", ActionKind::Removal, Form::Verb),
     ("taken down", ActionKind::Removal, Form::Verb),
@@ -493,6 +495,7 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
     &[
         "alleges that",
         "alleged that",
+        "remove",
         "commitments",
         "took action against",
         "takes action against",

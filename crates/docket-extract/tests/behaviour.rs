@@ -1304,6 +1304,29 @@ fn sought_remedies_are_not_imposed_and_restraining_orders_are_orders() {
     assert_eq!(target_ids(order), ["name:Acme Corp"], "{out:#?}");
 }
 
+/// An authority that orders others to remove something removes it: "ordered app stores to
+/// remove Didi's app" is the regulator's removal of Didi's app; "remove" with no authority
+/// ("Apple agreed to remove the app") is nothing.
+#[test]
+fn an_ordered_removal_is_the_orderers() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Cyberspace Administration of China ordered app stores to remove Didi's app.",
+        Some("2021-07-10"),
+    );
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(target_ids(removal), ["didi"], "{out:#?}");
+    for text in [
+        "Apple agreed to remove the app.",
+        "The company plans to remove the fee.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert!(out.events.is_empty(), "{text}: {out:#?}");
+    }
+}
+
 /// "charged Acme Corp and its former CEO, John Doe,": the person named after the role is a
 /// target too.
 #[test]
