@@ -4798,9 +4798,9 @@ fn pick_amount(
 /// A fine's amount, or the amount it was reduced to: "The original fine of EUR 75,000 was
 /// reduced to EUR 45,000", "a fine of EUR 20,000, which was, however, reduced to EUR 7,000 by a
 /// district court", "the original fine was reduced for immediate payment to EUR 1,600". The
-/// amount after "to" that a reducing verb ("reduced", "cut", "lowered") governs in the clause
-/// is the fine's amount; the amount the fine would otherwise take, when it is another one, is
-/// the original (the second value).
+/// amount after "to" that a reducing verb ("reduced", "cut", "lowered") governs in the rest of
+/// the sentence, before another fine, is the fine's amount; the amount the fine would otherwise
+/// take, when it is another one, is the original (the second value).
 fn reduced_amount(
     ctx: &Ctx<'_, '_>,
     memory: &Memory,
@@ -4813,7 +4813,6 @@ fn reduced_amount(
     if action != ActionKind::Fine || ctx.s.money.is_empty() {
         return (picked, None);
     }
-    let _ = clause;
     let n = ctx.toks.len();
     // the rest of the sentence, up to another fine ("which was, however, reduced to EUR 7,000
     // by a district court" lies beyond the clause)
@@ -4842,16 +4841,17 @@ fn reduced_amount(
         {
             p -= 1;
         }
+        if p <= t0 + 1 {
+            return false;
+        }
         // ("has been reduced": the auxiliary before "been")
         let be = ctx.is(p - 1, lexicon::BE_FORMS)
             || ctx.is(p, &["been"]) && ctx.is(p - 1, &["has", "have", "had"]);
-        p > t0 + 1 && be && {
-            let mut q = p - 2;
-            while q > t0 && ctx.punct(q) == Some(',') {
-                q -= 1;
-            }
-            q == t0 || ctx.covered[q] || ctx.is(q, &["which"])
+        let mut q = p - 2;
+        while q > t0 && ctx.punct(q) == Some(',') {
+            q -= 1;
         }
+        be && (q == t0 || ctx.covered[q] || ctx.is(q, &["which"]))
     };
     let reduced = ctx.s.money.iter().enumerate().find(|(_, m)| {
         let first = ctx.tok_index(m.start);
