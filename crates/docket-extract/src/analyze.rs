@@ -2225,17 +2225,22 @@ fn accused_from(ctx: &Ctx<'_, '_>, from: usize) -> Vec<usize> {
     if ctx.mention_at(from).is_none() {
         return Vec::new();
     }
+    let (list, _) = object_list(ctx, from, object_clause_end(ctx, from), 0);
+    list.into_iter()
+        .filter(|&m| ctx.mentions[m].role != Role::Authority)
+        .collect()
+}
+
+/// Where a list of objects that starts at `from` ends: the clause's end or a word that stops
+/// an argument ("of" excepted: "executives of Acme Corp").
+fn object_clause_end(ctx: &Ctx<'_, '_>, from: usize) -> usize {
     let n = ctx.toks.len();
-    let end = (from..n)
+    (from..n)
         .find(|&t| {
             is_clause_boundary_right(ctx, t)
                 || ctx.is(t, lexicon::CLAUSE_STOPS) && !ctx.is(t, &["of"])
         })
-        .unwrap_or(n);
-    let (list, _) = object_list(ctx, from, end, 0);
-    list.into_iter()
-        .filter(|&m| ctx.mentions[m].role != Role::Authority)
-        .collect()
+        .unwrap_or(n)
 }
 
 /// Whether the noun at `t0` is introduced by "according to" ("According to the SEC's
@@ -4561,13 +4566,7 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
                 t = ctx.mentions[m].t1.max(t + 1);
                 continue;
             }
-            let right = (t..n)
-                .find(|&r| {
-                    is_clause_boundary_right(ctx, r)
-                        || ctx.is(r, lexicon::CLAUSE_STOPS) && !ctx.is(r, &["of"])
-                })
-                .unwrap_or(n);
-            let (list, c) = object_list(ctx, t, right, 0);
+            let (list, c) = object_list(ctx, t, object_clause_end(ctx, t), 0);
             return (list, count.or(c));
         }
         let tok = ctx.toks[t];
