@@ -17,7 +17,8 @@ cargo xtask <task>
 tasks:
   ingest [JOB] [ARGS..]  build the release binary and run a job (default: fixtures/jobs/default.toml)
   test                   run the whole test suite (the README's test command)
-  ci                     cargo fmt --check, cargo clippy -D warnings, then the test suite
+  ci                     cargo fmt --check, cargo clippy -D warnings, cargo doc -D warnings,
+                         then the test suite
   eval [FIXTURES] [--details]
                          precision/recall of the text extractor against fixtures/gold
   bench [--quick] [--micro] [ARGS..]
@@ -157,8 +158,13 @@ fn main() -> ExitCode {
                 "-D",
                 "warnings",
             ]);
+            // the API docs build without a warning (broken or private intra-doc links)
+            let mut doc = cargo();
+            doc.args(["doc", "--no-deps", "--workspace"])
+                .env("RUSTDOCFLAGS", "-D warnings");
             run(fmt)
                 .and_then(|()| run(clippy))
+                .and_then(|()| run(doc))
                 .and_then(|()| test_suite())
         }
         "eval" => {

@@ -63,7 +63,7 @@ const SYNC_EVERY: u64 = 32 << 20;
 /// A file written beside its destination and renamed into place on [`AtomicFile::commit`].
 /// Dropped without commit, it disappears and the destination is untouched.
 ///
-/// The data is synced to disk every [`SYNC_EVERY`] bytes as it is written, not only at the
+/// The data is synced to disk every `SYNC_EVERY` bytes as it is written, not only at the
 /// end: the commit must sync it anyway (a rename is only safe after the data is on disk), and
 /// syncing as it goes keeps the dirty pages of a large export bounded. Linux throttles a
 /// process that dirties pages faster than the disk takes them once the dirty total passes its
@@ -74,7 +74,7 @@ pub struct AtomicFile {
     writer: BufWriter<SyncedFile>,
 }
 
-/// The temporary file of an [`AtomicFile`], synced every [`SYNC_EVERY`] bytes. Each sync runs
+/// The temporary file of an [`AtomicFile`], synced every `SYNC_EVERY` bytes. Each sync runs
 /// on a thread of its own while writing goes on; the next sync waits for it, so one is in
 /// flight at a time and a failure is reported by the next write or by the commit.
 #[derive(Debug)]

@@ -694,7 +694,7 @@ pub fn content_id(event: &Event) -> String {
 
 /// Hands out final ids: the content id, or, when an earlier event already has it (identical
 /// content kept apart by the merge rule), the content id with `-2`, `-3`, ... in order of
-/// appearance. Keeps one 64-bit hash per id (in [`HashSlots`]), and a counter only for ids
+/// appearance. Keeps one 64-bit hash per id (in `HashSlots`), and a counter only for ids
 /// seen more than once.
 #[derive(Debug, Default)]
 pub struct IdAllocator {

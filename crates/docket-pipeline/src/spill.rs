@@ -20,7 +20,7 @@ const PATCH_CACHE: usize = 1024;
 const CHECKPOINT_EVERY: usize = 64;
 
 /// Events as JSON lines in an unlinked temporary file, with their place in memory: the length
-/// of each line (4 bytes per event) and the offset of every [`CHECKPOINT_EVERY`]th, the lines
+/// of each line (4 bytes per event) and the offset of every `CHECKPOINT_EVERY`th, the lines
 /// being written one after the other; an event's offset is its checkpoint plus the lines in
 /// between. An event changed by a merge stays in a small in-memory cache; when the cache is
 /// full, its events are appended to the file again and their new place is kept in a map, so
