@@ -3084,17 +3084,15 @@ fn analyze_trigger(
     action: ActionKind,
     form: Form,
 ) -> Vec<Candidate> {
-    let threatened = matches!(
-        action,
-        ActionKind::Fine | ActionKind::Ban | ActionKind::Suspension
-    ) && threat_before(ctx, t0);
-    let mut found = analyze_trigger_as(ctx, memory, t0, t1, action, form, threatened);
-    if threatened {
+    // (the flag only for a sanction, and only when a threat word governs it)
+    let threat = threat_before(ctx, t0)
+        .then(|| docket_normalize::action::threatened_flag(action))
+        .flatten();
+    let mut found = analyze_trigger_as(ctx, memory, t0, t1, action, form, threat.is_some());
+    if let Some(flag) = threat {
         found.retain(|c| c.actor.as_ref().is_some_and(|a| a.role == Role::Authority));
         for candidate in &mut found {
-            candidate
-                .flags
-                .push(format!("threatened_{}", action.as_str()));
+            candidate.flags.push(flag.clone());
             candidate.action = ActionKind::Warning;
         }
     }

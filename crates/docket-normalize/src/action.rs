@@ -190,6 +190,18 @@ fn contains_words(haystack: &str, phrase: &str) -> bool {
         || haystack.contains(&format!(" {phrase} "))
 }
 
+/// The flag of a sanction announced but not imposed, which is a threat of sanctions (a
+/// `warning`): `threatened_fine`, `threatened_ban`, `threatened_suspension`. `None` for an
+/// action that is no such sanction. The extractor flags an announced sanction with it, and the
+/// normalizer an amount field that says the fine was only intended.
+pub fn threatened_flag(action: ActionKind) -> Option<String> {
+    matches!(
+        action,
+        ActionKind::Fine | ActionKind::Ban | ActionKind::Suspension
+    )
+    .then(|| format!("threatened_{}", action.as_str()))
+}
+
 /// The whole lexicon, for documentation and tests: (word or phrase, action).
 pub fn lexicon() -> impl Iterator<Item = (&'static str, ActionKind)> {
     PHRASES.iter().chain(WORDS.iter()).copied()

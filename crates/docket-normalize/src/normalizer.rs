@@ -9,7 +9,7 @@ use docket_core::{
     RawEvent, RecordOrigin, SourceRef,
 };
 
-use crate::action::{action_from_word, action_named_by};
+use crate::action::{action_from_word, action_named_by, threatened_flag};
 use crate::convert::{convert_event, RateTable};
 use crate::date::{is_missing, parse_date_value, DateHints, DateProblem, ParsedDate};
 use crate::money::{parse_currency, parse_money, MoneyProblem};
@@ -65,13 +65,8 @@ fn restate_action(event: &mut Event, stated: ActionKind, flags: &mut Vec<String>
     if stated == event.action {
         return;
     }
-    if stated == ActionKind::Warning
-        && matches!(
-            event.action,
-            ActionKind::Fine | ActionKind::Ban | ActionKind::Suspension
-        )
-    {
-        flags.push(format!("threatened_{}", event.action.as_str()));
+    if stated == ActionKind::Warning {
+        flags.extend(threatened_flag(event.action));
     }
     event.action = stated;
     event.cameo = stated.cameo().map(str::to_string);
