@@ -157,12 +157,11 @@ impl Normalizer {
     /// the event instead of being copied.
     pub fn normalize_owned(
         &self,
-        raw: RawEvent,
+        mut raw: RawEvent,
         origin: &RecordOrigin,
         hints: &SourceHints,
     ) -> Result<Event, String> {
         let constants = &hints.constants;
-        let mut raw = raw;
         let text_removed = !hints.remove.is_empty() && hints.remove.apply(&mut raw);
         let RawEvent {
             action,
