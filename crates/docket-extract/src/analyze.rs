@@ -2187,6 +2187,10 @@ fn directed_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> 
                 "directs",
                 "compelled",
                 "compels",
+                // (an order whose complement is another action is that action:
+                // "ordered Tencent to suspend new app updates")
+                "ordered",
+                "orders",
             ],
         );
     (directed && mention.role != Role::Authority && !mention.modifier).then_some(m)
@@ -2404,7 +2408,10 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
         if agreed_payment {
             return false;
         }
-        if ctx.toks[t].kind == Kind::Neg || ctx.is(t, lexicon::MODAL_BEFORE) {
+        // ("arrested in May and charged": the month, which a time expression covers, is
+        // no modal)
+        let month = ctx.covered[t] && ctx.word(t) == "May";
+        if ctx.toks[t].kind == Kind::Neg || !month && ctx.is(t, lexicon::MODAL_BEFORE) {
             return true;
         }
     }
@@ -2444,6 +2451,66 @@ fn skip_adverbs_back(ctx: &Ctx<'_, '_>, mut t: usize) -> Option<usize> {
     None
 }
 
+/// Whether `word` looks like a past participle ("fined", "taken", "cut").
+fn is_participle(word: &str) -> bool {
+    word.ends_with("ed") || word.ends_with("en") || word.ends_with("ut")
+}
+
+/// "Tencent was ordered to give up its exclusive rights and fined 500,000 yuan", "Mr Ebbers
+/// was arrested in May and charged with fraud": a participle after "and" that shares the verb
+/// of being of an earlier passive in its clause is a passive too, whose subject is that
+/// passive's. Returns the earlier verb of being. Not when a name follows the participle as its
+/// object ("... and fined Alibaba" is active).
+fn coordinated_passive(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize) -> Option<usize> {
+    // ("... and fined", "... and was later fined")
+    let and = before_verb_group(ctx, left, t0);
+    if and <= left || !ctx.is(and, &["and"]) {
+        return None;
+    }
+    if !is_participle(ctx.word(t0)) || ctx.owner.get(t1).copied().flatten().is_some() {
+        return None;
+    }
+    // the earlier passive: a verb of being, adverbs, a participle; nothing between it and
+    // "and" that opens another verb group of its own
+    let from = and.saturating_sub(16).max(left);
+    for b in (from..and).rev() {
+        if ctx.toks[b].kind == Kind::Neg || matches!(ctx.punct(b), Some(';' | ':')) {
+            return None;
+        }
+        if ctx.is(b, lexicon::BE_FORMS) {
+            let participle = (b + 1..and)
+                .find(|&q| !ctx.is(q, lexicon::ADVERBS))
+                .filter(|&q| ctx.is_lower_word(q) && is_participle(ctx.word(q)));
+            return participle.map(|_| b);
+        }
+    }
+    None
+}
+
+/// "Tencent was told to suspend new app updates", "Didi was ordered to stop registering new
+/// users": the action someone was directed to take is done to them, a passive whose subject is
+/// the target. Returns the verb of being. ("forced" and "asked" are left out: "Toyota was
+/// forced to suspend production" after an earthquake is no enforcement.)
+/// The directing participle may have its agent ("was ordered by the ministry to suspend").
+/// Returns the verb of being and the participle.
+fn passive_directive(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<(usize, usize)> {
+    if t0 < left + 3 || !ctx.is(t0 - 1, &["to"]) {
+        return None;
+    }
+    // the agent between the participle and "to": a short phrase without punctuation
+    let agent = (t0.saturating_sub(10).max(left)..t0 - 1)
+        .rev()
+        .take_while(|&q| ctx.punct(q).is_none())
+        .find(|&q| ctx.is(q, &["by"]));
+    let participle = agent.unwrap_or(t0 - 1).checked_sub(1)?;
+    let directed = ctx.is(
+        participle,
+        &["told", "ordered", "instructed", "directed", "required"],
+    );
+    let be = skip_adverbs_back(ctx, participle).filter(|&p| p >= left)?;
+    (directed && ctx.is(be, lexicon::BE_FORMS)).then_some((be, participle))
+}
+
 fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Voice {
     let prev = skip_adverbs_back(ctx, t0).filter(|&p| p >= left);
     let next_is_by = ctx.is(t1, &["by"]);
@@ -2454,8 +2521,13 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
         if be || (next_is_by && !progressive) {
             return Voice::Passive;
         }
+        if coordinated_passive(ctx, left, t0, t1).is_some()
+            || passive_directive(ctx, left, t0).is_some()
+        {
+            return Voice::Passive;
+        }
         let word = ctx.word(t1 - 1);
-        let participle = word.ends_with("ed") || word.ends_with("en") || word.ends_with("ut");
+        let participle = is_participle(word);
         // "Wang Xuebing, jailed for 12 years": a participle after a name and a comma
         if participle
             && prev.is_some_and(|p| {
@@ -3181,7 +3253,11 @@ fn analyze_trigger_as(
     // the order is the ordered action, which takes the orderer as its actor
     if action == ActionKind::Order && !ordered_to_pay {
         let complement = ctx.triggers.iter().any(|&(o0, _, oa, _)| {
-            o0 > t0 && o0 < right.min(t1 + 6) && oa != ActionKind::Order && oa != ActionKind::Fine
+            let other = oa != ActionKind::Order && oa != ActionKind::Fine;
+            // ("was ordered by the Ministry of Industry and Information Technology to suspend")
+            let directed =
+                || passive_directive(ctx, left, o0).is_some_and(|(_, participle)| participle == t0);
+            other && o0 > t0 && (o0 < right.min(t1 + 6) || o0 < right && directed())
         });
         if complement {
             return Vec::new();
@@ -3404,12 +3480,17 @@ fn analyze_trigger_as(
             confidence = 0.9;
         }
         Voice::Passive => {
-            targets = subject(ctx, left, t0, not_authority);
+            // "X was ordered to ... and fined": the subject of the earlier passive
+            // ("X was told to suspend ...": the one told)
+            let verb_group = coordinated_passive(ctx, left, t0, t1)
+                .or_else(|| passive_directive(ctx, left, t0).map(|(be, _)| be))
+                .unwrap_or(t0);
+            targets = subject(ctx, left, verb_group, not_authority);
             if targets.is_empty() {
-                extra_targets.extend(pronoun_subject(ctx, memory, left, t0));
+                extra_targets.extend(pronoun_subject(ctx, memory, left, verb_group));
             }
             if targets.is_empty() && extra_targets.is_empty() {
-                count = counted_subject(ctx, left, t0);
+                count = counted_subject(ctx, left, verb_group);
             }
             // the agent: "by X", or an authority elsewhere in the clause
             let agent_right = right.min(clause_end_for_agent(ctx, t1));
@@ -4647,13 +4728,31 @@ fn nearest_date(
         // co-founded in 1984")
         last <= t0 || !(t0 + 2..first).any(|q| ctx.is_other_verb(q))
     };
-    let best = ctx.s.times.iter().filter(usable).min_by_key(|e| {
-        if e.end <= trigger_byte {
-            trigger_byte - e.end
-        } else {
-            e.start.saturating_sub(trigger_byte)
-        }
-    });
+    // "acquired by Oracle in 2005 and fined by the SEC in 2007": an expression before the
+    // trigger with "and" between them dates the earlier verb when one follows the trigger
+    let coordinated = |e: &TimeExpr| {
+        let last = ctx.toks.partition_point(|t| t.start < e.end);
+        (last..t0).any(|q| ctx.is(q, &["and"]))
+    };
+    let later = ctx
+        .s
+        .times
+        .iter()
+        .filter(usable)
+        .any(|e| e.start >= trigger_byte);
+    let best = ctx
+        .s
+        .times
+        .iter()
+        .filter(usable)
+        .filter(|e| !(later && e.end <= trigger_byte && coordinated(e)))
+        .min_by_key(|e| {
+            if e.end <= trigger_byte {
+                trigger_byte - e.end
+            } else {
+                e.start.saturating_sub(trigger_byte)
+            }
+        });
     let Some(best) = best else {
         // "At the same time it introduced new controls": the previous event's date
         let same_time = (left..right.min(left + 6)).any(|t| {

@@ -1627,3 +1627,114 @@ fn an_ambiguous_descriptor_is_an_authority_not_a_company() {
     let actor = out.events[0].actor.as_ref().expect("an actor");
     assert_eq!(actor.name, "Bavarian DPA");
 }
+
+/// "Tencent was ordered to give up ... and fined 500,000 yuan by SAMR": a participle after
+/// "and" shares the earlier passive's verb of being and subject; "and was fined" too. "... and
+/// fined Alibaba" (a name as its object) stays active.
+#[test]
+fn a_participle_after_and_continues_the_passive() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Tencent was ordered to give up exclusive music licensing rights and fined 500,000 yuan by the State Administration for Market Regulation.",
+        Some("2021-07-24"),
+    );
+    let fine = find(&out.events, "fine", Some("tencent"));
+    assert_eq!(actor_id(fine).as_deref(), Some("cn.samr"), "{out:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("500,000 yuan"), "{out:#?}");
+    find(&out.events, "order", Some("tencent"));
+
+    let out = extract(
+        &x,
+        "Tencent was ordered to give up its exclusive rights and was fined 500,000 yuan.",
+        Some("2021-07-24"),
+    );
+    find(&out.events, "fine", Some("tencent"));
+
+    let out = extract(
+        &x,
+        "The regulator was set up in 2018 and fined Alibaba in 2021.",
+        Some("2021-07-24"),
+    );
+    let fine = find(&out.events, "fine", Some("alibaba"));
+    assert_eq!(date(fine).as_deref(), Some("2021"), "{out:#?}");
+}
+
+/// "arrested in May and charged": the month is no modal verb; the charge is real.
+#[test]
+fn the_month_may_is_no_modal() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Mr Ebbers was arrested in May and charged with fraud by prosecutors.",
+        Some("2005-07-24"),
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(date(charge).as_deref(), Some("2005-05"), "{out:#?}");
+    assert_no_events(
+        &x,
+        &["The SEC may fine Acme Corp in May."],
+        Some("2005-07-24"),
+    );
+}
+
+/// "acquired by Oracle in 2005 and fined by the SEC in 2007": the expression before "and"
+/// dates the earlier verb when one follows the trigger.
+#[test]
+fn a_date_before_and_belongs_to_the_earlier_verb() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Acme Corp was acquired by Oracle in 2005 and fined by the SEC in 2007.",
+        Some("2008-01-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(date(fine).as_deref(), Some("2007"), "{out:#?}");
+    // with nothing after the trigger, the expression before it still dates it
+    let out = extract(
+        &x,
+        "In 2007 the SEC investigated and fined Acme Corp.",
+        Some("2008-01-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(date(fine).as_deref(), Some("2007"), "{out:#?}");
+}
+
+/// An order whose complement is another action is that action, on the one ordered:
+/// "ordered Tencent to suspend updates", "Tencent was ordered (by the ministry) to suspend",
+/// "was told to suspend". "forced" is left out ("Toyota was forced to suspend production").
+#[test]
+fn the_one_ordered_to_act_is_the_target() {
+    let x = built_in_extractor();
+    for text in [
+        "The Ministry of Industry and Information Technology ordered Tencent to suspend updates of its apps.",
+        "Tencent was ordered by the Ministry of Industry and Information Technology to suspend new app releases.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-24"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let suspension = find(&out.events, "suspension", Some("tencent"));
+        assert_eq!(actor_id(suspension).as_deref(), Some("cn.miit"), "{out:#?}");
+    }
+    for text in [
+        "Tencent was ordered to suspend new app releases.",
+        "Tencent was told to suspend new app releases and updates.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-24"));
+        find(&out.events, "suspension", Some("tencent"));
+    }
+    assert_no_events(&x, &["Toyota was forced to suspend production."], None);
+}
+
+/// "ordered app stores to stop offering Didi's app" is the regulator's removal of Didi's app.
+#[test]
+fn stop_offering_an_app_is_a_removal() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Cyberspace Administration of China ordered app stores to stop offering Didi's app.",
+        Some("2021-07-10"),
+    );
+    let removal = find(&out.events, "removal", Some("didi"));
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_no_events(&x, &["Apple will stop offering the phone in red."], None);
+}
