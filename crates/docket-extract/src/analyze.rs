@@ -2952,6 +2952,8 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
             matches!(ctx.punct(t), Some(',' | '&'))
                 || ctx.is(t, &["and", "or"])
                 || ctx.is(t, &["the"]) && t > 0 && ctx.is(t - 1, &["and", "or"])
+                // ("The People's Bank of China and other financial regulators")
+                || ctx.is(t, &["other"]) && t > 0 && ctx.is(t - 1, &["and", "or"])
                 || ctx.jurisdiction[t].is_some()
                 || ctx.covered[t]
         });
@@ -3063,6 +3065,21 @@ fn authority_reference(
     };
     m.coref = true;
     Some(m)
+}
+
+/// "ordered smartphone app stores to stop offering": the verb of an order whose complement
+/// is the trigger at `t0`, a few words before it and its "to".
+fn ordering_verb(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
+    if t0 == 0 || !ctx.is(t0 - 1, &["to"]) {
+        return None;
+    }
+    ctx.triggers
+        .iter()
+        .rev()
+        .find(|&&(o0, o1, oa, of)| {
+            oa == ActionKind::Order && of == Form::Verb && o0 >= left && o1 < t0 && t0 - o1 <= 7
+        })
+        .map(|&(o0, ..)| o0)
 }
 
 /// Verbs that open an action.
@@ -3373,6 +3390,30 @@ fn analyze_trigger_as(
             if company_subject || private_subject {
                 return Vec::new();
             }
+            // "The People's Bank of China and other financial regulators": the others are
+            // nobody in particular, and the named one acts
+            let other = |m: usize| {
+                let m0 = ctx.mentions[m].t0;
+                m0 > 0 && ctx.is(m0 - 1, &["other"])
+            };
+            let named_in_list = |a: usize| {
+                subject_mentions
+                    .iter()
+                    .rev()
+                    .copied()
+                    .find(|&m| !other(m) && ctx.mentions[m].role == Role::Authority)
+                    .filter(|_| other(a) && subject_mentions.contains(&a))
+            };
+            let nearest_auth = nearest_auth.map(|a| named_in_list(a).unwrap_or(a));
+            let subject_mentions: Vec<usize> = if subject_mentions.iter().any(|&m| !other(m)) {
+                subject_mentions
+                    .iter()
+                    .copied()
+                    .filter(|&m| !other(m))
+                    .collect()
+            } else {
+                subject_mentions
+            };
             match nearest_auth {
                 // "The People's Bank of China and the CBIRC summoned ...": every authority of a
                 // subject list acts, one event each (not with an amount, which they share)
@@ -3398,7 +3439,13 @@ fn analyze_trigger_as(
                     {
                         return Vec::new();
                     }
-                    if let Some(a) = authority_reference(ctx, memory, left, t0) {
+                    // "it had ordered app stores to stop offering Didi's app": the subject
+                    // of the ordering verb
+                    let reference = authority_reference(ctx, memory, left, t0).or_else(|| {
+                        ordering_verb(ctx, left, t0)
+                            .and_then(|o| authority_reference(ctx, memory, left, o))
+                    });
+                    if let Some(a) = reference {
                         flags.push("actor_coreference".to_string());
                         actors.push(a);
                     } else if !ctx.s.headline {

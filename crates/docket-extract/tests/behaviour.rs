@@ -1738,3 +1738,35 @@ fn stop_offering_an_app_is_a_removal() {
     assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
     assert_no_events(&x, &["Apple will stop offering the phone in red."], None);
 }
+
+/// "China's cyberspace regulator said on Sunday it had ordered app stores to stop offering
+/// Didi's app": the removal ordered takes the authority "it" refers to, the subject of the
+/// ordering verb.
+#[test]
+fn an_ordered_action_takes_the_orderers_reference() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's cyberspace regulator said on Sunday it had ordered smartphone app stores to stop offering Didi Global's app.",
+        Some("2021-07-05"),
+    );
+    let removal = find(&out.events, "removal", Some("didi"));
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(date(removal).as_deref(), Some("2021-07-04"), "{out:#?}");
+}
+
+/// "The People's Bank of China and other financial regulators summoned ...": the named
+/// authority acts, not the unnamed others.
+#[test]
+fn named_authority_and_other_regulators() {
+    let x = built_in_extractor();
+    for text in [
+        "The People's Bank of China and other financial regulators summoned Ant executives in April.",
+        "The People's Bank of China and other regulators fined Ant Group $1bn.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-05"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        assert_eq!(actor_id(&out.events[0]).as_deref(), Some("cn.pboc"), "{out:#?}");
+        assert_eq!(target_ids(&out.events[0]), ["ant-group"], "{out:#?}");
+    }
+}
