@@ -2209,6 +2209,20 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
         first -= 1;
     }
     let opens = first == left || first == left + 1 && ctx.is(left, lexicon::DETERMINERS);
+    // ("Last year, the EU fined Google", "In 2019, India banned TikTok": a fronted time
+    // and its comma)
+    let start = if first > left && ctx.is(first - 1, lexicon::DETERMINERS) {
+        first - 1
+    } else {
+        first
+    };
+    let fronted_time = start > left + 1
+        && ctx.punct(start - 1) == Some(',')
+        && (left..start - 1).any(|t| ctx.covered[t] && ctx.jurisdiction[t].is_none())
+        && (left..start - 1).all(|t| {
+            ctx.covered[t] && ctx.jurisdiction[t].is_none() || ctx.is_lower_word(t) || t == left
+        });
+    let opens = opens || fronted_time;
     let named = (first..=p).all(|t| ctx.is_capitalised(t) && ctx.toks[t].kind == Kind::Word);
     // a demonym is no state ("Chinese banned ..." is a fragment)
     let demonym = (first..=p).any(|t| {

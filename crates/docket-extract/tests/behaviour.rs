@@ -929,6 +929,12 @@ fn a_country_acting_on_a_company_is_its_state() {
             "name:Beijing",
         ),
         ("South Korea fined Google $177 million.", "name:South Korea"),
+        // after a fronted time and its comma
+        (
+            "Last year, the EU fined Google 2.42 billion euros.",
+            "name:EU",
+        ),
+        ("In 2020, India banned TikTok.", "name:India"),
     ] {
         let out = extract(&x, text, Some("2021-07-10"));
         assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
