@@ -868,7 +868,29 @@ fn mark_person_modifiers(ctx: &mut Ctx<'_, '_>) {
         if ctx.mentions[i].role == Role::Authority && ctx.is(t1, PERSON_NOUNS) {
             ctx.mentions[i].modifier = true;
         }
+        // "Tesla chief executive Elon Musk", "WorldCom boss Bernie Ebbers": a company before
+        // a person's title and name is the person's employer; the person is meant
+        if ctx.mentions[i].role == Role::Company && titled_person_after(ctx, t1) {
+            ctx.mentions[i].modifier = true;
+        }
     }
+}
+
+/// Whether a person's title ("chief executive", "boss", "CEO", "chief financial officer") at
+/// `t` is followed by that person's name.
+fn titled_person_after(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let title_word = |q: usize| {
+        ctx.is(q, lexicon::PERSON_CUES)
+            || ctx.is(q, &["financial", "operating", "technology", "co-founder"])
+            || matches!(ctx.word(q), "CEO" | "CFO" | "COO" | "CTO")
+    };
+    let mut q = t;
+    while q < ctx.toks.len() && q < t + 4 && title_word(q) && ctx.owner[q].is_none() {
+        q += 1;
+    }
+    q > t
+        && ctx.owner[q]
+            .is_some_and(|m| ctx.mentions[m].role == Role::Person && ctx.mentions[m].t0 == q)
 }
 
 /// Removes a mention (absorbed into a longer one) and rebuilds the token owners.

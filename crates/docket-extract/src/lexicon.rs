@@ -1712,6 +1712,10 @@ pub static TITLES: &Lex = &Lex::exact(
         "General",
         "Col",
         "Capt",
+        "CEO",
+        "CFO",
+        "COO",
+        "CTO",
     ],
 );
 

@@ -1776,3 +1776,33 @@ fn named_authority_and_other_regulators() {
         assert_eq!(target_ids(&out.events[0]), ["ant-group"], "{out:#?}");
     }
 }
+
+/// "Tesla chief executive Elon Musk", "Tesla CEO Elon Musk", "WorldCom boss Bernie Ebbers":
+/// the company before a person's title and name is the employer; the person is the target.
+#[test]
+fn a_company_before_a_persons_title_is_the_employer() {
+    let x = built_in_extractor();
+    for (text, target) in [
+        (
+            "The SEC charged Tesla chief executive Elon Musk with securities fraud.",
+            "Elon Musk",
+        ),
+        (
+            "The SEC charged Tesla CEO Elon Musk with securities fraud.",
+            "Elon Musk",
+        ),
+        (
+            "Prosecutors charged WorldCom boss Bernie Ebbers.",
+            "Bernie Ebbers",
+        ),
+        (
+            "The SEC charged Acme Corp chief financial officer John Doe.",
+            "John Doe",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2018-10-01"));
+        let charge = find(&out.events, "charge", None);
+        let names: Vec<&str> = charge.targets.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, [target], "{text}: {out:#?}");
+    }
+}
