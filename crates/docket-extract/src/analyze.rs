@@ -3138,11 +3138,38 @@ const OPENING: [&str; 16] = [
     "initiates",
 ];
 
-/// Whether a trigger noun is the object of a verb that opens an action ("launched", "opened",
-/// "began") whose subject is "it" or "they": "it had launched an investigation", "it has
-/// opened a formal probe".
+/// Verbs by which an authority takes an action it names as their object ("it filed a
+/// complaint", "it brought charges", "it imposed a fine", "it issued a warning").
+const TAKING: [&str; 21] = [
+    "filed",
+    "file",
+    "files",
+    "brought",
+    "bring",
+    "brings",
+    "lodged",
+    "imposed",
+    "impose",
+    "imposes",
+    "issued",
+    "issue",
+    "issues",
+    "levied",
+    "levy",
+    "levies",
+    "handed",
+    "slapped",
+    "announced",
+    "announce",
+    "announces",
+];
+
+/// Whether a trigger noun is the object of a verb that opens or takes an action ("launched",
+/// "opened", "began"; "filed", "brought", "imposed") whose subject is "it" or "they": "it had
+/// launched an investigation", "it has opened a formal probe", "The FTC said it filed a
+/// complaint against Kochava Inc."
 fn opened_by_pronoun(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
-    object_of_pronoun(ctx, left, t0, |t| ctx.is(t, &OPENING))
+    object_of_pronoun(ctx, left, t0, |t| ctx.is(t, &OPENING) || ctx.is(t, &TAKING))
 }
 
 /// Whether a trigger noun is the object of a verb (as `verb` tells) whose subject is "it" or
@@ -3158,8 +3185,10 @@ fn object_of_pronoun(
     let Some(verb) = (from..t0).rev().find(|&t| verb(t)) else {
         return false;
     };
-    // only determiners and adjectives between the verb and the noun ("a formal", "its")
-    let object = (verb + 1..t0).all(|t| ctx.is_lower_word(t) && ctx.owner[t].is_none());
+    // only determiners, adjectives and an amount between the verb and the noun ("a formal",
+    // "its", "a record $2.8 billion")
+    let object =
+        (verb + 1..t0).all(|t| ctx.is_lower_word(t) && ctx.owner[t].is_none() || ctx.covered[t]);
     // the pronoun right before the verb group ("it had", "it has now")
     let subject = (from..verb)
         .rev()

@@ -1806,3 +1806,42 @@ fn a_company_before_a_persons_title_is_the_employer() {
         assert_eq!(names, [target], "{text}: {out:#?}");
     }
 }
+
+/// "The FTC said it filed a complaint against Kochava Inc.": "it" as the subject of a verb that
+/// takes the action named by its object (filed, brought, imposed, issued) is the authority it
+/// refers to, also after a dateline. A company's own lawsuit is still nothing.
+#[test]
+fn it_filed_a_complaint_is_the_authoritys() {
+    let x = built_in_extractor();
+    for (text, action, actor, target) in [
+        (
+            "Washington, D.C. - The FTC said it has filed a complaint against Kochava Inc. for selling geolocation data.",
+            "charge",
+            "us.ftc",
+            "Kochava Inc",
+        ),
+        (
+            "The SEC said it brought charges against Acme Corp.",
+            "charge",
+            "us.sec",
+            "Acme Corp",
+        ),
+        (
+            "The SEC said it imposed a $2 million fine on Acme Corp.",
+            "fine",
+            "us.sec",
+            "Acme Corp",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2022-08-29"));
+        let event = find(&out.events, action, None);
+        assert_eq!(actor_id(event).as_deref(), Some(actor), "{text}: {out:#?}");
+        let names: Vec<&str> = event.targets.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, [target], "{text}: {out:#?}");
+    }
+    assert_no_events(
+        &x,
+        &["Acme Corp said it filed a lawsuit against the SEC."],
+        None,
+    );
+}
