@@ -3331,6 +3331,16 @@ fn analyze_trigger_as(
                     || ctx.punct(t) == Some(',')
             })
             .any(|t| ctx.is(t, &["to"]) && ctx.is(t + 1, &PAY_VERBS));
+    // "obtained a final judgment against John Smith, ordering him to pay $1.2 million": the
+    // payment is the judgment's, which carries its amount
+    if ordered_to_pay
+        && ctx.is(t0, &["ordering"])
+        && ctx.triggers.iter().any(|&(o0, o1, oa, of)| {
+            oa == ActionKind::Ruling && of == Form::Noun && o0 >= left && o1 <= t0
+        })
+    {
+        return Vec::new();
+    }
     // "ordered 30 projects halted", "ordered a halt to", "ordered a thorough investigation":
     // the order is the ordered action, which takes the orderer as its actor
     if action == ActionKind::Order && !ordered_to_pay {
@@ -3571,20 +3581,38 @@ fn analyze_trigger_as(
                 || ctx.covered[from + 1]
                 || matches!(ctx.toks[from + 1].kind, Kind::Punct(_) | Kind::Num)
                 || ctx.is(from + 1, &["to", "from", "for", "over", "with", "in", "on"]);
+            // ("a final judgment against John Smith, ordering him to pay": "him" or "her" the
+            // latest person, of this sentence or before)
+            let person_pronoun = ctx.is(from, &["him", "her"]);
             if targets.is_empty()
                 && !actors.is_empty()
                 && from == t1
-                && ctx.is(from, &["it"])
+                && (ctx.is(from, &["it"]) || person_pronoun)
                 && ctx.owner[from].is_none()
                 && object
             {
+                let role = if person_pronoun {
+                    Role::Person
+                } else {
+                    Role::Company
+                };
+                // (a name outside the catalogue with no cue to its kind may be a person's:
+                // "John Smith")
+                let unknown = |m: &Mention| {
+                    person_pronoun && m.role == Role::Company && m.actor.id_hint.is_none()
+                };
                 let own = ctx
                     .mentions
                     .iter()
-                    .filter(|m| m.role == Role::Company && m.t1 <= t0 && !m.modifier)
+                    .filter(|m| (m.role == role || unknown(m)) && m.t1 <= t0 && !m.modifier)
                     .max_by_key(|m| m.t1)
                     .cloned();
-                if let Some(mut m) = own.or_else(|| memory.last_company.clone()) {
+                let before = if person_pronoun {
+                    memory.last_person.clone()
+                } else {
+                    memory.last_company.clone()
+                };
+                if let Some(mut m) = own.or(before) {
                     m.coref = true;
                     extra_targets.push(m);
                 }

@@ -1845,3 +1845,30 @@ fn it_filed_a_complaint_is_the_authoritys() {
         None,
     );
 }
+
+/// "obtained a final judgment against John Smith, ordering him to pay disgorgement of $1.2
+/// million": one ruling with the amount, not a second, targetless fine; "ordered him to pay"
+/// after a sentence naming the person takes that person.
+#[test]
+fn a_judgment_ordering_a_payment_is_one_ruling() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "In a separate action, the SEC obtained a final judgment against John Smith, ordering him to pay disgorgement of $1.2 million.",
+        Some("2022-08-29"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    let ruling = find(&out.events, "ruling", None);
+    assert_eq!(ruling.amount.as_deref(), Some("$1.2 million"), "{out:#?}");
+    let names: Vec<&str> = ruling.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["John Smith"], "{out:#?}");
+
+    let out = extract(
+        &x,
+        "The SEC charged Mr John Smith.\n\nThe agency ordered him to pay a fine of $1.2 million.",
+        Some("2022-08-29"),
+    );
+    let fine = find(&out.events, "fine", None);
+    let names: Vec<&str> = fine.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["John Smith"], "{out:#?}");
+}
