@@ -1539,10 +1539,65 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 }
                 continue;
             }
+            let a = country_prefix(ctx, a, b).unwrap_or(a);
             add_unknown(ctx, memory, a, b);
         }
         t = end;
     }
+}
+
+/// "China Literature", "China Evergrande", "Hong Kong Exchanges": a country's name (a noun,
+/// not a demonym or an abbreviation such as "US") right before a name of one or two words
+/// begins that name, outside a headline, unless a preposition stands before it ("in China
+/// Alibaba ..."). Returns where the name starts.
+fn country_prefix(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> Option<usize> {
+    if ctx.s.headline || b - a > 2 {
+        return None;
+    }
+    let country_word = |t: usize| {
+        let w = ctx.word(t);
+        ctx.jurisdiction[t].is_some()
+            && ctx.owner[t].is_none()
+            && ctx.toks[t].kind == Kind::Word
+            && ctx.is_capitalised(t)
+            && !w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+            && !lexicon::DEMONYM_ENDINGS.iter().any(|e| w.ends_with(e))
+    };
+    let mut c = a;
+    while c > 0 && country_word(c - 1) {
+        c -= 1;
+    }
+    if c == a {
+        return None;
+    }
+    let opens_clause = c == 0
+        || !ctx.is(
+            c - 1,
+            &[
+                "in",
+                "to",
+                "from",
+                "for",
+                "at",
+                "across",
+                "of",
+                "with",
+                "by",
+                "into",
+                "on",
+                "than",
+                "outside",
+                "inside",
+                "within",
+                "throughout",
+            ],
+        );
+    let name_like = !ctx.is(a, lexicon::AUTHORITY_HEADS)
+        && !ctx.is(a, TITLES)
+        && !ctx.is(a, lexicon::PERSON_CUES)
+        && !ctx.is(a, lexicon::OFFICE_TITLES)
+        && !ctx.is(a, lexicon::NOT_NAMES);
+    (opens_clause && name_like).then_some(c)
 }
 
 /// Whether a word names the people of a place: a place or demonym of the catalogue's

@@ -1872,3 +1872,29 @@ fn a_judgment_ordering_a_payment_is_one_ruling() {
     let names: Vec<&str> = fine.targets.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["John Smith"], "{out:#?}");
 }
+
+/// "China Literature", "China Evergrande": a country's name right before a short name begins
+/// it; not after a preposition ("Authorities in China fined Alibaba").
+#[test]
+fn a_country_name_can_begin_a_company_name() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's market regulator on Saturday imposed fines of 500,000 yuan each on Alibaba Group, China Literature and Shenzhen Hive Box.",
+        Some("2021-03-15"),
+    );
+    let fine = find(&out.events, "fine", None);
+    let names: Vec<&str> = fine.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Alibaba Group", "China Literature", "Shenzhen Hive Box"],
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "Authorities in China fined Alibaba.",
+        Some("2021-03-15"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(target_ids(fine), ["alibaba"], "{out:#?}");
+}
