@@ -43,6 +43,10 @@ pub struct CatalogueActor {
     /// resolve to this actor when the jurisdiction is named or is the document's.
     #[serde(default)]
     pub descriptors: Vec<String>,
+    /// Lower-case sectors of a company ("ride-hailing", "e-commerce", "food delivery"): in
+    /// prose, "the ride-hailing giant" refers back to the latest company of that sector.
+    #[serde(default)]
+    pub sectors: Vec<String>,
     /// The id of the parent group.
     #[serde(default)]
     pub parent: Option<String>,
@@ -159,6 +163,7 @@ mod tests {
             acronyms: vec![],
             native: vec![],
             descriptors: vec![],
+            sectors: vec![],
             parent: parent.map(Into::into),
         }
     }

@@ -893,6 +893,22 @@ fn titled_person_after(ctx: &Ctx<'_, '_>, t: usize) -> bool {
             .is_some_and(|m| ctx.mentions[m].role == Role::Person && ctx.mentions[m].t0 == q)
 }
 
+/// The sectors of the catalogue that a phrase of adjectives names ("Chinese ride-hailing" ->
+/// "ride-hailing"; "food delivery"): its runs of one to three words, in lower case.
+fn sector_words(resolver: &Resolver, phrase: &str) -> Vec<String> {
+    let words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+    let mut found = Vec::new();
+    for len in 1..=3.min(words.len()) {
+        for run in words.windows(len) {
+            let candidate = run.join(" ");
+            if resolver.is_sector(&candidate) {
+                found.push(candidate);
+            }
+        }
+    }
+    found
+}
+
 /// Removes a mention (absorbed into a longer one) and rebuilds the token owners.
 fn remove_mention(ctx: &mut Ctx<'_, '_>, i: usize) {
     ctx.mentions.remove(i);
@@ -1997,10 +2013,45 @@ fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             })
             .flatten();
 
-        let Some(mut antecedent) = named_after
-            .or(earlier)
-            .or_else(|| memory.last_company.clone())
-        else {
+        // "the ride-hailing giant": the latest company the phrase fits, skipping companies
+        // whose catalogue sectors are others; none fits, no reference
+        let sectors = if p + 1 < t {
+            let phrase = &ctx.s.text[ctx.toks[p + 1].start..ctx.toks[t - 1].end];
+            sector_words(ctx.resolver, phrase)
+        } else {
+            Vec::new()
+        };
+        let antecedent = if sectors.is_empty() {
+            named_after
+                .or(earlier)
+                .or_else(|| memory.last_company.clone())
+        } else {
+            let fits = |m: &Mention| {
+                let known = m
+                    .actor
+                    .id_hint
+                    .as_deref()
+                    .and_then(|id| ctx.resolver.get(id));
+                known.is_none_or(|a| {
+                    a.sectors.is_empty()
+                        || a.sectors
+                            .iter()
+                            .any(|s| sectors.contains(&s.to_lowercase()))
+                })
+            };
+            let mut in_sentence: Vec<&Mention> = ctx
+                .mentions
+                .iter()
+                .filter(|m| m.role == Role::Company && !m.modifier && m.t1 < p)
+                .collect();
+            in_sentence.sort_by_key(|m| std::cmp::Reverse(m.t1));
+            in_sentence
+                .into_iter()
+                .chain(memory.companies.iter().rev())
+                .find(|m| fits(m))
+                .cloned()
+        };
+        let Some(mut antecedent) = antecedent else {
             continue;
         };
         let organisation = ctx.is(

@@ -1898,3 +1898,30 @@ fn a_country_name_can_begin_a_company_name() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(target_ids(fine), ["alibaba"], "{out:#?}");
 }
+
+/// "the ride-hailing giant" skips a later company of another catalogue sector (Tencent) for
+/// the latest one of its own (Didi); with no company of that sector named, it is no reference.
+/// A company outside the catalogue has no sectors and may be meant.
+#[test]
+fn a_sector_reference_takes_the_latest_company_of_that_sector() {
+    let x = built_in_extractor();
+    let text = "Beijing banned Didi from registering new users.\n\nTencent was fined 500,000 yuan.\n\nThe ride-hailing giant's app was removed from app stores on Sunday.";
+    let out = extract(&x, text, Some("2021-07-10"));
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(target_ids(removal), ["didi"], "{out:#?}");
+
+    let text = "Tencent was fined 500,000 yuan.\n\nThe ride-hailing giant's app was removed from app stores on Sunday.";
+    let out = extract(&x, text, Some("2021-07-10"));
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() != Some("removal")),
+        "{out:#?}"
+    );
+
+    let text = "Regulators fined Acme Logistics.\n\nThe logistics company was also ordered to pay damages.";
+    let out = extract(&x, text, Some("2021-07-10"));
+    let ruling = find(&out.events, "ruling", None);
+    let names: Vec<&str> = ruling.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Acme Logistics"], "{out:#?}");
+}

@@ -128,6 +128,7 @@ pub struct Resolver {
     fuzzy: FuzzyIndex,
     by_acronym: HashMap<String, Vec<usize>>,
     by_descriptor: HashMap<String, Vec<usize>>,
+    by_sector: HashMap<String, Vec<usize>>,
     jurisdiction_words: HashMap<String, String>,
 }
 
@@ -154,6 +155,7 @@ impl Resolver {
             fuzzy: FuzzyIndex::default(),
             by_acronym: HashMap::new(),
             by_descriptor: HashMap::new(),
+            by_sector: HashMap::new(),
             jurisdiction_words: HashMap::new(),
             catalogue,
         };
@@ -174,6 +176,9 @@ impl Resolver {
             }
             for descriptor in &actor.descriptors {
                 push_unique(&mut resolver.by_descriptor, fold_name(descriptor), index);
+            }
+            for sector in &actor.sectors {
+                push_unique(&mut resolver.by_sector, sector.to_lowercase(), index);
             }
         }
         for jurisdiction in &resolver.catalogue.jurisdictions {
@@ -220,6 +225,11 @@ impl Resolver {
     /// An actor by id.
     pub fn get(&self, id: &str) -> Option<&CatalogueActor> {
         self.by_id.get(id).map(|&i| &self.catalogue.actors[i])
+    }
+
+    /// Whether a lower-case phrase is the sector of some catalogue actor.
+    pub fn is_sector(&self, phrase: &str) -> bool {
+        self.by_sector.contains_key(phrase)
     }
 
     /// The jurisdiction code that a folded word names ("chinese" -> "CN"), if any.

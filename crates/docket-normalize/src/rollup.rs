@@ -113,6 +113,7 @@ mod tests {
             acronyms: vec![],
             native: vec![],
             descriptors: vec![],
+            sectors: vec![],
             parent: parent.map(Into::into),
         }
     }
