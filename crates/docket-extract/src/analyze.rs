@@ -3438,9 +3438,11 @@ fn analyze_trigger_as(
             })
             .any(|t| ctx.is(t, &["to"]) && ctx.is(t + 1, &PAY_VERBS));
     // "obtained a final judgment against John Smith, ordering him to pay $1.2 million": the
-    // payment is the judgment's, which carries its amount
+    // payment is the judgment's, which carries its amount (the one ordered is a pronoun for
+    // the judgment's target; "a final judgment ordering Acme Corp to pay" names it here)
     if ordered_to_pay
         && ctx.is(t0, &["ordering"])
+        && ctx.is(t1, &["him", "her", "it", "them"])
         && ctx.triggers.iter().any(|&(o0, o1, oa, of)| {
             oa == ActionKind::Ruling && of == Form::Noun && o0 >= left && o1 <= t0
         })
