@@ -4507,12 +4507,15 @@ fn noun_arguments(
             }
         }
     }
+    // where the list of "... was imposed on Y" ends: the agent may follow it
+    let mut handed_end = None;
     if targets.is_empty() {
         // "... was imposed on Y"
         let mut words = 0;
         for h in t1..right {
             if ctx.is(h, lexicon::HANDED_TO) && (ctx.is(h + 1, &["on", "upon", "to", "against"])) {
                 let (list, c) = noun_object(ctx, h + 2, 4);
+                handed_end = list.iter().map(|&m| ctx.mentions[m].t1).max();
                 targets = list;
                 count = count.or(c);
                 break;
@@ -4585,7 +4588,24 @@ fn noun_arguments(
         } else {
             agent_right
         };
-        for t in t1..agent_right {
+        // ("a fine was imposed on Amazon by Luxembourg's data protection authority": after the
+        // list the penalty was handed to)
+        // (also when another path found the list handed a penalty: "a fine was imposed on
+        // Amazon by the CNIL"; not "to halt the auction of its Yugansk division by the
+        // Russian authorities", whose agent is the auction's)
+        let first_target = targets.iter().map(|&m| ctx.mentions[m].t0).min();
+        let handed =
+            first_target.is_some_and(|f| f > t1 && (t1..f).any(|q| ctx.is(q, lexicon::HANDED_TO)));
+        let targets_end = targets
+            .iter()
+            .map(|&m| ctx.mentions[m].t1)
+            .filter(|&e| handed && e > t1)
+            .max();
+        let agent_from = handed_end
+            .or(targets_end)
+            .filter(|&e| e < agent_right)
+            .unwrap_or(t1);
+        for t in agent_from..agent_right {
             if ctx.is(t, &["by", "from"]) && ctx.owner[t].is_none() {
                 by = Some(t);
                 break;
@@ -4973,8 +4993,10 @@ fn nearest_date(
             return false;
         }
         // another verb between the trigger and a later expression owns it ("the company he
-        // co-founded in 1984")
-        last <= t0 || !(t0 + 2..first).any(|q| ctx.is_other_verb(q))
+        // co-founded in 1984"); not the verb that hands the penalty over ("a fine was
+        // imposed on Amazon in 2021")
+        last <= t0
+            || !(t0 + 2..first).any(|q| ctx.is_other_verb(q) && !ctx.is(q, lexicon::HANDED_TO))
     };
     // "acquired by Oracle in 2005 and fined by the SEC in 2007": an expression before the
     // trigger with "and" between them dates the earlier verb when one follows the trigger

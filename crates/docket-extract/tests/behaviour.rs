@@ -1925,3 +1925,19 @@ fn a_sector_reference_takes_the_latest_company_of_that_sector() {
     let names: Vec<&str> = ruling.targets.iter().map(|t| t.name.as_str()).collect();
     assert_eq!(names, ["Acme Logistics"], "{out:#?}");
 }
+
+/// "A fine was imposed on Amazon by Luxembourg's data protection authority in 2021": the agent
+/// after the list the penalty was handed to, and the date after the verb that hands it over.
+#[test]
+fn a_penalty_imposed_on_someone_by_an_authority() {
+    let x = built_in_extractor();
+    for text in [
+        "A fine was imposed on Amazon by Luxembourg's data protection authority in 2021.",
+        "The previous record, a 746 million euro fine, was imposed on Amazon.com Inc by Luxembourg's data protection authority in 2021.",
+    ] {
+        let out = extract(&x, text, Some("2023-05-22"));
+        let fine = find(&out.events, "fine", Some("amazon"));
+        assert_eq!(actor_id(fine).as_deref(), Some("lu.cnpd"), "{text}: {out:#?}");
+        assert_eq!(date(fine).as_deref(), Some("2021"), "{text}: {out:#?}");
+    }
+}
