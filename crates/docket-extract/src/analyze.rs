@@ -4261,19 +4261,75 @@ fn finish(
         court_ban: false,
         weak: false,
     };
-    if actors.is_empty() {
-        return vec![make(None)];
-    }
-    let mut seen: Vec<Arc<str>> = Vec::new();
     let mut out = Vec::new();
-    for actor in actors {
-        if seen.contains(&actor.key) {
-            continue;
+    if actors.is_empty() {
+        out.push(make(None));
+    } else {
+        let mut seen: Vec<Arc<str>> = Vec::new();
+        for actor in actors {
+            if seen.contains(&actor.key) {
+                continue;
+            }
+            seen.push(actor.key.clone());
+            out.push(make(Some(actor)));
         }
-        seen.push(actor.key.clone());
-        out.push(make(Some(actor)));
+    }
+    // "fined Google 150 million euros and Facebook 60 million euros": each target with its own
+    // amount right after it is an event of its own, with that amount
+    if let Some(own) = own_amounts(ctx, action, &targets) {
+        out = out
+            .into_iter()
+            .flat_map(|candidate| {
+                targets.iter().zip(&own).map(move |(target, &money)| {
+                    let (amount, currency, value) =
+                        read_amount(ctx, memory, (money, AmountRole::Penalty));
+                    Candidate {
+                        targets: vec![target.clone()],
+                        target_count: None,
+                        amount,
+                        currency,
+                        value,
+                        reduced_from: None,
+                        flags: candidate
+                            .flags
+                            .iter()
+                            .filter(|f| *f != "amount_reduced")
+                            .cloned()
+                            .collect(),
+                        ..candidate.clone()
+                    }
+                })
+            })
+            .collect();
     }
     out
+}
+
+/// The amounts of a list of targets that each carry one right after the name ("Google 150
+/// million euros and Facebook 60 million euros"), as indexes into the sentence's money, when
+/// every target of a penalty has its own.
+fn own_amounts(ctx: &Ctx<'_, '_>, action: ActionKind, targets: &[Mention]) -> Option<Vec<usize>> {
+    let penalty = matches!(
+        action,
+        ActionKind::Fine | ActionKind::Settlement | ActionKind::Ruling
+    );
+    if !penalty || targets.len() < 2 || targets.iter().any(|m| m.coref) {
+        return None;
+    }
+    let own: Vec<usize> = targets
+        .iter()
+        .map(|m| {
+            ctx.s
+                .money
+                .iter()
+                .position(|e| ctx.tok_index(e.start) == m.t1)
+        })
+        .collect::<Option<Vec<usize>>>()?;
+    // (two different amounts: one repeated is a shared one, not a breakdown)
+    let distinct = own
+        .iter()
+        .any(|&i| ctx.s.money[i].start != ctx.s.money[own[0]].start);
+    distinct.then_some(own)
 }
 
 /// What stands after "by" or "from" a trigger noun.

@@ -1941,3 +1941,39 @@ fn a_penalty_imposed_on_someone_by_an_authority() {
         assert_eq!(date(fine).as_deref(), Some("2021"), "{text}: {out:#?}");
     }
 }
+
+/// "fined Google 150 million euros and Facebook 60 million euros": one fine per target, each
+/// with its own amount; "fined Google and Facebook 150 million euros each" stays one event.
+#[test]
+fn each_target_with_its_own_amount_is_its_own_fine() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "France's CNIL fined Google 150 million euros and Facebook 60 million euros over cookie consent in January 2022.",
+        Some("2022-01-10"),
+    );
+    assert_eq!(out.events.len(), 2, "{out:#?}");
+    let google = find(&out.events, "fine", Some("google"));
+    assert_eq!(
+        google.amount.as_deref(),
+        Some("150 million euros"),
+        "{out:#?}"
+    );
+    assert_eq!(target_ids(google), ["google"], "{out:#?}");
+    let facebook = find(&out.events, "fine", Some("facebook"));
+    assert_eq!(
+        facebook.amount.as_deref(),
+        Some("60 million euros"),
+        "{out:#?}"
+    );
+    assert_eq!(date(facebook).as_deref(), Some("2022-01"), "{out:#?}");
+    assert_eq!(actor_id(facebook).as_deref(), Some("fr.cnil"), "{out:#?}");
+
+    let out = extract(
+        &x,
+        "The CNIL fined Google and Facebook 150 million euros each.",
+        Some("2022-01-10"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(out.events[0].targets.len(), 2, "{out:#?}");
+}
