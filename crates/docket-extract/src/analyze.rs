@@ -3656,6 +3656,26 @@ fn analyze_trigger_as(
             let (list, c) = object_list(ctx, from, right, 4);
             targets = list;
             count = c.or_else(|| counted_object(ctx, from, right));
+            // "suspended new user registrations at Boss Zhipin": the company where the
+            // suspended or banned activity takes place
+            // (an authority acting: "agreed to suspend their requests for WTO arbitration"
+            // and "the classic falling blocks game on PCs" are not)
+            if targets.is_empty()
+                && count.is_none()
+                && matches!(action, ActionKind::Suspension | ActionKind::Ban)
+                && actors.iter().any(|a| a.role == Role::Authority)
+            {
+                let place = (from..right.min(from + 5))
+                    .take_while(|&q| ctx.is_lower_word(q) && ctx.owner[q].is_none())
+                    .find(|&q| q > from && ctx.is(q, &["at", "on", "of", "for", "in"]));
+                if let Some(at) = place {
+                    targets = noun_object(ctx, at + 1, 1)
+                        .0
+                        .into_iter()
+                        .filter(|&m| ctx.mentions[m].role != Role::Authority)
+                        .collect();
+                }
+            }
             // "fined 22 companies for failing to report deals, including Alibaba and Tencent":
             // the counted object's examples, at the end of the clause
             if targets.is_empty() && count.is_some() {
@@ -3811,6 +3831,20 @@ fn analyze_trigger_as(
             }
             if actors.is_empty() {
                 actors.extend(orderer());
+            }
+            // "Beijing slapped a $2.8 billion fine on Alibaba": a country or capital as the
+            // subject of the verb that hands the penalty over, as with an active verb
+            if actors.is_empty() && !targets.is_empty() && !ctx.s.headline {
+                let verb = (t0.saturating_sub(6).max(left)..t0).rev().find(|&q| {
+                    ctx.is(q, lexicon::HANDED_TO) || ctx.is(q, &TAKING) || ctx.is(q, &OPENING)
+                });
+                let object = verb.is_some_and(|v| {
+                    (v + 1..t0)
+                        .all(|q| ctx.is_lower_word(q) && ctx.owner[q].is_none() || ctx.covered[q])
+                });
+                if let Some(v) = verb.filter(|_| object) {
+                    actors.extend(state_subject(ctx, left, v));
+                }
             }
             // "The CSRC said it had launched an investigation into X": "it" as the subject of
             // a verb that opens the action, "it" being an authority

@@ -1977,3 +1977,61 @@ fn each_target_with_its_own_amount_is_its_own_fine() {
     assert_eq!(out.events.len(), 1, "{out:#?}");
     assert_eq!(out.events[0].targets.len(), 2, "{out:#?}");
 }
+
+/// "The CAC suspended new user registrations at Boss Zhipin": the company where an authority
+/// suspends an activity is the target (not "agreed to suspend their requests for WTO
+/// arbitration", with no authority acting).
+#[test]
+fn a_suspended_activity_at_a_company() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CAC has also suspended new user registrations at Boss Zhipin.",
+        Some("2021-07-10"),
+    );
+    let suspension = find(&out.events, "suspension", None);
+    assert_eq!(target_ids(suspension), ["kanzhun"], "{out:#?}");
+    assert_eq!(actor_id(suspension).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_no_events(
+        &x,
+        &["Both sides agreed to suspend their requests for WTO arbitration at the beginning of December."],
+        Some("2004-12-20"),
+    );
+}
+
+/// "Beijing slapped a $2.8 billion fine on Alibaba", "India imposed a ban on TikTok": a
+/// country or capital as the subject of the verb that hands a penalty over is its state.
+#[test]
+fn a_state_imposing_a_penalty_noun() {
+    let x = built_in_extractor();
+    for (text, actor, target) in [
+        (
+            "Beijing slapped a $2.8 billion fine on Alibaba in April.",
+            "name:Beijing",
+            "alibaba",
+        ),
+        ("India imposed a ban on TikTok.", "name:India", "tiktok"),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        assert_eq!(
+            actor_id(&out.events[0]).as_deref(),
+            Some(actor),
+            "{text}: {out:#?}"
+        );
+        assert_eq!(target_ids(&out.events[0]), [target], "{text}: {out:#?}");
+    }
+}
+
+/// The Hong Kong stock exchange is in the catalogue.
+#[test]
+fn the_hong_kong_stock_exchange_acts() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Hong Kong stock exchange censured Evergrande for breaching listing rules.",
+        Some("2021-07-10"),
+    );
+    let censure = find(&out.events, "censure", None);
+    assert_eq!(actor_id(censure).as_deref(), Some("hk.hkex"), "{out:#?}");
+}
