@@ -3117,6 +3117,10 @@ fn before_verb_group(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> usize {
             || ctx.is(p, lexicon::BE_FORMS)
             || ctx.is(p, lexicon::ADVERBS)
             || ctx.is(p, &["has", "have", "had", "agreed", "to", "currently"])
+            // "agreed to pay $20 million in penalties to settle", "to pay a $20 million
+            // penalty to settle": the payment's object
+            || ctx.is(p, &["in"]) && p > 0 && ctx.covered[p - 1] && ctx.covered.get(p + 1) == Some(&true)
+            || ctx.is(p, &["a", "an"]) && p > 0 && ctx.is(p - 1, &PAY_VERBS) && ctx.covered.get(p + 1) == Some(&true)
             // "Acme Corp will pay $10 million to settle"
             || ctx.is(p, &["will", "pay"]) && ctx.is(t0.saturating_sub(1), &["to"])
         {
@@ -3462,6 +3466,18 @@ fn analyze_trigger_as(
         if complement {
             return Vec::new();
         }
+    }
+    // "agreed to pay $20 million in penalties to settle the SEC's charges": the penalty is
+    // what the settlement pays, and the settlement the event
+    if action == ActionKind::Fine
+        && form != Form::Verb
+        && ctx.is(t1, &["to"])
+        && ctx
+            .triggers
+            .iter()
+            .any(|&(o0, _, oa, _)| o0 == t1 + 1 && oa == ActionKind::Settlement)
+    {
+        return Vec::new();
     }
     // "the accused": a participle after a determiner is a noun; "executives of shamed US energy
     // firm Enron": after a preposition, an adjective

@@ -2035,3 +2035,36 @@ fn the_hong_kong_stock_exchange_acts() {
     let censure = find(&out.events, "censure", None);
     assert_eq!(actor_id(censure).as_deref(), Some("hk.hkex"), "{out:#?}");
 }
+
+/// "Musk and Tesla each agreed to pay $20 million in penalties to settle the SEC's charges",
+/// "Acme Corp agreed to pay a $20 million penalty to settle the SEC's charges": one settlement
+/// with the payers, the amount and the SEC; no second, separate fine.
+#[test]
+fn a_penalty_paid_to_settle_is_the_settlement() {
+    let x = built_in_extractor();
+    for (text, payers) in [
+        (
+            "Musk and Tesla each agreed to pay $20 million in penalties to settle the SEC's charges.",
+            vec!["Musk", "Tesla"],
+        ),
+        (
+            "Acme Corp agreed to pay a $20 million penalty to settle the SEC's charges.",
+            vec!["Acme Corp"],
+        ),
+    ] {
+        let out = extract(&x, text, Some("2018-10-01"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let settlement = find(&out.events, "settlement", None);
+        assert_eq!(actor_id(settlement).as_deref(), Some("us.sec"), "{text}: {out:#?}");
+        assert_eq!(settlement.amount.as_deref(), Some("$20 million"), "{text}: {out:#?}");
+        let names: Vec<&str> = settlement.targets.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, payers, "{text}: {out:#?}");
+    }
+    // a penalty with no settlement is still a fine
+    let out = extract(
+        &x,
+        "Acme Corp agreed to pay a $20 million penalty.",
+        Some("2018-10-01"),
+    );
+    find(&out.events, "fine", None);
+}
