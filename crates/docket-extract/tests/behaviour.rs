@@ -2068,3 +2068,39 @@ fn a_penalty_paid_to_settle_is_the_settlement() {
     );
     find(&out.events, "fine", None);
 }
+
+/// Regulators' words: "admonished" and "disciplined" (by an authority) are censures, "took
+/// down" (by an authority) a removal.
+#[test]
+fn admonished_disciplined_and_took_down() {
+    let x = built_in_extractor();
+    for (text, action, target) in [
+        (
+            "Regulators admonished Tencent over its handling of minors' data.",
+            "censure",
+            "tencent",
+        ),
+        (
+            "The CSRC disciplined Kuaishou executives for disclosure violations.",
+            "censure",
+            "kuaishou",
+        ),
+        (
+            "The authorities took down Didi's app in July.",
+            "removal",
+            "didi",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-08-10"));
+        let event = find(&out.events, action, None);
+        assert_eq!(target_ids(event), [target], "{text}: {out:#?}");
+    }
+    assert_no_events(
+        &x,
+        &[
+            "The bank disciplined three traders.",
+            "Apple took down the app.",
+        ],
+        Some("2021-08-10"),
+    );
+}
