@@ -2507,7 +2507,8 @@ fn is_clause_boundary_right(ctx: &Ctx<'_, '_>, t: usize) -> bool {
 /// of [`lexicon::CLAUSE_BOUNDARY_WORDS`].
 fn ends_clause(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     !ctx.covered[t] && matches!(ctx.punct(t), Some(';' | ':' | '—' | '–' | '(' | ')'))
-        || ctx.is(t, lexicon::CLAUSE_BOUNDARY_WORDS)
+        // ("since April": a starting point, which a time expression covers, is no clause)
+        || ctx.is(t, lexicon::CLAUSE_BOUNDARY_WORDS) && !(ctx.covered[t] && ctx.is(t, &["since"]))
 }
 
 fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
@@ -5069,8 +5070,11 @@ fn nearest_date(
         .toks
         .get(right.saturating_sub(1))
         .map_or(usize::MAX, |t| t.end);
+    // "has been under investigation since April", "have been banned since 2019": an action
+    // in force since a starting point began then (not "the first fine since 2019")
+    let in_force = (t0.saturating_sub(4).max(left)..t0).any(|t| ctx.is(t, &["been"]));
     let usable = |e: &&TimeExpr| {
-        if e.start < lo || e.end > hi {
+        if e.start < lo || e.end > hi || e.since && !in_force {
             return false;
         }
         let first = ctx.tok_index(e.start);

@@ -11,8 +11,9 @@
 //!   "yesterday" / "today", "N years/months/days ago" shift the anchor at their precision;
 //! * "this week" / "last week" give the month when the whole span from that week's Monday to
 //!   the anchor (or that week's Sunday) lies in one month, the year when it lies in one year;
-//! * expressions about the future ("next week", "by 2025") and starting points ("since 2013")
-//!   are ignored;
+//! * expressions about the future ("next week", "by 2025") are ignored; starting points
+//!   ("since 2013", "since April") are found and flagged `since`: they date only an action in
+//!   force since then ("has been under investigation since April");
 //! * without an anchor a relative expression stays unresolved (value `None`, text kept): never
 //!   guessed.
 
@@ -52,6 +53,9 @@ pub struct TimeExpr {
     pub end: usize,
     /// What it says.
     pub kind: TimeKind,
+    /// A starting point ("since April", "since 2019"): the date a state began, which dates
+    /// only an action in force since then ("has been under investigation since April").
+    pub since: bool,
 }
 
 /// The kinds of cue words found in a text.
@@ -297,11 +301,12 @@ impl TimeFinder {
         if !(digit || month || day || unit) {
             return;
         }
-        let mut add = |start: usize, end: usize, kind: TimeKind| {
+        let mut add = |start: usize, end: usize, kind: TimeKind, since: bool| {
             found.push(TimeExpr {
                 start: from + start,
                 end: from + end,
                 kind,
+                since,
             })
         };
         let month_day = if month && digit {
@@ -325,7 +330,7 @@ impl TimeFinder {
                 None if (1..=31).contains(&day) => TimeKind::MonthDay(month, day),
                 None => continue,
             };
-            add(all.start(), all.end(), kind);
+            add(all.start(), all.end(), kind, false);
         }
         let day_month = if month && digit {
             Some(self.day_month.captures_iter(text))
@@ -348,7 +353,7 @@ impl TimeFinder {
                 None if (1..=31).contains(&day) => TimeKind::MonthDay(month, day),
                 None => continue,
             };
-            add(all.start(), all.end(), kind);
+            add(all.start(), all.end(), kind, false);
         }
         let month_year = if month {
             Some(self.month_year.captures_iter(text))
@@ -360,9 +365,10 @@ impl TimeFinder {
                 continue;
             };
             let prep = c.get(1).map(|p| p.as_str().to_ascii_lowercase());
-            if matches!(prep.as_deref(), Some("since" | "until" | "by" | "next")) {
+            if matches!(prep.as_deref(), Some("until" | "by" | "next")) {
                 continue;
             }
+            let starting = prep.as_deref() == Some("since");
             let Some(month) = month_number(m.as_str()) else {
                 continue;
             };
@@ -381,7 +387,7 @@ impl TimeFinder {
                 },
                 None => TimeKind::Month(month),
             };
-            add(all.start(), all.end(), kind);
+            add(all.start(), all.end(), kind, starting);
         }
         let year = if digit {
             Some(self.year.captures_iter(text))
@@ -393,9 +399,10 @@ impl TimeFinder {
                 continue;
             };
             let prep = c.get(1).map(|p| p.as_str().to_ascii_lowercase());
-            if matches!(prep.as_deref(), Some("since" | "until" | "by")) {
+            if matches!(prep.as_deref(), Some("until" | "by")) {
                 continue;
             }
+            let starting = prep.as_deref() == Some("since");
             // not part of a larger number, an amount or a range of years
             let after = &full[from + all.end()..];
             if after.starts_with(['%', ',', '.'])
@@ -417,7 +424,7 @@ impl TimeFinder {
             let Ok(date) = PartialDate::year(year) else {
                 continue;
             };
-            add(all.start(), all.end(), TimeKind::Absolute(date));
+            add(all.start(), all.end(), TimeKind::Absolute(date), starting);
         }
         let weekday = if day {
             Some(self.weekday.captures_iter(text))
@@ -440,6 +447,7 @@ impl TimeFinder {
                 all.start(),
                 all.end(),
                 TimeKind::Weekday(index as u8, prep.as_deref() == Some("last")),
+                false,
             );
         }
         let relative = if unit {
@@ -461,7 +469,7 @@ impl TimeFinder {
                 "month" => TimeKind::Months(shift),
                 _ => TimeKind::Weeks(shift),
             };
-            add(all.start(), all.end(), kind);
+            add(all.start(), all.end(), kind, false);
         }
         let ago_matches = if ago && (unit || day) {
             Some(self.ago.captures_iter(text))
@@ -481,7 +489,7 @@ impl TimeFinder {
                 "week" => TimeKind::Weeks(-n),
                 _ => TimeKind::Days(-n),
             };
-            add(all.start(), all.end(), kind);
+            add(all.start(), all.end(), kind, false);
         }
         let day_word = if day {
             Some(self.day_word.captures_iter(text))
@@ -497,7 +505,7 @@ impl TimeFinder {
             } else {
                 0
             };
-            add(all.start(), all.end(), TimeKind::Days(shift));
+            add(all.start(), all.end(), TimeKind::Days(shift), false);
         }
     }
 }
@@ -706,7 +714,12 @@ mod tests {
 
     #[test]
     fn ignored_expressions() {
-        assert!(check("since 2013", Some("2021-03-19")).is_empty());
+        // a starting point is found, flagged: only an action in force since then takes it
+        let finder = TimeFinder::new().unwrap();
+        let found = finder.find("since 2013 and since April");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().all(|e| e.since), "{found:?}");
+        assert!(finder.find("in 2013").iter().all(|e| !e.since));
         assert!(check("next week and next Monday", Some("2021-03-19")).is_empty());
         assert!(check("it may rain", Some("2021-03-19")).is_empty());
         assert!(check("$2004 and 2010%", Some("2021-03-19")).is_empty());

@@ -2104,3 +2104,29 @@ fn admonished_disciplined_and_took_down() {
         Some("2021-08-10"),
     );
 }
+
+/// "has been under investigation since April", "has been banned since 2020": an action in
+/// force since a starting point began then; "the first fine since 2019" is not dated 2019.
+#[test]
+fn an_action_in_force_since_a_date_began_then() {
+    let x = built_in_extractor();
+    for (text, action, when) in [
+        (
+            "Meituan has been under investigation since April for suspected monopolistic practices.",
+            "investigation",
+            "2021-04",
+        ),
+        ("TikTok has been banned in India since 2020.", "ban", "2020"),
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let event = find(&out.events, action, None);
+        assert_eq!(date(event).as_deref(), Some(when), "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "It is the first fine since 2019 imposed on Acme Corp by the SEC.",
+        Some("2021-07-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(date(fine), None, "{out:#?}");
+}
