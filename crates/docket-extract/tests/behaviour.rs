@@ -2130,3 +2130,33 @@ fn an_action_in_force_since_a_date_began_then() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(date(fine), None, "{out:#?}");
 }
+
+/// "opened non-compliance proceedings against Alphabet, Apple and Meta" is an investigation;
+/// "criminal proceedings" a charge; a company's own proceedings are private.
+#[test]
+fn proceedings_opened_by_an_authority() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The European Commission on Monday opened non-compliance proceedings against Alphabet, Apple and Meta under the Digital Markets Act.",
+        Some("2024-03-27"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        actor_id(investigation).as_deref(),
+        Some("eu.commission"),
+        "{out:#?}"
+    );
+    assert_eq!(investigation.targets.len(), 3, "{out:#?}");
+    let out = extract(
+        &x,
+        "Prosecutors have started criminal proceedings against Acme Corp.",
+        Some("2024-03-27"),
+    );
+    find(&out.events, "charge", None);
+    assert_no_events(
+        &x,
+        &["Orange said it was starting proceedings against the Easymobile service for trademark infringement."],
+        Some("2004-12-20"),
+    );
+}
