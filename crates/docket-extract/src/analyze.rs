@@ -3851,7 +3851,7 @@ fn analyze_trigger_as(
             }
             // "Beijing slapped a $2.8 billion fine on Alibaba": a country or capital as the
             // subject of the verb that hands the penalty over, as with an active verb
-            if actors.is_empty() && !targets.is_empty() && !ctx.s.headline {
+            if actors.is_empty() && !ctx.s.headline {
                 let verb = (t0.saturating_sub(6).max(left)..t0).rev().find(|&q| {
                     ctx.is(q, lexicon::HANDED_TO) || ctx.is(q, &TAKING) || ctx.is(q, &OPENING)
                 });
@@ -3860,7 +3860,22 @@ fn analyze_trigger_as(
                         .all(|q| ctx.is_lower_word(q) && ctx.owner[q].is_none() || ctx.covered[q])
                 });
                 if let Some(v) = verb.filter(|_| object) {
-                    actors.extend(state_subject(ctx, left, v));
+                    if !targets.is_empty() {
+                        actors.extend(state_subject(ctx, left, v));
+                    }
+                    // "Alibaba slapped a fine on its suppliers": a company that hands a
+                    // penalty over acts privately
+                    // (not the passive "Alibaba was slapped with a fine")
+                    let passive = skip_adverbs_back(ctx, v).is_some_and(|p| {
+                        ctx.is(p, lexicon::BE_FORMS) || ctx.is(p, &["been", "being"])
+                    });
+                    let company_subject = !passive
+                        && subject(ctx, left, v, |_| true)
+                            .iter()
+                            .any(|&m| ctx.mentions[m].role == Role::Company);
+                    if actors.is_empty() && company_subject {
+                        return Vec::new();
+                    }
                 }
             }
             // "The CSRC said it had launched an investigation into X": "it" as the subject of

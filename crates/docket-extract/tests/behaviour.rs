@@ -2160,3 +2160,14 @@ fn proceedings_opened_by_an_authority() {
         Some("2004-12-20"),
     );
 }
+
+/// "Alibaba slapped a fine on its suppliers": a company that hands a penalty over acts
+/// privately; "Alibaba was slapped with a fine" is still Alibaba's fine.
+#[test]
+fn a_company_handing_a_penalty_over_is_private() {
+    let x = built_in_extractor();
+    assert_no_events(&x, &["Alibaba slapped a fine on its suppliers."], None);
+    let out = extract(&x, "Alibaba was slapped with a record fine.", None);
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(target_ids(fine), ["alibaba"], "{out:#?}");
+}
