@@ -4929,7 +4929,19 @@ fn receiving_subject(
         }
         if ctx.is(t, lexicon::RECEIVE_CUES) {
             // "Marsh is also the focus of an inquiry": the verb group ends before "the focus"
+            // ("were placed under cybersecurity review", "came under investigation": the verb
+            // before "under")
             let verb = if t > left && ctx.is(t - 1, lexicon::DETERMINERS) {
+                t - 1
+            } else if t > left
+                && ctx.is(t, &["under"])
+                && ctx.is(
+                    t - 1,
+                    &[
+                        "placed", "put", "came", "come", "comes", "remains", "remained", "kept",
+                    ],
+                )
+            {
                 t - 1
             } else {
                 t
@@ -5106,6 +5118,20 @@ fn nearest_date(
         if before.is_some_and(|p| ctx.is(p, &["and"]))
             && (first.saturating_sub(5)..first).any(|q| ctx.is(q, &["between", "from"]))
         {
+            return false;
+        }
+        // "Didi, which listed in New York last month, was ordered ... on Friday": an
+        // expression inside a relative clause closed before the trigger dates that clause
+        let in_relative = last <= t0
+            && (left..first)
+                .rev()
+                .find(|&q| ctx.is(q, &["which", "who"]))
+                .is_some_and(|r| {
+                    r > 0
+                        && ctx.punct(r - 1) == Some(',')
+                        && (last..t0).any(|q| ctx.punct(q) == Some(','))
+                });
+        if in_relative {
             return false;
         }
         // "its 2004 New York listing", "the 2001 election": a bare year as a modifier

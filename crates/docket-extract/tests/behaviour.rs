@@ -2171,3 +2171,49 @@ fn a_company_handing_a_penalty_over_is_private() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(target_ids(fine), ["alibaba"], "{out:#?}");
 }
+
+/// "were placed under cybersecurity review", "came under investigation": the subject of the
+/// verb before "under" is the target.
+#[test]
+fn placed_under_investigation() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Full Truck Alliance and Kanzhun were also placed under cybersecurity review.",
+        Some("2021-07-10"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        target_ids(investigation),
+        ["full-truck-alliance", "kanzhun"],
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "Meituan came under investigation in April.",
+        Some("2021-07-10"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(target_ids(investigation), ["meituan"], "{out:#?}");
+}
+
+/// "Didi, which listed in New York last month, was ordered ... on Friday": an expression in a
+/// relative clause closed before the trigger dates that clause, not the trigger.
+#[test]
+fn a_date_in_a_relative_clause_before_the_trigger() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Didi, which listed in New York last month, was ordered to stop registering new users on Friday.",
+        Some("2021-07-05"),
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(date(order).as_deref(), Some("2021-07-02"), "{out:#?}");
+    let out = extract(
+        &x,
+        "Acme Corp, which was founded in 1999, was fined by the SEC.",
+        Some("2021-07-05"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(date(fine), None, "{out:#?}");
+}
