@@ -5099,7 +5099,8 @@ fn nearest_date(
         .map_or(usize::MAX, |t| t.end);
     // "has been under investigation since April", "have been banned since 2019": an action
     // in force since a starting point began then (not "the first fine since 2019")
-    let in_force = (t0.saturating_sub(4).max(left)..t0).any(|t| ctx.is(t, &["been"]));
+    let in_force = ctx.s.times.iter().any(|e| e.since)
+        && (t0.saturating_sub(4).max(left)..t0).any(|t| ctx.is(t, &["been"]));
     let usable = |e: &&TimeExpr| {
         if e.start < lo || e.end > hi || e.since && !in_force {
             return false;
@@ -5155,17 +5156,11 @@ fn nearest_date(
         let last = ctx.toks.partition_point(|t| t.start < e.end);
         (last..t0).any(|q| ctx.is(q, &["and"]))
     };
-    let later = ctx
-        .s
-        .times
-        .iter()
-        .filter(usable)
-        .any(|e| e.start >= trigger_byte);
-    let best = ctx
-        .s
-        .times
-        .iter()
-        .filter(usable)
+    // (each expression tested once: most sentences have one or two)
+    let found: Vec<&TimeExpr> = ctx.s.times.iter().filter(usable).collect();
+    let later = found.iter().any(|e| e.start >= trigger_byte);
+    let best = found
+        .into_iter()
         .filter(|e| !(later && e.end <= trigger_byte && coordinated(e)))
         .min_by_key(|e| {
             if e.end <= trigger_byte {
