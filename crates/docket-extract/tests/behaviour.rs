@@ -2217,3 +2217,17 @@ fn a_date_in_a_relative_clause_before_the_trigger() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(date(fine), None, "{out:#?}");
 }
+
+/// "revoked the payment licences of 27 companies": the count after "of" is the number of
+/// targets.
+#[test]
+fn a_count_after_of_is_the_target_count() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The People's Bank of China revoked the payment licences of 27 companies.",
+        Some("2021-07-10"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(out.events[0].target_count, Some(27), "{out:#?}");
+}
