@@ -888,8 +888,13 @@ fn titled_person_after(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     while q < ctx.toks.len() && q < t + 4 && title_word(q) && ctx.owner[q].is_none() {
         q += 1;
     }
+    // (the text may end with the title: "... Acme Corp chief executive")
     q > t
-        && ctx.owner[q]
+        && ctx
+            .owner
+            .get(q)
+            .copied()
+            .flatten()
             .is_some_and(|m| ctx.mentions[m].role == Role::Person && ctx.mentions[m].t0 == q)
 }
 

@@ -2231,3 +2231,24 @@ fn a_count_after_of_is_the_target_count() {
     assert_eq!(out.events.len(), 1, "{out:#?}");
     assert_eq!(out.events[0].target_count, Some(27), "{out:#?}");
 }
+
+/// Texts that end right after a rule's cue words do not panic: a title, a directing
+/// participle, "and", a country name.
+#[test]
+fn texts_ending_on_a_cue_word() {
+    let x = built_in_extractor();
+    for text in [
+        "The SEC charged Acme Corp chief executive",
+        "The SEC charged Acme Corp CEO",
+        "Tencent was ordered by",
+        "Tencent was ordered to",
+        "Tencent was fined and",
+        "The regulator fined China",
+        "The CAC suspended registrations at",
+        "Alibaba slapped a fine on",
+        "Meituan has been under investigation since",
+        "The ride-hailing giant",
+    ] {
+        let _ = extract(&x, text, Some("2021-07-10"));
+    }
+}
