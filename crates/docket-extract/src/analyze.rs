@@ -2295,6 +2295,44 @@ fn settled_before_charges(ctx: &Ctx<'_, '_>, t1: usize, k: usize) -> bool {
         })
 }
 
+/// Whether "told" at `t0..t1` instructs a company to act: "Tencent was told (by the central
+/// bank) to end ...", with a company as the subject or an authority as the agent, or
+/// "regulators told Tencent to end ...", with an authority as the subject; "to" must be
+/// followed by a verb (a lower-case word that is no determiner).
+fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usize) -> bool {
+    let verb_after = |to: usize| {
+        ctx.is(to, &["to"])
+            && ctx.is_lower_word(to + 1)
+            && !ctx.is(to + 1, lexicon::DETERMINERS)
+            && ctx.owner.get(to + 1).copied().flatten().is_none()
+    };
+    let be = skip_adverbs_back(ctx, t0).filter(|&p| p >= left && ctx.is(p, lexicon::BE_FORMS));
+    if let Some(be) = be {
+        let agent = ctx
+            .is(t1, &["by"])
+            .then(|| (t1 + 1..right.min(t1 + 10)).find(|&q| ctx.is(q, &["to"])));
+        let to = match agent {
+            Some(found) => match found {
+                Some(to) => to,
+                None => return false,
+            },
+            None => t1,
+        };
+        let by_authority = agent.is_some() && authority_right(ctx, t1 + 1, to).is_some();
+        let company_subject = subject(ctx, left, be, |m| m.role == Role::Company)
+            .iter()
+            .next()
+            .is_some();
+        return verb_after(to) && (by_authority || company_subject);
+    }
+    let Some(m) = ctx.owner.get(t1).copied().flatten() else {
+        return false;
+    };
+    ctx.mentions[m].role != Role::Authority
+        && verb_after(ctx.mentions[m].t1)
+        && nearest_authority_left(ctx, left, t0).is_some()
+}
+
 /// "told Tencent to suspend", "required Acme Corp to remove": the company told to do what the
 /// trigger after "to" says, itself a target of the action.
 fn directed_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
@@ -3447,6 +3485,12 @@ fn analyze_trigger_as(
                     || ctx.punct(t) == Some(',')
             })
             .any(|t| ctx.is(t, &["to"]) && ctx.is(t + 1, &PAY_VERBS));
+    // "Tencent was told to end its exclusive music licensing deals", "regulators told Tencent
+    // to end ...": an instruction to a company by an authority, or to a company in the
+    // passive; "told the BBC", "told reporters that", "Mr Smith was told to leave" are not
+    if ctx.is(t0, &["told"]) && !told_to_act(ctx, left, right, t0, t1) {
+        return Vec::new();
+    }
     // "obtained a final judgment against John Smith, ordering him to pay $1.2 million": the
     // payment is the judgment's, which carries its amount (the one ordered is a pronoun for
     // the judgment's target; "a final judgment ordering Acme Corp to pay" names it here)

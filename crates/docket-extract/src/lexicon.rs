@@ -375,6 +375,7 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("condemned", ActionKind::Censure, Form::Verb),
     // order
     ("ordered", ActionKind::Order, Form::Verb),
+    ("told", ActionKind::Order, Form::Verb),
     ("ordering", ActionKind::Order, Form::Verb),
     ("cease and desist", ActionKind::Order, Form::Noun),
     ("cease-and-desist", ActionKind::Order, Form::Noun),

@@ -2252,3 +2252,40 @@ fn texts_ending_on_a_cue_word() {
         let _ = extract(&x, text, Some("2021-07-10"));
     }
 }
+
+/// "Tencent was told to end exclusive music licensing deals", "Regulators told Tencent to end
+/// its exclusive deals", "was told by the People's Bank of China to overhaul": an instruction
+/// to a company is an order; "told the BBC", a person told to leave, or an instruction with no
+/// authority ("He told Tencent to ...") are not.
+#[test]
+fn told_to_act_is_an_order() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "Tencent was told to end exclusive music licensing deals.",
+            None,
+        ),
+        (
+            "Regulators told Tencent to end its exclusive deals.",
+            Some("name:Regulators"),
+        ),
+        (
+            "Tencent was told by the People's Bank of China to overhaul its lending business.",
+            Some("cn.pboc"),
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-24"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let order = find(&out.events, "order", Some("tencent"));
+        assert_eq!(actor_id(order).as_deref(), actor, "{text}: {out:#?}");
+    }
+    assert_no_events(
+        &x,
+        &[
+            "A spokesman told the BBC that the firm would appeal.",
+            "Mr Smith was told to leave the company.",
+            "He told Tencent to end the deals.",
+        ],
+        Some("2021-07-24"),
+    );
+}
