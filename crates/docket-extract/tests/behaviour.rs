@@ -2289,3 +2289,32 @@ fn told_to_act_is_an_order() {
         Some("2021-07-24"),
     );
 }
+
+/// A headline in title case ("FTC Takes Action Against Data Broker") names only what the body
+/// writes too: "Data Broker" is no target; "Kochava", which the body names, is.
+#[test]
+fn title_case_headline_names_need_the_body() {
+    let x = built_in_extractor();
+    let body = "The Federal Trade Commission filed a complaint against Kochava Inc. for selling geolocation data.";
+    let out = extract(
+        &x,
+        &format!("FTC Takes Action Against Data Broker\n\n{body}"),
+        Some("2022-08-29"),
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.targets.iter().all(|t| t.name != "Data Broker")),
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        &format!("FTC Sues Kochava Over Location Data\n\n{body}"),
+        Some("2022-08-29"),
+    );
+    let charge = find(&out.events, "charge", None);
+    assert!(
+        charge.targets.iter().any(|t| t.name.starts_with("Kochava")),
+        "{out:#?}"
+    );
+}
