@@ -2342,10 +2342,7 @@ fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usiz
             None => t1,
         };
         let by_authority = agent.is_some() && authority_right(ctx, t1 + 1, to).is_some();
-        let company_subject = subject(ctx, left, be, |m| m.role == Role::Company)
-            .iter()
-            .next()
-            .is_some();
+        let company_subject = !subject(ctx, left, be, |m| m.role == Role::Company).is_empty();
         return verb_after(to) && (by_authority || company_subject);
     }
     let Some(m) = ctx.owner.get(t1).copied().flatten() else {
@@ -5003,17 +5000,15 @@ fn receiving_subject(
             // "Marsh is also the focus of an inquiry": the verb group ends before "the focus"
             // ("were placed under cybersecurity review", "came under investigation": the verb
             // before "under")
-            let verb = if t > left && ctx.is(t - 1, lexicon::DETERMINERS) {
-                t - 1
-            } else if t > left
+            let placed_under = t > left
                 && ctx.is(t, &["under"])
                 && ctx.is(
                     t - 1,
                     &[
                         "placed", "put", "came", "come", "comes", "remains", "remained", "kept",
                     ],
-                )
-            {
+                );
+            let verb = if t > left && (ctx.is(t - 1, lexicon::DETERMINERS) || placed_under) {
                 t - 1
             } else {
                 t

@@ -2318,3 +2318,16 @@ fn title_case_headline_names_need_the_body() {
         "{out:#?}"
     );
 }
+
+/// A sentence that opens with a receiving cue ("Under investigation: ...") does not look before
+/// its first token.
+#[test]
+fn a_receiving_cue_first_in_the_sentence() {
+    let x = built_in_extractor();
+    for text in [
+        "Under investigation, Acme Corp.",
+        "Under scrutiny Acme Corp fell.",
+    ] {
+        let _ = extract(&x, text, Some("2021-07-10"));
+    }
+}
