@@ -561,7 +561,16 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
             return false;
         }
     }
-    true
+    // "SAMR fined 22 companies, including Alibaba and Tencent" and "Alibaba was slapped with a
+    // record fine of 18.2 billion yuan": a fine on a counted group without an amount and one
+    // with an amount and no count are two fines (as in the normalizer's merge, rule 7)
+    let group_without_amount = |g: &Candidate, o: &Candidate| {
+        g.target_count.is_some_and(|c| c >= 2)
+            && g.value.is_none()
+            && o.target_count.is_none()
+            && o.value.is_some()
+    };
+    !(group_without_amount(a, b) || group_without_amount(b, a))
 }
 
 /// The merge index key of a target: its id, or the first word of an unknown name's slug.

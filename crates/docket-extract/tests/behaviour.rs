@@ -2331,3 +2331,28 @@ fn a_receiving_cue_first_in_the_sentence() {
         let _ = extract(&x, text, Some("2021-07-10"));
     }
 }
+
+/// "Alibaba was slapped with a record fine of 18.2 billion yuan" and "SAMR fined 22
+/// companies, including Alibaba and Tencent": two fines (a counted group without an amount and
+/// one party's fine with an amount), not one group fine of 18.2 billion yuan.
+#[test]
+fn a_group_fine_and_one_partys_fine_stay_apart() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Alibaba was slapped with a record fine of 18.2 billion yuan.\n\nThe State Administration for Market Regulation fined 22 companies, including Alibaba and Tencent, for failing to report 43 deals.",
+        Some("2021-07-10"),
+    );
+    let fines: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.action.as_deref() == Some("fine"))
+        .collect();
+    assert_eq!(fines.len(), 2, "{out:#?}");
+    assert!(
+        fines
+            .iter()
+            .any(|e| e.target_count == Some(22) && e.amount.is_none()),
+        "{out:#?}"
+    );
+}

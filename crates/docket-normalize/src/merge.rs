@@ -8,7 +8,9 @@
 //!    or the same reference (a table row whose controller is "Unknown" is still the row its
 //!    reference names);
 //! 5. their dates, when both are known, agree at the coarser precision;
-//! 6. their amounts, when both are known, are the same sum in the same currency.
+//! 6. their amounts, when both are known, are the same sum in the same currency;
+//! 7. their target counts, when both are known, are equal, and a counted group (two or more)
+//!    without an amount is not merged with an event that has an amount and no count.
 //!
 //! Candidates are found through a hash index keyed by (action, target id) or, for events
 //! without targets, (action, actor id, year) and (action, reference); an event with no target,
@@ -368,7 +370,21 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
             return false;
         }
     }
-    true
+    // rule 7: counts of targets, when both are known, are equal; and a counted group without
+    // an amount is not one party's action with an amount ("SAMR fined 22 companies, including
+    // Alibaba" and "Alibaba was slapped with a record fine of 18.2 billion yuan")
+    if let (Some(x), Some(y)) = (a.target_count, b.target_count) {
+        if x != y {
+            return false;
+        }
+    }
+    let group_without_amount = |g: &Event, o: &Event| {
+        g.target_count.is_some_and(|c| c >= 2)
+            && g.amount.is_none()
+            && o.target_count.is_none()
+            && o.amount.is_some()
+    };
+    !(group_without_amount(a, b) || group_without_amount(b, a))
 }
 
 fn absorb(into: &mut Event, from: Event) {
@@ -850,6 +866,28 @@ mod tests {
             quote: None,
         }];
         event
+    }
+
+    /// Rule 7: a fine on a counted group without an amount ("fined 22 companies, including
+    /// Alibaba") and a fine of Alibaba with an amount are two events; so are two different
+    /// counts. The same count, or a group and one party with the same amount, still merge.
+    #[test]
+    fn a_counted_group_without_an_amount_is_not_one_partys_fine() {
+        let single = fine("cn.samr", "alibaba", "2021", 18_000, 1);
+        let mut group = fine("cn.samr", "alibaba", "2021", 0, 2);
+        group.amount = None;
+        group.target_count = Some(22);
+        assert!(!same_event(&single, &group));
+        assert!(!same_event(&group, &single));
+        let mut other_count = group.clone();
+        other_count.target_count = Some(12);
+        assert!(!same_event(&group, &other_count));
+        let mut same_count = group.clone();
+        same_count.sources[0].record = 3;
+        assert!(same_event(&group, &same_count));
+        let mut group_with_amount = fine("cn.samr", "alibaba", "2021", 18_000, 4);
+        group_with_amount.target_count = Some(22);
+        assert!(same_event(&single, &group_with_amount));
     }
 
     /// Adversarial input for the index: 20,000 different fines of one company by one
