@@ -555,22 +555,13 @@ fn compatible(a: &Candidate, b: &Candidate) -> bool {
             return false;
         }
     }
-    // "closed 12,575 net cafes" and "shut down 700 websites" are two actions
-    if let (Some(x), Some(y)) = (a.target_count, b.target_count) {
-        if x != y {
-            return false;
-        }
-    }
-    // "SAMR fined 22 companies, including Alibaba and Tencent" and "Alibaba was slapped with a
-    // record fine of 18.2 billion yuan": a fine on a counted group without an amount and one
-    // with an amount and no count are two fines (as in the normalizer's merge, rule 7)
-    let group_without_amount = |g: &Candidate, o: &Candidate| {
-        g.target_count.is_some_and(|c| c >= 2)
-            && g.value.is_none()
-            && o.target_count.is_none()
-            && o.value.is_some()
-    };
-    !(group_without_amount(a, b) || group_without_amount(b, a))
+    // "closed 12,575 net cafes" and "shut down 700 websites" are two actions; "SAMR fined 22
+    // companies, including Alibaba and Tencent" and "Alibaba was slapped with a record fine of
+    // 18.2 billion yuan" are two fines (the normalizer's merge rule 7)
+    docket_normalize::merge::counts_agree(
+        (a.target_count, a.value.is_some()),
+        (b.target_count, b.value.is_some()),
+    )
 }
 
 /// The merge index key of a target: its id, or the first word of an unknown name's slug.

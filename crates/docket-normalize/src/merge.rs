@@ -370,20 +370,27 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
             return false;
         }
     }
-    // rule 7: counts of targets, when both are known, are equal; and a counted group without
-    // an amount is not one party's action with an amount ("SAMR fined 22 companies, including
-    // Alibaba" and "Alibaba was slapped with a record fine of 18.2 billion yuan")
-    if let (Some(x), Some(y)) = (a.target_count, b.target_count) {
+    counts_agree(
+        (a.target_count, a.amount.is_some()),
+        (b.target_count, b.amount.is_some()),
+    )
+}
+
+/// Rule 7, for events and for the extractor's candidates: each side is its count of targets
+/// and whether it has an amount. Counts, when both are known, are equal; and a counted group
+/// (two or more) without an amount is not one party's action with an amount and no count
+/// ("SAMR fined 22 companies, including Alibaba" and "Alibaba was slapped with a record fine of
+/// 18.2 billion yuan").
+pub fn counts_agree(a: (Option<u32>, bool), b: (Option<u32>, bool)) -> bool {
+    if let (Some(x), Some(y)) = (a.0, b.0) {
         if x != y {
             return false;
         }
     }
-    let group_without_amount = |g: &Event, o: &Event| {
-        g.target_count.is_some_and(|c| c >= 2)
-            && g.amount.is_none()
-            && o.target_count.is_none()
-            && o.amount.is_some()
-    };
+    let group_without_amount =
+        |(count, amount): (Option<u32>, bool), (other_count, other_amount): (Option<u32>, bool)| {
+            count.is_some_and(|c| c >= 2) && !amount && other_count.is_none() && other_amount
+        };
     !(group_without_amount(a, b) || group_without_amount(b, a))
 }
 
