@@ -1381,6 +1381,8 @@ const INSTITUTION_HEADS: [&str; 12] = [
 /// Capitalised spans that no catalogue entry covers.
 fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     let n = ctx.toks.len();
+    // (tested once, and only when a headline has an unknown name)
+    let mut title_case_headline: Option<bool> = None;
     let free = |ctx: &Ctx<'_, '_>, t: usize| ctx.owner[t].is_none() && !ctx.covered[t];
     // the name goes on at `t`: a free capitalised word, or a legal form
     let goes_on = |ctx: &Ctx<'_, '_>, t: usize| {
@@ -1563,7 +1565,7 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             let a = country_prefix(ctx, a, b).unwrap_or(a);
             // "FTC Takes Action Against Data Broker": in a headline in title case, a name the
             // body does not write as well is no name
-            if ctx.s.headline && title_case(ctx) {
+            if ctx.s.headline && *title_case_headline.get_or_insert_with(|| title_case(ctx)) {
                 let name = &ctx.s.text[ctx.toks[a].start..ctx.toks[b - 1].end];
                 if !ctx.s.text[ctx.s.span.1..].contains(name) {
                     continue;
@@ -1605,7 +1607,7 @@ fn country_prefix(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> Option<usize> {
             && ctx.toks[t].kind == Kind::Word
             && ctx.is_capitalised(t)
             && !w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-            && !lexicon::DEMONYM_ENDINGS.iter().any(|e| w.ends_with(e))
+            && !lexicon::has_demonym_ending(w)
     };
     let mut c = a;
     while c > 0 && country_word(c - 1) {
@@ -1817,7 +1819,7 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
         }
         // "an Indonesian official", "Chilean military": a demonym used as an adjective
         let next_lower = ctx.is_lower_word(b);
-        if next_lower && !acronym && lexicon::DEMONYM_ENDINGS.iter().any(|e| w.ends_with(e)) {
+        if next_lower && !acronym && lexicon::has_demonym_ending(w) {
             return;
         }
         if acronym && docket_normalize::money::CURRENCY_CODES.contains(&w) {
@@ -2062,9 +2064,7 @@ fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                     .and_then(|id| ctx.resolver.get(id));
                 known.is_none_or(|a| {
                     a.sectors.is_empty()
-                        || a.sectors
-                            .iter()
-                            .any(|s| sectors.contains(&s.to_lowercase()))
+                        || sectors.iter().any(|s| ctx.resolver.has_sector(&a.id, s))
                 })
             };
             let mut in_sentence: Vec<&Mention> = ctx
@@ -2331,17 +2331,17 @@ fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usiz
     };
     let be = skip_adverbs_back(ctx, t0).filter(|&p| p >= left && ctx.is(p, lexicon::BE_FORMS));
     if let Some(be) = be {
-        let agent = ctx
-            .is(t1, &["by"])
-            .then(|| (t1 + 1..right.min(t1 + 10)).find(|&q| ctx.is(q, &["to"])));
-        let to = match agent {
-            Some(found) => match found {
+        // "was told (by X) to": "to" right after the participle, or after its agent
+        let agent = ctx.is(t1, &["by"]);
+        let to = if agent {
+            match (t1 + 1..right.min(t1 + 10)).find(|&q| ctx.is(q, &["to"])) {
                 Some(to) => to,
                 None => return false,
-            },
-            None => t1,
+            }
+        } else {
+            t1
         };
-        let by_authority = agent.is_some() && authority_right(ctx, t1 + 1, to).is_some();
+        let by_authority = agent && authority_right(ctx, t1 + 1, to).is_some();
         let company_subject = !subject(ctx, left, be, |m| m.role == Role::Company).is_empty();
         return verb_after(to) && (by_authority || company_subject);
     }
@@ -2416,11 +2416,7 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
     let opens = opens || fronted_time;
     let named = (first..=p).all(|t| ctx.is_capitalised(t) && ctx.toks[t].kind == Kind::Word);
     // a demonym is no state ("Chinese banned ..." is a fragment)
-    let demonym = (first..=p).any(|t| {
-        lexicon::DEMONYM_ENDINGS
-            .iter()
-            .any(|e| ctx.word(t).ends_with(e))
-    });
+    let demonym = (first..=p).any(|t| lexicon::has_demonym_ending(ctx.word(t)));
     if !(opens && named) || demonym {
         return None;
     }
@@ -2695,10 +2691,9 @@ fn coordinated_passive(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize) -> 
 
 /// "Tencent was told to suspend new app updates", "Didi was ordered to stop registering new
 /// users": the action someone was directed to take is done to them, a passive whose subject is
-/// the target. Returns the verb of being. ("forced" and "asked" are left out: "Toyota was
-/// forced to suspend production" after an earthquake is no enforcement.)
-/// The directing participle may have its agent ("was ordered by the ministry to suspend").
-/// Returns the verb of being and the participle.
+/// the target. ("forced" and "asked" are left out: "Toyota was forced to suspend production"
+/// after an earthquake is no enforcement.) The directing participle may have its agent ("was
+/// ordered by the ministry to suspend"). Returns the verb of being and the participle.
 fn passive_directive(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<(usize, usize)> {
     if t0 < left + 3 || !ctx.is(t0 - 1, &["to"]) {
         return None;
@@ -3356,15 +3351,11 @@ fn object_of_pronoun(
     verb: impl Fn(usize) -> bool,
 ) -> bool {
     let from = t0.saturating_sub(6).max(left);
-    let Some(verb) = (from..t0).rev().find(|&t| verb(t)) else {
+    let Some(verb) = verb_of_object(ctx, left, t0, verb) else {
         return false;
     };
-    // only determiners, adjectives and an amount between the verb and the noun ("a formal",
-    // "its", "a record $2.8 billion")
-    let object =
-        (verb + 1..t0).all(|t| ctx.is_lower_word(t) && ctx.owner[t].is_none() || ctx.covered[t]);
     // the pronoun right before the verb group ("it had", "it has now")
-    let subject = (from..verb)
+    (from..verb)
         .rev()
         .take(3)
         .find(|&t| ctx.is(t, &["it", "they"]))
@@ -3374,8 +3365,23 @@ fn object_of_pronoun(
                     || ctx.is(t, lexicon::ADVERBS)
                     || ctx.is(t, &["has", "have", "had", "formally", "officially"])
             })
-        });
-    object && subject
+        })
+}
+
+/// The verb (as `verb` tells), at most six tokens before the trigger noun at `t0`, whose
+/// object the noun is: only determiners, adjectives and an amount between them ("opened a
+/// formal probe", "its", "slapped a record $2.8 billion fine").
+fn verb_of_object(
+    ctx: &Ctx<'_, '_>,
+    left: usize,
+    t0: usize,
+    verb: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let from = t0.saturating_sub(6).max(left);
+    let v = (from..t0).rev().find(|&t| verb(t))?;
+    (v + 1..t0)
+        .all(|t| ctx.is_lower_word(t) && ctx.owner[t].is_none() || ctx.covered[t])
+        .then_some(v)
 }
 
 /// The clause around tokens `t0..t1`: from after the last boundary before it to the first
@@ -3921,23 +3927,18 @@ fn analyze_trigger_as(
             // "Beijing slapped a $2.8 billion fine on Alibaba": a country or capital as the
             // subject of the verb that hands the penalty over, as with an active verb
             if actors.is_empty() && !ctx.s.headline {
-                let verb = (t0.saturating_sub(6).max(left)..t0).rev().find(|&q| {
+                let verb = verb_of_object(ctx, left, t0, |q| {
                     ctx.is(q, lexicon::HANDED_TO) || ctx.is(q, &TAKING) || ctx.is(q, &OPENING)
                 });
-                let object = verb.is_some_and(|v| {
-                    (v + 1..t0)
-                        .all(|q| ctx.is_lower_word(q) && ctx.owner[q].is_none() || ctx.covered[q])
-                });
-                if let Some(v) = verb.filter(|_| object) {
+                if let Some(v) = verb {
                     if !targets.is_empty() {
                         actors.extend(state_subject(ctx, left, v));
                     }
                     // "Alibaba slapped a fine on its suppliers": a company that hands a
                     // penalty over acts privately
                     // (not the passive "Alibaba was slapped with a fine")
-                    let passive = skip_adverbs_back(ctx, v).is_some_and(|p| {
-                        ctx.is(p, lexicon::BE_FORMS) || ctx.is(p, &["been", "being"])
-                    });
+                    let passive =
+                        skip_adverbs_back(ctx, v).is_some_and(|p| ctx.is(p, lexicon::BE_FORMS));
                     let company_subject = !passive
                         && subject(ctx, left, v, |_| true)
                             .iter()
@@ -4698,15 +4699,12 @@ fn noun_arguments(
             }
         }
     }
-    // where the list of "... was imposed on Y" ends: the agent may follow it
-    let mut handed_end = None;
     if targets.is_empty() {
         // "... was imposed on Y"
         let mut words = 0;
         for h in t1..right {
             if ctx.is(h, lexicon::HANDED_TO) && (ctx.is(h + 1, &["on", "upon", "to", "against"])) {
                 let (list, c) = noun_object(ctx, h + 2, 4);
-                handed_end = list.iter().map(|&m| ctx.mentions[m].t1).max();
                 targets = list;
                 count = count.or(c);
                 break;
@@ -4780,10 +4778,8 @@ fn noun_arguments(
             agent_right
         };
         // ("a fine was imposed on Amazon by Luxembourg's data protection authority": after the
-        // list the penalty was handed to)
-        // (also when another path found the list handed a penalty: "a fine was imposed on
-        // Amazon by the CNIL"; not "to halt the auction of its Yugansk division by the
-        // Russian authorities", whose agent is the auction's)
+        // list the penalty was handed to, whichever path found it; not "to halt the auction of
+        // its Yugansk division by the Russian authorities", whose agent is the auction's)
         let first_target = targets.iter().map(|&m| ctx.mentions[m].t0).min();
         let handed =
             first_target.is_some_and(|f| f > t1 && (t1..f).any(|q| ctx.is(q, lexicon::HANDED_TO)));
@@ -4792,10 +4788,7 @@ fn noun_arguments(
             .map(|&m| ctx.mentions[m].t1)
             .filter(|&e| handed && e > t1)
             .max();
-        let agent_from = handed_end
-            .or(targets_end)
-            .filter(|&e| e < agent_right)
-            .unwrap_or(t1);
+        let agent_from = targets_end.filter(|&e| e < agent_right).unwrap_or(t1);
         for t in agent_from..agent_right {
             if ctx.is(t, &["by", "from"]) && ctx.owner[t].is_none() {
                 by = Some(t);

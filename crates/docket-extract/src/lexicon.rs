@@ -1421,6 +1421,12 @@ pub static SENTENCE_OPENERS: &Lex = &Lex::new(
 /// noun is an adjective, not a name.
 pub const DEMONYM_ENDINGS: &[&str] = &["an", "ese", "ish", "ean", "i", "ch", "ic"];
 
+/// Whether `word` ends like a demonym (one of [`DEMONYM_ENDINGS`]).
+#[inline]
+pub fn has_demonym_ending(word: &str) -> bool {
+    DEMONYM_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
 /// Common nouns that name acting authorities on their own ("authorities fined ...",
 /// "regulators ordered ...", "prosecutors charged ...").
 pub static BARE_AUTHORITY_NOUNS: &Lex =

@@ -232,6 +232,14 @@ impl Resolver {
         self.by_sector.contains_key(phrase)
     }
 
+    /// Whether the catalogue actor `id` lists the lower-case sector `sector`.
+    pub fn has_sector(&self, id: &str, sector: &str) -> bool {
+        match (self.by_id.get(id), self.by_sector.get(sector)) {
+            (Some(index), Some(actors)) => actors.contains(index),
+            _ => false,
+        }
+    }
+
     /// The jurisdiction code that a folded word names ("chinese" -> "CN"), if any.
     pub fn jurisdiction_of_word(&self, folded_word: &str) -> Option<&str> {
         self.jurisdiction_words.get(folded_word).map(String::as_str)
