@@ -2895,7 +2895,10 @@ fn object_list(
                 || employer
                 || traded
                 || ctx.is(t, &["assigned", "awarded", "granted", "held", "owned"])
-                    && ctx.is(t + 1, &["to", "by"]))
+                    && ctx.is(t + 1, &["to", "by"])
+                // "25 apps operated by Didi": the operator of what is named
+                || ctx.is(t, &["operated", "controlled", "developed", "run"])
+                    && ctx.is(t + 1, &["by"]))
         {
             t += if ctx.is(t, &["of"]) || employer || traded {
                 1
@@ -3256,13 +3259,23 @@ fn authority_reference(
             && (ctx.is(t, &["it", "they"]) || t > 0 && ctx.is(t - 1, &["the"]))
     })?;
     let mut m = if ctx.is(referring, &["it", "they"]) {
-        // "it" is the latest name before it: in this sentence, or at the end of the previous
-        let before = (0..ctx.mentions.len())
+        // "it" is the latest name before it: in this sentence, or at the end of the previous;
+        // a name after a preposition is passed over, as the subject pronoun refers to a
+        // subject ("The CAC said it had launched an investigation into Kanzhun, days after it
+        // announced a probe into Didi": "it" is the CAC, not Kanzhun)
+        let mut before: Vec<usize> = (0..ctx.mentions.len())
             .filter(|&m| ctx.mentions[m].t1 <= referring && !ctx.mentions[m].modifier)
-            .max_by_key(|&m| ctx.mentions[m].t1);
-        match before {
+            .collect();
+        before.sort_by_key(|&m| std::cmp::Reverse(ctx.mentions[m].t1));
+        let antecedent = before.into_iter().find(|&m| {
+            ctx.mentions[m].role == Role::Authority || !after_preposition(ctx, ctx.mentions[m].t0)
+        });
+        match antecedent {
             Some(b) if ctx.mentions[b].role == Role::Authority => ctx.mentions[b].clone(),
             Some(_) => return None,
+            None if (0..ctx.mentions.len()).any(|m| ctx.mentions[m].t1 <= referring) => {
+                return None
+            }
             None => memory.it_authority.clone()?,
         }
     } else {
@@ -3270,6 +3283,21 @@ fn authority_reference(
     };
     m.coref = true;
     Some(m)
+}
+
+/// Whether the name beginning at token `t` is the object of a preposition ("into Kanzhun",
+/// "against the company").
+fn after_preposition(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let Some(mut p) = t.checked_sub(1) else {
+        return false;
+    };
+    if ctx.is(p, lexicon::DETERMINERS) {
+        let Some(q) = p.checked_sub(1) else {
+            return false;
+        };
+        p = q;
+    }
+    ctx.is(p, &["into", "against", "on", "of", "at", "with", "from", "over", "to"])
 }
 
 /// "ordered smartphone app stores to stop offering": the verb of an order whose complement

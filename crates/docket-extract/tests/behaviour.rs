@@ -2356,3 +2356,49 @@ fn a_group_fine_and_one_partys_fine_stay_apart() {
         "{out:#?}"
     );
 }
+
+/// "The CAC said it had launched an investigation into Kanzhun, days after it announced a probe
+/// into Didi Global": the second "it" is the CAC, the subject, not Kanzhun, the object of
+/// "into". A company as the subject still stops the reference.
+#[test]
+fn a_subject_pronoun_passes_over_a_prepositions_object() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CAC said it had launched an investigation into Kanzhun, just days after it announced a probe into ride-hailing giant Didi Global.",
+        Some("2021-07-10"),
+    );
+    let investigations: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.action.as_deref() == Some("investigation"))
+        .collect();
+    assert_eq!(investigations.len(), 2, "{out:#?}");
+    for e in investigations {
+        assert_eq!(actor_id(e).as_deref(), Some("cn.cac"), "{out:#?}");
+    }
+    let out = extract(
+        &x,
+        "Alibaba said it had opened an investigation into its suppliers.",
+        Some("2021-07-10"),
+    );
+    assert!(
+        out.events.iter().all(|e| e.actor.is_none()),
+        "{out:#?}"
+    );
+}
+
+/// "ordered app stores to remove 25 apps operated by Didi": the operator of the apps is the
+/// target.
+#[test]
+fn apps_operated_by_a_company() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "On July 9, the CAC ordered app stores to remove 25 apps operated by Didi.",
+        Some("2021-07-10"),
+    );
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(target_ids(removal), ["didi"], "{out:#?}");
+    assert_eq!(date(removal).as_deref(), Some("2021-07-09"), "{out:#?}");
+}
