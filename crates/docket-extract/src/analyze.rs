@@ -1448,6 +1448,11 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 end += 3;
                 break;
             }
+            // "Morele.net", "Allegro.pl", "Example.co.uk": a web domain is one name
+            if domain_ending(ctx, end) {
+                end += 2;
+                continue;
+            }
             // "T. Stene Transport AS", "J. P. Morgan", "S.C. Dreamtime Call S.R.L.", "L.E.
             // EOOD": initials and their period inside a name
             let initial = end + 1 < n
@@ -1579,6 +1584,27 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
 
 /// Whether the sentence is written in title case: at least three words of four letters or
 /// more, nearly all capitalised ("FTC Takes Action Against Data Broker").
+/// Top-level (and common second-level) web domains that end a company's name written as its
+/// address ("Morele.net").
+const DOMAIN_ENDINGS: [&str; 40] = [
+    "com", "net", "org", "io", "co", "ai", "app", "info", "biz", "tv", "me", "eu", "uk", "de",
+    "fr", "it", "es", "nl", "pl", "be", "at", "ch", "se", "dk", "no", "fi", "pt", "ie", "cz", "hu",
+    "bg", "ro", "gr", "sk", "lt", "lv", "ee", "cn", "ru", "us",
+];
+
+/// Whether tokens `t` and `t + 1` are a period and a web domain ending written right after the
+/// name before them, with no space ("Morele" ".net").
+fn domain_ending(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    t > 0
+        && t + 1 < ctx.toks.len()
+        && ctx.punct(t) == Some('.')
+        && ctx.toks[t].start == ctx.toks[t - 1].end
+        && ctx.toks[t + 1].start == ctx.toks[t].end
+        && ctx.toks[t + 1].kind == Kind::Word
+        && ctx.owner[t + 1].is_none()
+        && DOMAIN_ENDINGS.contains(&ctx.word(t + 1))
+}
+
 fn title_case(ctx: &Ctx<'_, '_>) -> bool {
     let (mut long, mut capitalised) = (0, 0);
     for t in 0..ctx.toks.len() {
@@ -3297,7 +3323,12 @@ fn after_preposition(ctx: &Ctx<'_, '_>, t: usize) -> bool {
         };
         p = q;
     }
-    ctx.is(p, &["into", "against", "on", "of", "at", "with", "from", "over", "to"])
+    ctx.is(
+        p,
+        &[
+            "into", "against", "on", "of", "at", "with", "from", "over", "to",
+        ],
+    )
 }
 
 /// "ordered smartphone app stores to stop offering": the verb of an order whose complement
@@ -4624,13 +4655,27 @@ fn noun_arguments(
     // "a fine of EUR 6,000 on Y": "of" and its amount belong to the noun; the target's
     // preposition comes after them
     // (and so do a range's: "a fine between EUR 28 million and EUR 36 million against Y")
+    // (also with words that qualify the amount, "a fine of over PLN 2.8 million", and a
+    // converted amount in brackets after it, "(approx. EUR 644,780)")
     let skip_amount = |t: usize| -> Option<usize> {
-        if !(ctx.is(t, &["of", "between"]) && t + 1 < n && ctx.covered[t + 1]) {
+        if !ctx.is(t, &["of", "between"]) {
             return None;
         }
         let mut u = t + 1;
+        while u < n.min(t + 4) && !ctx.covered[u] && ctx.is(u, &AMOUNT_QUALIFYING_WORDS) {
+            u += 1;
+        }
+        if !(u < n && ctx.covered[u]) {
+            return None;
+        }
         while u < n && ctx.covered[u] {
             u += 1;
+        }
+        if ctx.punct(u) == Some('(') {
+            let close = (u + 1..n.min(u + 10)).find(|&q| ctx.punct(q) == Some(')'));
+            if let Some(close) = close.filter(|&c| (u + 1..c).any(|q| ctx.covered[q])) {
+                u = close + 1;
+            }
         }
         if ctx.is(t, &["between"])
             && ctx.is(u, &["and", "to"])
@@ -5275,7 +5320,8 @@ fn nearest_date(
 }
 
 fn money_role(ctx: &Ctx<'_, '_>, expr: &MoneyExpr) -> AmountRole {
-    let t0 = ctx.tok_index(expr.start);
+    // (the words that qualify the amount are part of it: "fined Acme Corp more than $2m")
+    let t0 = amount_qualifier(ctx, expr).map_or_else(|| ctx.tok_index(expr.start), |q| q.from);
     let t1 = ctx.toks.partition_point(|t| t.start < expr.end);
     let before = (t0.saturating_sub(4)..t0).any(|t| ctx.is(t, lexicon::PENALTY_CUES));
     if before {
@@ -5341,19 +5387,20 @@ fn pick_amount(
             m.start - trigger_byte
         }
     };
-    let exact = |m: &MoneyExpr| {
-        let first = ctx.tok_index(m.start);
-        !first
-            .checked_sub(1)
-            .is_some_and(|p| ctx.is(p, lexicon::INEXACT_AMOUNT))
+    // an exact amount, or a floor or approximation of a penalty or value ("fined Apple over
+    // EUR 1.8 billion", "a fine of nearly $5m"); never a cap ("up to $5m", "less than $1m")
+    let usable = |m: &MoneyExpr, role: AmountRole| match amount_qualifier(ctx, m) {
+        None => true,
+        Some(q) => !q.cap && matches!(role, AmountRole::Penalty | AmountRole::Value),
     };
     let roles: Vec<(usize, AmountRole)> = ctx
         .s
         .money
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.start >= lo && m.end <= hi && exact(m))
+        .filter(|(_, m)| m.start >= lo && m.end <= hi)
         .map(|(i, m)| (i, money_role(ctx, m)))
+        .filter(|&(i, role)| usable(&ctx.s.money[i], role))
         .collect();
     let penalty_action = matches!(
         action,
@@ -5393,6 +5440,61 @@ fn pick_amount(
         return (None, None, None);
     };
     read_amount(ctx, memory, chosen)
+}
+
+/// Words that may stand between "a fine of" and its amount ("of over", "of more than", "of up
+/// to", "of an estimated").
+const AMOUNT_QUALIFYING_WORDS: [&str; 18] = [
+    "over",
+    "more",
+    "than",
+    "at",
+    "least",
+    "up",
+    "to",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "approximately",
+    "roughly",
+    "some",
+    "an",
+    "estimated",
+    "under",
+    "less",
+];
+
+/// A word or two before an amount that make it inexact ("more than", "over", "nearly", "up
+/// to"): where they begin, and whether they make it a cap.
+struct AmountQualifier {
+    /// The first token of the words.
+    from: usize,
+    /// A maximum ("up to", "less than", "under"), not the amount itself.
+    cap: bool,
+}
+
+/// The words before the amount `m` that qualify it, if any (see [`AmountQualifier`]).
+fn amount_qualifier(ctx: &Ctx<'_, '_>, m: &MoneyExpr) -> Option<AmountQualifier> {
+    let p = ctx.tok_index(m.start).checked_sub(1)?;
+    if !ctx.is(p, lexicon::INEXACT_AMOUNT) {
+        return None;
+    }
+    let previous = p.checked_sub(1);
+    let before = |words: &[&str]| previous.is_some_and(|q| ctx.is(q, words));
+    let (from, cap) = if ctx.is(p, &["than"]) {
+        // "more than", "greater than" (not "no more than"); "less than", "fewer than"
+        let floor = before(&["more", "greater"])
+            && !p.checked_sub(2).is_some_and(|q| ctx.is(q, &["no", "not"]));
+        (previous.unwrap_or(p), !floor)
+    } else if ctx.is(p, &["least"]) {
+        (previous.unwrap_or(p), !before(&["at"]))
+    } else if ctx.is(p, &["estimated"]) && before(&["an"]) {
+        (previous.unwrap_or(p), false)
+    } else {
+        (p, ctx.is(p, &["to", "under"]))
+    };
+    Some(AmountQualifier { from, cap })
 }
 
 /// A fine's amount, or the amount it was reduced to: "The original fine of EUR 75,000 was
@@ -5484,7 +5586,12 @@ type ReducedFrom = Option<Option<(docket_core::Decimal, Option<String>)>>;
 /// The amount at `chosen` (an index into the sentence's amounts, and its role), read.
 fn read_amount(ctx: &Ctx<'_, '_>, memory: &Memory, chosen: (usize, AmountRole)) -> PickedAmount {
     let m = &ctx.s.money[chosen.0];
-    let text = ctx.s.text[m.start..m.end].to_string();
+    // (with the words that qualify it: the normalizer reads them and flags the amount)
+    let start = amount_qualifier(ctx, m)
+        .filter(|q| !q.cap)
+        .and_then(|q| ctx.toks.get(q.from))
+        .map_or(m.start, |t| t.start);
+    let text = ctx.s.text[start..m.end].to_string();
     // the amount must name its currency, or the country must
     match docket_normalize::money::parse_money(&text, None) {
         Ok(Some(parsed)) if parsed.currency.is_some() => {

@@ -2382,10 +2382,7 @@ fn a_subject_pronoun_passes_over_a_prepositions_object() {
         "Alibaba said it had opened an investigation into its suppliers.",
         Some("2021-07-10"),
     );
-    assert!(
-        out.events.iter().all(|e| e.actor.is_none()),
-        "{out:#?}"
-    );
+    assert!(out.events.iter().all(|e| e.actor.is_none()), "{out:#?}");
 }
 
 /// "ordered app stores to remove 25 apps operated by Didi": the operator of the apps is the
@@ -2401,4 +2398,71 @@ fn apps_operated_by_a_company() {
     let removal = find(&out.events, "removal", None);
     assert_eq!(target_ids(removal), ["didi"], "{out:#?}");
     assert_eq!(date(removal).as_deref(), Some("2021-07-09"), "{out:#?}");
+}
+
+/// "fined Apple over EUR 1.8 billion", "a fine of nearly $5m": a floor or an approximation of a
+/// penalty is the amount, with its words (the normalizer flags it); a cap ("up to $5m", "less
+/// than $1m") or an inexact amount of no penalty is not.
+#[test]
+fn floors_and_approximations_of_a_penalty_are_its_amount() {
+    let x = built_in_extractor();
+    for (text, amount) in [
+        (
+            "The European Commission has fined Apple over €1.8 billion for abusing its dominant position.",
+            Some("over €1.8 billion"),
+        ),
+        (
+            "The SEC fined Acme Corp more than $2 million.",
+            Some("more than $2 million"),
+        ),
+        (
+            "The FTC imposed a fine of nearly $5m on Acme Corp.",
+            Some("nearly $5m"),
+        ),
+        (
+            "The FTC imposed a fine of at least $5m on Acme Corp.",
+            Some("at least $5m"),
+        ),
+        ("The FTC fined Acme Corp less than $1m.", None),
+        ("The FTC fined Acme Corp no more than $1m.", None),
+        ("The FTC fined Acme Corp up to $1m.", None),
+        (
+            "The FTC fined Acme Corp for a fraud that cost investors more than $40 million.",
+            None,
+        ),
+    ] {
+        let out = extract(&x, text, Some("2024-03-05"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(fine.amount.as_deref(), amount, "{text}: {out:#?}");
+    }
+}
+
+/// "imposed a fine of over PLN 2.8 million (approx. €644,780) on Morele.net": the target's
+/// preposition comes after the qualified amount and its converted amount in brackets; a web
+/// domain is one name.
+#[test]
+fn a_qualified_amount_before_the_nouns_target() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Polish data protection authority imposed a fine of over PLN 2.8 million (approx. €644,780) on Morele.net for insufficient organisational and technical safeguards.",
+        Some("2019-09-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(names(fine), ["Morele.net"], "{out:#?}");
+    assert_eq!(
+        fine.amount.as_deref(),
+        Some("over PLN 2.8 million (approx. €644,780)"),
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "The Czech DPA fined Mall.tv EUR 2,700 for recording parts of the public space.",
+        Some("2019-09-10"),
+    );
+    assert_eq!(
+        names(find(&out.events, "fine", None)),
+        ["Mall.tv"],
+        "{out:#?}"
+    );
 }

@@ -8,7 +8,9 @@
 //!    or the same reference (a table row whose controller is "Unknown" is still the row its
 //!    reference names);
 //! 5. their dates, when both are known, agree at the coarser precision;
-//! 6. their amounts, when both are known, are the same sum in the same currency;
+//! 6. their amounts of the same role, when both are known, are the same sum in the same
+//!    currency; an amount flagged as a bound ("more than $1m", "nearly $7m", "up to $5m")
+//!    only has to hold for the other one (at least, within a tenth, at most);
 //! 7. their target counts, when both are known, are equal, and a counted group (two or more)
 //!    without an amount is not merged with an event that has an amount and no count.
 //!
@@ -20,7 +22,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use docket_core::{DecimalText, Event};
+use docket_core::{Amount, Decimal, DecimalText, Event};
+
+use crate::money::AmountBound;
 use xxhash_rust::xxh3::{xxh3_128, xxh3_64};
 
 /// The outcome of adding one event.
@@ -213,16 +217,21 @@ impl Fingerprint {
                 .as_deref()
                 .map_or(0, |r| hash32(r.as_bytes())),
             actor: event.actor.as_ref().map_or(0, |a| hash32(a.id.as_bytes())),
-            amount: event.amount.as_ref().map_or(0, |a| {
-                // the sum's canonical form (trailing zeros dropped) and the currency, with no
-                // text formatting
-                let mut bytes = [0u8; 24];
-                bytes[..16].copy_from_slice(&a.value.normalize().serialize());
-                let currency = a.currency.as_bytes();
-                let n = currency.len().min(8);
-                bytes[16..16 + n].copy_from_slice(&currency[..n]);
-                hash32(&bytes)
-            }),
+            // (a bound is compared by value, not by hash: see `amounts_agree`)
+            amount: event
+                .amount
+                .as_ref()
+                .filter(|_| amount_bound(event).is_none())
+                .map_or(0, |a| {
+                    // the sum's canonical form (trailing zeros dropped) and the currency, with no
+                    // text formatting
+                    let mut bytes = [0u8; 24];
+                    bytes[..16].copy_from_slice(&a.value.normalize().serialize());
+                    let currency = a.currency.as_bytes();
+                    let n = currency.len().min(8);
+                    bytes[16..16 + n].copy_from_slice(&currency[..n]);
+                    hash32(&bytes)
+                }),
             amount_role: event.amount.as_ref().map_or(0, |a| a.role as u8 + 1),
             year: date.map_or(0, |d| d.year_part()),
             month: date.and_then(|d| d.month_part()).unwrap_or(0),
@@ -366,7 +375,7 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
         }
     }
     if let (Some(x), Some(y)) = (&a.amount, &b.amount) {
-        if x.role == y.role && !x.same_sum(y) {
+        if !amounts_agree((x, amount_bound(a)), (y, amount_bound(b))) {
             return false;
         }
     }
@@ -374,6 +383,46 @@ pub fn same_event(a: &Event, b: &Event) -> bool {
         (a.target_count, a.amount.is_some()),
         (b.target_count, b.amount.is_some()),
     )
+}
+
+/// The bound an event's amount is, from the flag the normalizer raised for the words before it
+/// ("more than $1m": [`AmountBound::Floor`]).
+pub fn amount_bound(event: &Event) -> Option<AmountBound> {
+    if event.flags.is_empty() {
+        return None;
+    }
+    [
+        AmountBound::Floor,
+        AmountBound::Approximate,
+        AmountBound::Cap,
+    ]
+    .into_iter()
+    .find(|b| event.flags.iter().any(|f| f == b.flag()))
+}
+
+/// Rule 6: two amounts of the same role are the same sum in the same currency; when one is a
+/// bound, the other lies within it (a floor: at least it; an approximation: within a tenth of
+/// it; a cap: at most it). Amounts of different roles do not compare.
+fn amounts_agree(
+    (x, x_bound): (&Amount, Option<AmountBound>),
+    (y, y_bound): (&Amount, Option<AmountBound>),
+) -> bool {
+    if x.role != y.role {
+        return true;
+    }
+    if x_bound.is_none() && y_bound.is_none() {
+        return x.same_sum(y);
+    }
+    if x.currency != y.currency {
+        return false;
+    }
+    let within = |bound: Option<AmountBound>, limit: Decimal, value: Decimal| match bound {
+        Some(AmountBound::Floor) => value >= limit,
+        Some(AmountBound::Cap) => value <= limit,
+        Some(AmountBound::Approximate) => (value - limit).abs() * Decimal::TEN <= limit.abs(),
+        None => false,
+    };
+    within(x_bound, x.value, y.value) || within(y_bound, y.value, x.value)
 }
 
 /// Rule 7, for events and for the extractor's candidates: each side is its count of targets
@@ -395,6 +444,8 @@ pub fn counts_agree(a: (Option<u32>, bool), b: (Option<u32>, bool)) -> bool {
 }
 
 fn absorb(into: &mut Event, from: Event) {
+    let into_bound = amount_bound(into);
+    let from_bound = amount_bound(&from);
     if into.actor.is_none() {
         into.actor = from.actor;
     }
@@ -417,16 +468,22 @@ fn absorb(into: &mut Event, from: Event) {
     if more_precise {
         into.date = from.date;
     }
-    match (&into.amount, &from.amount) {
-        (None, Some(_)) => into.amount = from.amount,
-        (Some(x), Some(y))
-            if x.role != docket_core::AmountRole::Penalty
-                && y.role == docket_core::AmountRole::Penalty =>
-        {
-            into.amount = from.amount
+    // the amount kept: a penalty wins over a value, an exact sum over a bound; the bound's
+    // flag goes with the amount it describes
+    let take = match (&into.amount, &from.amount) {
+        (None, Some(_)) => true,
+        (Some(x), Some(y)) => {
+            x.role != docket_core::AmountRole::Penalty && y.role == docket_core::AmountRole::Penalty
+                || x.role == y.role && into_bound.is_some() && from_bound.is_none()
         }
-        _ => {}
-    }
+        _ => false,
+    };
+    let kept_bound = if take {
+        into.amount = from.amount;
+        from_bound
+    } else {
+        into_bound
+    };
     if into.summary.is_none() {
         into.summary = from.summary;
     }
@@ -455,6 +512,20 @@ fn absorb(into: &mut Event, from: Event) {
     for flag in from.flags {
         if !into.flags.contains(&flag) {
             into.flags.push(flag);
+        }
+    }
+    if into_bound.is_some() || from_bound.is_some() {
+        into.flags.retain(|f| {
+            ![
+                AmountBound::Floor,
+                AmountBound::Approximate,
+                AmountBound::Cap,
+            ]
+            .iter()
+            .any(|b| f == b.flag())
+        });
+        if let Some(b) = kept_bound {
+            into.flags.push(b.flag().to_string());
         }
     }
     into.flags.sort();
@@ -1032,6 +1103,68 @@ mod tests {
             events[0].date.as_ref().unwrap().value.unwrap().to_string(),
             "2021-11-23"
         );
+    }
+
+    /// Rule 6 with a bound: "more than EUR 1.8 billion" is the fine of EUR 1.84 billion (the
+    /// exact sum is kept, without the bound's flag), not one of EUR 500 million; "nearly EUR 7
+    /// million" is within a tenth of EUR 6.8 million, not of EUR 5 million; "up to" caps.
+    #[test]
+    fn a_bound_agrees_with_the_sums_it_allows() {
+        let bounded = |amount: i64, bound: AmountBound, record: u64| {
+            let mut event = fine("eu.ec", "apple", "2024-03", amount, record);
+            event.flags.push(bound.flag().to_string());
+            event
+        };
+        let mut merger = Merger::new();
+        merger
+            .push(bounded(1_800_000_000, AmountBound::Floor, 1))
+            .unwrap();
+        assert_eq!(
+            merger
+                .push(fine("eu.ec", "apple", "2024-03-04", 500_000_000, 2))
+                .unwrap(),
+            MergeOutcome::New(1)
+        );
+        assert_eq!(
+            merger
+                .push(fine("eu.ec", "apple", "2024-03-04", 1_840_000_000, 3))
+                .unwrap(),
+            MergeOutcome::Merged(0)
+        );
+        let events = merger.finish();
+        let merged = &events[0];
+        assert_eq!(
+            merged.amount.as_ref().map(|a| a.value),
+            Some(Decimal::from(1_840_000_000))
+        );
+        assert!(merged.flags.is_empty(), "{:?}", merged.flags);
+
+        for (other, same) in [(6_800_000, true), (7_600_000, true), (5_000_000, false)] {
+            let a = bounded(7_000_000, AmountBound::Approximate, 1);
+            let b = fine("eu.ec", "apple", "2024-03", other, 2);
+            assert_eq!(same_event(&a, &b), same, "nearly 7m and {other}");
+            assert_eq!(same_event(&b, &a), same, "{other} and nearly 7m");
+        }
+        for (other, same) in [(4_000_000, true), (6_000_000, false)] {
+            let a = bounded(5_000_000, AmountBound::Cap, 1);
+            let b = fine("eu.ec", "apple", "2024-03", other, 2);
+            assert_eq!(same_event(&a, &b), same, "up to 5m and {other}");
+        }
+        // an exact sum met later replaces the bound; a bound met later leaves the exact sum
+        let mut merger = Merger::new();
+        merger
+            .push(fine("eu.ec", "apple", "2024-03", 1_840_000_000, 1))
+            .unwrap();
+        merger
+            .push(bounded(1_800_000_000, AmountBound::Floor, 2))
+            .unwrap();
+        let events = merger.finish();
+        assert_eq!(events.len(), 1);
+        assert_eq!(
+            events[0].amount.as_ref().map(|a| a.value),
+            Some(Decimal::from(1_840_000_000))
+        );
+        assert!(events[0].flags.is_empty(), "{:?}", events[0].flags);
     }
 
     #[test]
