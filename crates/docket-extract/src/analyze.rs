@@ -1584,14 +1584,6 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
 
 /// Whether the sentence is written in title case: at least three words of four letters or
 /// more, nearly all capitalised ("FTC Takes Action Against Data Broker").
-/// Top-level (and common second-level) web domains that end a company's name written as its
-/// address ("Morele.net").
-const DOMAIN_ENDINGS: [&str; 40] = [
-    "com", "net", "org", "io", "co", "ai", "app", "info", "biz", "tv", "me", "eu", "uk", "de",
-    "fr", "it", "es", "nl", "pl", "be", "at", "ch", "se", "dk", "no", "fi", "pt", "ie", "cz", "hu",
-    "bg", "ro", "gr", "sk", "lt", "lv", "ee", "cn", "ru", "us",
-];
-
 /// Whether tokens `t` and `t + 1` are a period and a web domain ending written right after the
 /// name before them, with no space ("Morele" ".net").
 fn domain_ending(ctx: &Ctx<'_, '_>, t: usize) -> bool {
@@ -1602,7 +1594,7 @@ fn domain_ending(ctx: &Ctx<'_, '_>, t: usize) -> bool {
         && ctx.toks[t + 1].start == ctx.toks[t].end
         && ctx.toks[t + 1].kind == Kind::Word
         && ctx.owner[t + 1].is_none()
-        && DOMAIN_ENDINGS.contains(&ctx.word(t + 1))
+        && docket_normalize::name::WEB_DOMAIN_ENDINGS.contains(&ctx.word(t + 1))
 }
 
 fn title_case(ctx: &Ctx<'_, '_>) -> bool {

@@ -251,6 +251,40 @@ pub fn base_name(folded: &str) -> String {
     base_prefix(&tokens.join(" ")).to_string()
 }
 
+/// Top-level (and common second-level) web domains that may end a company's name written as
+/// its address ("Morele.net", "Mall.tv"). Lower case.
+pub const WEB_DOMAIN_ENDINGS: [&str; 40] = [
+    "com", "net", "org", "io", "co", "ai", "app", "info", "biz", "tv", "me", "eu", "uk", "de",
+    "fr", "it", "es", "nl", "pl", "be", "at", "ch", "se", "dk", "no", "fi", "pt", "ie", "cz", "hu",
+    "bg", "ro", "gr", "sk", "lt", "lv", "ee", "cn", "ru", "us",
+];
+
+/// The name without a web domain written at its end ("Shadowcrew.com" → "Shadowcrew",
+/// "Example.co.uk" → "Example"), when it has one and something remains; the id of a name
+/// is taken from it, so that "Shadowcrew.com" and "Shadowcrew" are one company.
+pub fn without_web_domain(name: &str) -> Option<&str> {
+    let mut stem = name.trim_end();
+    let mut cut = false;
+    while let Some(dot) = stem.rfind('.') {
+        let ending = &stem[dot + 1..];
+        let before = &stem[..dot];
+        let joined = before
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if !joined
+            || !WEB_DOMAIN_ENDINGS
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(ending))
+        {
+            break;
+        }
+        stem = before;
+        cut = true;
+    }
+    (cut && !stem.trim().is_empty()).then_some(stem)
+}
+
 /// Whether words are separated by single spaces, with none at either end (what [`fold_name`]
 /// gives).
 fn is_single_spaced(text: &str) -> bool {
@@ -609,6 +643,22 @@ mod tests {
             let bytes = name.as_bytes();
             let general = fold_tokens(bytes.len(), |i| bytes[i].to_ascii_lowercase() as char);
             prop_assert_eq!(fold_ascii(bytes), general);
+        }
+    }
+
+    #[test]
+    fn a_web_domain_ends_a_name() {
+        assert_eq!(without_web_domain("Shadowcrew.com"), Some("Shadowcrew"));
+        assert_eq!(without_web_domain("Example.co.uk"), Some("Example"));
+        assert_eq!(without_web_domain("Mall.TV"), Some("Mall"));
+        for kept in [
+            "Mall TV",
+            "ING Bank N.V.",
+            "Vodafone España, S.A.U.",
+            ".com",
+            "Mr. J. Smith",
+        ] {
+            assert_eq!(without_web_domain(kept), None, "{kept}");
         }
     }
 

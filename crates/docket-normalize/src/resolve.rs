@@ -7,6 +7,7 @@ use docket_core::{ActorKind, ActorRef, Catalogue, CatalogueActor, MatchScore, Ra
 use crate::fuzzy::{FuzzyIndex, FuzzyOutcome};
 use crate::name::{
     base_name, display_name, first_word_is_capitals, fold_name, match_key_of, match_key_of_base,
+    without_web_domain,
 };
 use crate::NormalizeError;
 
@@ -297,7 +298,11 @@ impl Resolver {
     fn resolve_with_base(&self, name: &str) -> (Resolution<'_>, String, String) {
         let display = display_name(name);
         let folded = fold_name(&display);
-        let base = base_name(&folded);
+        // ("Shadowcrew.com" is Shadowcrew: the web domain is no part of the base name)
+        let base = match without_web_domain(&display) {
+            Some(stem) => base_name(&fold_name(stem)),
+            None => base_name(&folded),
+        };
         let capitals = first_word_is_capitals(name);
         // the core name serves the core-name try and the fuzzy match; most names are found
         // before either

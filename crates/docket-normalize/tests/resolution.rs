@@ -356,3 +356,17 @@ fn a_german_state_dpa_is_the_dpa_of_its_state() {
     }
     assert!(r.resolve("The Bavarian DPA").actor.is_none());
 }
+
+/// A web domain at the end of a name is no part of its id: "Shadowcrew.com" and "Shadowcrew"
+/// are one unknown company; the display name keeps the domain.
+#[test]
+fn a_web_domain_is_no_part_of_the_id() {
+    let r = resolver();
+    let with_domain = r.actor_ref(&RawActor::named("Shadowcrew.com"), ActorKind::Company);
+    let without = r.actor_ref(&RawActor::named("Shadowcrew"), ActorKind::Company);
+    assert_eq!(with_domain.id, "x:shadowcrew");
+    assert_eq!(with_domain.id, without.id);
+    assert_eq!(with_domain.name, "Shadowcrew.com");
+    let tv = r.actor_ref(&RawActor::named("Sky TV"), ActorKind::Company);
+    assert_eq!(tv.id, "x:sky-tv");
+}
