@@ -1509,8 +1509,16 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         }
         pieces.push((piece_start, end));
         for (mut a, b) in pieces {
-            // leading words that are not names ("New" stays in "New South Wales")
+            // leading words that are not names ("New" stays in "New South Wales"; a given name
+            // after a word for a person stays: "its co-founder Do Kwon")
+            let given_name = a + 1 < b
+                && a > 0
+                && ctx.is(a - 1, PERSON_CUES)
+                && ctx.toks[a].kind == Kind::Word
+                && !ctx.is(a, NAME_CONNECTORS)
+                && !ctx.is(a, TITLES);
             while a < b
+                && !given_name
                 && (ctx.is(a, lexicon::NOT_NAMES)
                     || ctx.is(a, NAME_CONNECTORS)
                     || ctx.is(a, TITLES) && a + 1 < b)
@@ -2461,9 +2469,29 @@ fn object_clause_end(ctx: &Ctx<'_, '_>, from: usize) -> usize {
     (from..n)
         .find(|&t| {
             is_clause_boundary_right(ctx, t)
-                || ctx.is(t, lexicon::CLAUSE_STOPS) && !ctx.is(t, &["of"])
+                || ctx.is(t, lexicon::CLAUSE_STOPS)
+                    && !ctx.is(t, &["of"])
+                    && !own_amount_preposition(ctx, from, t)
         })
         .unwrap_or(n)
+}
+
+/// Whether the preposition at `t` introduces the next target of a list after "and" and that
+/// target's own amount ("a penalty of EUR 150m on Google and EUR 60m on Facebook": the second
+/// "on"), in an object list that begins at `from`.
+fn own_amount_preposition(ctx: &Ctx<'_, '_>, from: usize, t: usize) -> bool {
+    if !(t > from
+        && ctx.is(t, lexicon::NOUN_TARGET_PREPS)
+        && ctx.covered[t - 1]
+        && ctx.mention_at(t + 1).is_some())
+    {
+        return false;
+    }
+    let mut q = t - 1;
+    while q > from && ctx.covered[q] {
+        q -= 1;
+    }
+    q > from && ctx.is(q, &["and"])
 }
 
 /// Whether the noun at `t0` is introduced by "according to" ("According to the SEC's
@@ -2854,10 +2882,17 @@ fn object_list(
             t += 1;
             continue;
         }
+        // ("Terraform Labs PTE Ltd. and its founder": the period of an abbreviated legal form)
+        let abbreviation_period = tok.kind == Kind::Punct('.')
+            && t > 0
+            && ctx.toks[t - 1].end == tok.start
+            && is_legal_suffix(ctx.word(t - 1))
+            && (ctx.is(t + 1, &["and"]) || ctx.punct(t + 1) == Some(','));
         if matches!(
             tok.kind,
             Kind::Punct(',' | '$' | '€' | '£' | '“' | '”' | '"' | '\'' | '‘' | '’')
         ) || ctx.covered[t]
+            || abbreviation_period
         {
             t += 1;
             continue;
@@ -2877,6 +2912,26 @@ fn object_list(
                 t = c + 1;
                 continue;
             }
+            // "Terraform Labs and its founder Do Kwon", "and its former CEO John Smith", "and
+            // its auditor Deloitte": the role, then the name, without a comma
+            let person = (t + 2..right.min(t + 6)).find(|&q| ctx.owner[q].is_some());
+            let person = person.filter(|&q| {
+                ctx.mention_at(q)
+                    .is_some_and(|m| ctx.mentions[m].role != Role::Authority)
+                    && (t + 1..q).all(|r| {
+                        ctx.toks[r].kind == Kind::Word && !ctx.is(r, lexicon::CLAUSE_STOPS)
+                    })
+            });
+            if let Some(q) = person {
+                t = q;
+                continue;
+            }
+        }
+        // "a penalty of EUR 150m on Google and EUR 60m on Facebook": the next target's own
+        // amount and preposition
+        if !targets.is_empty() && own_amount_preposition(ctx, from, t) {
+            t += 1;
+            continue;
         }
         // "three websites - Shadowcrew, Carderplanet and Darkprofits"
         if targets.is_empty()
@@ -4503,13 +4558,17 @@ fn own_amounts(ctx: &Ctx<'_, '_>, action: ActionKind, targets: &[Mention]) -> Op
     if !penalty || targets.len() < 2 || targets.iter().any(|m| m.coref) {
         return None;
     }
+    // right after the target ("fined Google EUR 150m and Facebook EUR 60m"), or right before
+    // its preposition ("a penalty of EUR 150m on Google and EUR 60m on Facebook")
     let own: Vec<usize> = targets
         .iter()
         .map(|m| {
-            ctx.s
-                .money
-                .iter()
-                .position(|e| ctx.tok_index(e.start) == m.t1)
+            ctx.s.money.iter().position(|e| {
+                ctx.tok_index(e.start) == m.t1
+                    || m.t0 >= 1
+                        && ctx.is(m.t0 - 1, lexicon::NOUN_TARGET_PREPS)
+                        && ctx.toks.partition_point(|t| t.start < e.end) == m.t0 - 1
+            })
         })
         .collect::<Option<Vec<usize>>>()?;
     // (two different amounts: one repeated is a shared one, not a breakdown)

@@ -1748,6 +1748,8 @@ pub static PERSON_CUES: &Lex = &Lex::new(
     &[
         "billionaire",
         "founder",
+        "co-founder",
+        "cofounder",
         "boss",
         "executive",
         "analyst",

@@ -2466,3 +2466,62 @@ fn a_qualified_amount_before_the_nouns_target() {
         "{out:#?}"
     );
 }
+
+/// "charged Terraform Labs PTE Ltd. and its founder Do Hyeong Kwon": the role, then the name,
+/// without a comma, after the period of an abbreviated legal form; a given name after a word
+/// for a person stays in the name ("co-founder Do Kwon").
+#[test]
+fn a_role_and_a_name_after_and_its() {
+    let x = built_in_extractor();
+    for (text, expected) in [
+        (
+            "The Securities and Exchange Commission today charged Terraform Labs PTE Ltd. and its founder Do Hyeong Kwon with orchestrating a fraud.",
+            vec!["Terraform Labs PTE Ltd", "Do Hyeong Kwon"],
+        ),
+        (
+            "The SEC charged Terraform Labs and its co-founder Do Kwon with fraud.",
+            vec!["Terraform Labs", "Do Kwon"],
+        ),
+        (
+            "The SEC charged Acme Corp and its former CEO John Smith with fraud.",
+            vec!["Acme Corp", "John Smith"],
+        ),
+    ] {
+        let out = extract(&x, text, Some("2023-02-16"));
+        let charge = find(&out.events, "charge", None);
+        assert_eq!(names(charge), expected, "{text}: {out:#?}");
+    }
+}
+
+/// "imposed a penalty of 150 million euros on Google and 60 million euros on Facebook": two
+/// fines, each with its own amount, as with "fined Google 150 million euros and Facebook 60
+/// million euros".
+#[test]
+fn a_penalty_noun_with_an_amount_for_each_target() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "France's CNIL imposed a penalty of 150 million euros on Google and 60 million euros on Facebook over their cookie policies.",
+        Some("2022-01-06"),
+    );
+    let fines: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.action.as_deref() == Some("fine"))
+        .map(|e| (names(e), e.amount.clone()))
+        .collect();
+    assert_eq!(
+        fines,
+        [
+            (
+                vec!["Google".to_string()],
+                Some("150 million euros".to_string())
+            ),
+            (
+                vec!["Facebook".to_string()],
+                Some("60 million euros".to_string())
+            ),
+        ],
+        "{out:#?}"
+    );
+}
