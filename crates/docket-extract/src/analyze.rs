@@ -1908,6 +1908,42 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
 }
 
 /// "Alibaba's UC browser", "Alibaba's subsidiary, Ant": the possessor becomes the parent.
+/// The latest list of parties (companies or people) before token `t0` in the sentence: the
+/// last one named, and those before it joined to it by commas, `and` or `or` only ("Tencent,
+/// Alibaba and ByteDance"), in order.
+fn latest_party_list(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<Mention> {
+    let mut companies: Vec<&Mention> = ctx
+        .mentions
+        .iter()
+        .filter(|m| m.role != Role::Authority && !m.modifier && !m.coref && m.t1 <= t0)
+        .collect();
+    companies.sort_by_key(|m| m.t0);
+    let mut list: Vec<Mention> = Vec::new();
+    for m in companies.into_iter().rev() {
+        let joined = list.last().is_none_or(|next| {
+            (m.t1..next.t0).all(|t| ctx.punct(t) == Some(',') || ctx.is(t, &["and", "or"]))
+        });
+        if !joined {
+            break;
+        }
+        list.push(m.clone());
+    }
+    list.reverse();
+    list
+}
+
+/// Product nouns that name a part of a group rather than a product ("unit", "subsidiary").
+const GROUP_PART_NOUNS: [&str; 8] = [
+    "unit",
+    "subsidiary",
+    "affiliate",
+    "arm",
+    "division",
+    "business",
+    "venture",
+    "fintech",
+];
+
 fn find_possessives(ctx: &mut Ctx<'_, '_>) {
     let n = ctx.toks.len();
     for i in 0..ctx.mentions.len() {
@@ -1932,12 +1968,15 @@ fn find_possessives(ctx: &mut Ctx<'_, '_>) {
         if j == i || ctx.mentions[j].t0 != t {
             continue;
         }
-        // "UC browser": an unknown name followed by a product noun takes the noun along
+        // "UC browser": an unknown name followed by a product noun takes the noun along (not
+        // a noun for a part of a group: "Evergrande's Hengda Real Estate unit" is Hengda Real
+        // Estate, a company of the group)
         let jt1 = ctx.mentions[j].t1;
         if !product_before
             && ctx.mentions[j].actor.id_hint.is_none()
             && jt1 < n
             && ctx.is(jt1, lexicon::PRODUCT_NOUNS)
+            && !ctx.is(jt1, &GROUP_PART_NOUNS)
         {
             let end = ctx.toks[jt1].end;
             let start = ctx.mentions[j].start;
@@ -3470,6 +3509,9 @@ fn object_of_pronoun(
                 ctx.is(t, lexicon::BE_FORMS)
                     || ctx.is(t, lexicon::ADVERBS)
                     || ctx.is(t, &["has", "have", "had", "formally", "officially"])
+                    // ("it will launch a probe": kept only when announced, see
+                    // `announced_investigation`)
+                    || ctx.is(t, &["will", "would"])
             })
         })
 }
@@ -3528,15 +3570,54 @@ fn analyze_trigger(
     let threat = threat_before(ctx, t0)
         .then(|| docket_normalize::action::threatened_flag(action))
         .flatten();
-    let mut found = analyze_trigger_as(ctx, memory, t0, t1, action, form, threat.is_some());
+    let announced = action == ActionKind::Investigation && announced_investigation(ctx, t0);
+    let mut found = analyze_trigger_as(
+        ctx,
+        memory,
+        t0,
+        t1,
+        action,
+        form,
+        threat.is_some() || announced,
+    );
     if let Some(flag) = threat {
         found.retain(|c| c.actor.as_ref().is_some_and(|a| a.role == Role::Authority));
         for candidate in &mut found {
             candidate.flags.push(flag.clone());
             candidate.action = ActionKind::Warning;
         }
+    } else if announced {
+        found.retain(|c| c.actor.as_ref().is_some_and(|a| a.role == Role::Authority));
+        for candidate in &mut found {
+            candidate.flags.push("announced".to_string());
+        }
     }
     found
+}
+
+/// Whether the investigation at `t0` is one that an authority says it will open: "China's
+/// securities regulator said on Friday it would investigate Evergrande's unit", "the FTC said
+/// it will launch a probe into X". Such a report is how an investigation's opening is
+/// announced, so it is kept (flagged `announced`), not dropped as a plan: `it` or `they`,
+/// then `would` or `will`, then the trigger (or a verb that opens it and its adjectives),
+/// after a reporting verb.
+fn announced_investigation(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    let Some(modal) = (t0.saturating_sub(5)..t0)
+        .rev()
+        .find(|&t| ctx.is(t, &["would", "will"]))
+    else {
+        return false;
+    };
+    let opening = (modal + 1..t0).all(|t| {
+        ctx.is(t, &OPENING) || ctx.is_lower_word(t) && ctx.owner[t].is_none() && !ctx.covered[t]
+    });
+    let Some(pronoun) = modal.checked_sub(1).filter(|&p| ctx.is(p, &["it", "they"])) else {
+        return false;
+    };
+    opening
+        && !(modal + 1..t0).any(|t| ctx.toks[t].kind == Kind::Neg || ctx.is(t, &["not"]))
+        && (pronoun.saturating_sub(5)..pronoun)
+            .any(|t| ctx.is(t, &["said", "says", "announced", "stated", "confirmed"]))
 }
 
 /// Whether a word of [`lexicon::THREATS`] governs the trigger at `t0`, with at most a few
@@ -3939,6 +4020,24 @@ fn analyze_trigger_as(
                     memory.last_company.clone()
                 };
                 if let Some(mut m) = own.or(before) {
+                    m.coref = true;
+                    extra_targets.push(m);
+                }
+            }
+            // "summoned Tencent, Alibaba and ByteDance and ordered them to stop": "them" is
+            // the latest list of parties, of this sentence or else the previous event's targets
+            if targets.is_empty()
+                && !actors.is_empty()
+                && from == t1
+                && ctx.is(from, &["them"])
+                && ctx.owner[from].is_none()
+                && object
+            {
+                let mut list = latest_party_list(ctx, t0);
+                if list.is_empty() {
+                    list = memory.last_targets.clone();
+                }
+                for mut m in list {
                     m.coref = true;
                     extra_targets.push(m);
                 }

@@ -2525,3 +2525,83 @@ fn a_penalty_noun_with_an_amount_for_each_target() {
         "{out:#?}"
     );
 }
+
+/// "said on Friday it would investigate X": an investigation an authority says it will open
+/// is kept, flagged `announced`; not when negated, not a company's, and not another action
+/// ("said it would fine X" stays a plan).
+#[test]
+fn an_announced_investigation_is_kept_and_flagged() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's securities regulator said on Friday it would investigate Evergrande's Hengda Real Estate unit for suspected information disclosure violations.",
+        Some("2021-09-25"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        actor_id(investigation).as_deref(),
+        Some("cn.csrc"),
+        "{out:#?}"
+    );
+    assert_eq!(
+        target_ids(investigation),
+        ["hengda-real-estate"],
+        "{out:#?}"
+    );
+    assert!(
+        investigation.flags.iter().any(|f| f == "announced"),
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "The FTC said it will launch a formal investigation into Acme Corp.",
+        Some("2021-09-25"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        actor_id(investigation).as_deref(),
+        Some("us.ftc"),
+        "{out:#?}"
+    );
+    assert_no_events(
+        &x,
+        &[
+            "The FTC said it would not investigate Acme Corp.",
+            "Alibaba said it would investigate its suppliers.",
+            "The FTC could investigate Acme Corp.",
+            "The SEC said it would fine Acme Corp.",
+        ],
+        Some("2021-09-25"),
+    );
+}
+
+/// "Evergrande's Hengda Real Estate unit": a noun for a part of a group does not join the
+/// unknown name before it, as a product noun does ("Alibaba's UC browser").
+#[test]
+fn a_group_part_noun_after_a_possessive_name() {
+    let x = dev_extractor();
+    let out = extract(&x, "The SEC fined Acme's Beta Software unit.", None);
+    assert_eq!(
+        names(find(&out.events, "fine", None)),
+        ["Beta Software"],
+        "{out:#?}"
+    );
+}
+
+/// "summoned Tencent, Alibaba and ByteDance and ordered them to stop ...": "them" is the
+/// latest list of parties.
+#[test]
+fn them_as_the_object_is_the_latest_list() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Ministry of Industry and Information Technology has summoned Tencent, Alibaba, ByteDance and other internet firms and ordered them to stop blocking links to rivals' websites.",
+        Some("2021-09-13"),
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(
+        target_ids(order),
+        ["tencent", "alibaba", "bytedance"],
+        "{out:#?}"
+    );
+}
