@@ -5503,6 +5503,8 @@ const AMBIGUOUS_CURRENCIES: &[(&str, &str, &str)] = &[
     ("krone", "DK", "DKK"),
     ("kronor", "SE", "SEK"),
     ("krona", "SE", "SEK"),
+    ("lira", "TR", "TRY"),
+    ("liras", "TR", "TRY"),
 ];
 
 fn pick_amount(

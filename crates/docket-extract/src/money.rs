@@ -22,9 +22,9 @@ const NUMBER: &str = r"\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
 /// writes some amounts ("EUR 2, 500, 000"); the last group must end the number.
 const SPACED_GROUPS: &str = r"\d{1,3}(?:, \d{3})+(?-u:\b)";
 const SCALE: &str = r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|mln|tn|m|k)";
-/// Currency words read only with a country ("kroner" in Norway or Denmark), on top of those of
-/// [`docket_normalize::money::currency_words`].
-const COUNTRY_WORDS: [&str; 4] = ["kroner", "krone", "kronor", "krona"];
+/// Currency words read only with a country ("kroner" in Norway or Denmark, "lira" in Turkey),
+/// on top of those of [`docket_normalize::money::currency_words`].
+const COUNTRY_WORDS: [&str; 6] = ["kroner", "krone", "kronor", "krona", "lira", "liras"];
 
 /// The compiled amount pattern (built once).
 #[derive(Debug)]

@@ -2605,3 +2605,18 @@ fn them_as_the_object_is_the_latest_list() {
         "{out:#?}"
     );
 }
+
+/// "fined Google 296 million lira" in a Turkish story: the lira is Turkey's (TRY), read only
+/// with the country, as kroner are.
+#[test]
+fn lira_in_a_turkish_story() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Turkey's competition board fined Google 296 million lira.",
+        Some("2021-04-14"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(fine.amount.as_deref(), Some("296 million lira"), "{out:#?}");
+    assert_eq!(fine.currency.as_deref(), Some("TRY"), "{out:#?}");
+}
