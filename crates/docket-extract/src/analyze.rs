@@ -1908,6 +1908,50 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
 }
 
 /// "Alibaba's UC browser", "Alibaba's subsidiary, Ant": the possessor becomes the parent.
+/// Whether the action at `t0` is taken against parties the sentence names only by a plural
+/// noun or an industry: a target preposition and a group noun after the trigger ("a series of
+/// fines imposed on companies", "probes into platforms"), or, before a trigger the clause's
+/// subject comes "under", an industry of the catalogue's sectors ("China's live-streamed
+/// e-commerce came under scrutiny on Tuesday"). Such an event has neither actor nor named
+/// target, and is kept, flagged `unnamed_target`.
+fn unnamed_parties(ctx: &Ctx<'_, '_>, t0: usize, (left, right): (usize, usize)) -> bool {
+    // (a clause with an authority, or an agent, "filed this week by the Recording Industry
+    // Association of America", has its actor: it was not found to act as one)
+    let named_agent = (left..right).any(|t| {
+        ctx.mention_at(t)
+            .is_some_and(|m| ctx.mentions[m].role == Role::Authority)
+    }) || (t0..ctx.toks.len())
+        .any(|t| ctx.is(t, &["by"]) && ctx.mention_at(skip_determiners(ctx, t + 1)).is_some());
+    if named_agent {
+        return false;
+    }
+    let plural_after = (t0 + 1..right.min(t0 + 5))
+        .filter(|&p| ctx.is(p, lexicon::NOUN_TARGET_PREPS) && !ctx.is(p, &["of", "for"]))
+        .any(|p| {
+            (p + 1..right.min(p + 4))
+                .find(|&q| {
+                    !(ctx.is_lower_word(q) && ctx.owner[q].is_none())
+                        || ctx.is(q, lexicon::GROUP_NOUNS)
+                })
+                .is_some_and(|q| ctx.is(q, lexicon::GROUP_NOUNS))
+        });
+    if plural_after {
+        return true;
+    }
+    let Some(under) = (t0.saturating_sub(3).max(left)..t0)
+        .rev()
+        .find(|&t| ctx.is(t, &["under"]))
+    else {
+        return false;
+    };
+    let subject_end = under.saturating_sub(1);
+    if subject_end <= left || (left..subject_end).any(|t| ctx.owner[t].is_some()) {
+        return false;
+    }
+    let text = &ctx.s.text[ctx.toks[left].start..ctx.toks[subject_end].start];
+    !sector_words(ctx.resolver, text).is_empty()
+}
+
 /// The latest list of parties (companies or people) before token `t0` in the sentence: the
 /// last one named, and those before it joined to it by commas, `and` or `or` only ("Tencent,
 /// Alibaba and ByteDance"), in order.
@@ -4576,6 +4620,16 @@ fn finish(
 ) -> Vec<Candidate> {
     if ctx.s.headline {
         flags.push("headline".to_string());
+    }
+    // (an event of nobody named is kept with a low confidence, for a reader to filter)
+    let mut confidence = confidence;
+    if actors.is_empty()
+        && targets.is_empty()
+        && count.is_none()
+        && unnamed_parties(ctx, t0, clause)
+    {
+        flags.push("unnamed_target".to_string());
+        confidence = confidence.min(0.5);
     }
     let date = nearest_date(ctx, memory, t0, clause);
     let ((amount, currency, value), reduced_from) =

@@ -837,6 +837,10 @@ fn merge(candidates: Vec<Candidate>, resolver: &Resolver) -> Vec<Candidate> {
         let actor_key = match (&candidate.actor, candidate.target_count) {
             (Some(a), _) => a.key.to_string(),
             (None, Some(count)) => format!("count:{count}"),
+            // ("a series of fines imposed on companies": its own sentence identifies it)
+            (None, None) if candidate.flags.iter().any(|f| f == "unnamed_target") => {
+                format!("unnamed:{}", candidate.span.0)
+            }
             (None, None) => continue,
         };
         match by_actor.get(&(candidate.action, actor_key.clone())) {
@@ -992,6 +996,11 @@ const TARGETLESS: &[ActionKind] = &[ActionKind::Warning];
 /// targets ("Twenty-eight people have been arrested").
 fn worth_emitting(candidate: &Candidate) -> bool {
     if !candidate.targets.is_empty() || candidate.target_count.is_some() {
+        return true;
+    }
+    // ("a series of fines imposed on companies": parties named only by a plural noun or an
+    // industry)
+    if candidate.actor.is_none() && candidate.flags.iter().any(|f| f == "unnamed_target") {
         return true;
     }
     let Some(actor) = &candidate.actor else {

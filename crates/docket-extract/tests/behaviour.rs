@@ -2620,3 +2620,48 @@ fn lira_in_a_turkish_story() {
     assert_eq!(fine.amount.as_deref(), Some("296 million lira"), "{out:#?}");
     assert_eq!(fine.currency.as_deref(), Some("TRY"), "{out:#?}");
 }
+
+/// "China's live-streamed e-commerce came under scrutiny on Tuesday", "a series of fines
+/// imposed on companies": an action on parties named only by an industry or a plural noun is
+/// kept, with no actor and no target, flagged `unnamed_target` and with a low confidence; not
+/// when the clause has an authority or an agent that is none ("lawsuits against people ...
+/// were filed by the Recording Industry Association of America").
+#[test]
+fn actions_on_unnamed_parties() {
+    let x = built_in_extractor();
+    for (text, action) in [
+        (
+            "China’s live-streamed e-commerce came under scrutiny on Tuesday.",
+            "investigation",
+        ),
+        (
+            "This was followed by a series of fines imposed on companies for failing to submit their past acquisitions to antitrust scrutiny.",
+            "fine",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-03-19"));
+        let event = find(&out.events, action, None);
+        assert!(event.actor.is_none() && event.targets.is_empty(), "{out:#?}");
+        assert!(event.flags.iter().any(|f| f == "unnamed_target"), "{out:#?}");
+        assert!(event.confidence.is_some_and(|c| c <= 0.5), "{out:#?}");
+    }
+    let out = extract(
+        &x,
+        "China’s live-streamed e-commerce came under scrutiny on Tuesday.",
+        Some("2021-03-19"),
+    );
+    assert_eq!(
+        date(&out.events[0]).as_deref(),
+        Some("2021-03-16"),
+        "{out:#?}"
+    );
+    assert_no_events(
+        &x,
+        &[
+            "A further 717 lawsuits against people alleged to have traded songs were filed this week by the Recording Industry Association of America.",
+            "The weather came under scrutiny.",
+            "Fines rose sharply.",
+        ],
+        Some("2021-03-19"),
+    );
+}
