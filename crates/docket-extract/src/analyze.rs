@@ -643,6 +643,12 @@ fn recent_authority(
 }
 
 /// Finds the mentions of a sentence and updates the document memory.
+/// Last words of descriptors that name a regulator's kind ("central bank", "securities
+/// watchdog"): such a descriptor that nothing resolves still names an authority.
+/// ("authority" is left out: the GDPR tracker's summaries write "the data protection
+/// authority" of a country they do not name, and such a sentence seldom names the party.)
+const REGULATOR_HEADS: [&str; 5] = ["regulator", "watchdog", "bank", "planner", "censors"];
+
 fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
     let s = ctx.s;
     // times and money cover their tokens
@@ -797,6 +803,34 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 ctx.add_mention(mention);
                 pending_jurisdiction = None;
                 continue;
+            }
+            // "The central bank fined Acme Corp", with no jurisdiction that decides and no
+            // such authority before: the descriptor names an authority nobody resolved, kept
+            // as written (not for a descriptor that is a capitalised name, "State Council")
+            let lower = s.text[hit.start..]
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+                || ctx.is(t0, &["the"]);
+            // (only a descriptor of a regulator's kind: not "government", "executive", "news
+            // agency", which often name no one in particular)
+            let regulator_kind = s.text[hit.start..hit.end]
+                .rsplit(' ')
+                .next()
+                .is_some_and(|head| REGULATOR_HEADS.contains(&head.to_lowercase().as_str()));
+            if explicit.is_none()
+                && !named_after
+                && lower
+                && regulator_kind
+                && hit.names().next().is_none()
+                && (t0..t1).all(|t| ctx.owner[t].is_none())
+            {
+                let first = if ctx.is(t0, &["the"]) { t0 + 1 } else { t0 };
+                if first < t1 {
+                    add_named_authority(ctx, first, t1);
+                    pending_jurisdiction = None;
+                    continue;
+                }
             }
         }
         if let Some(code) = hit.jurisdiction() {

@@ -2665,3 +2665,31 @@ fn actions_on_unnamed_parties() {
         Some("2021-03-19"),
     );
 }
+
+/// "The central bank fined Acme Corp", with no jurisdiction to decide which central bank: the
+/// descriptor of a regulator's kind still names the authority, unresolved, as written; not a
+/// descriptor such as "government".
+#[test]
+fn an_unresolved_regulator_descriptor_still_acts() {
+    let x = built_in_extractor();
+    let out = extract(&x, "The central bank fined Acme Corp.", None);
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(
+        fine.actor.as_ref().map(|a| a.name.as_str()),
+        Some("central bank"),
+        "{out:#?}"
+    );
+    assert_eq!(fine.actor.as_ref().and_then(|a| a.id_hint.as_deref()), None);
+    let out = extract(
+        &x,
+        "China's central bank summoned executives from 13 fintech companies including Tencent.",
+        None,
+    );
+    let summons = find(&out.events, "summons", None);
+    assert_eq!(actor_id(summons).as_deref(), Some("cn.pboc"), "{out:#?}");
+    assert_no_events(
+        &x,
+        &["The government has been accused of underfunding research."],
+        None,
+    );
+}
