@@ -3087,8 +3087,7 @@ fn object_list(
                 || ctx.is(t, &["assigned", "awarded", "granted", "held", "owned"])
                     && ctx.is(t + 1, &["to", "by"])
                 // "25 apps operated by Didi": the operator of what is named
-                || ctx.is(t, &["operated", "controlled", "developed", "run"])
-                    && ctx.is(t + 1, &["by"]))
+                || ctx.is(t, &OPERATED) && ctx.is(t + 1, &["by"]))
         {
             t += if ctx.is(t, &["of"]) || employer || traded {
                 1
@@ -3110,6 +3109,10 @@ fn object_list(
     }
     (targets, count)
 }
+
+/// Participles that, before "by", name who runs what the object names ("25 apps operated by
+/// Didi").
+const OPERATED: [&str; 4] = ["operated", "controlled", "developed", "run"];
 
 fn number_word(w: &str) -> Option<u32> {
     NUMBER_WORDS
@@ -5101,7 +5104,9 @@ fn noun_arguments(
             .max();
         let agent_from = targets_end.filter(|&e| e < agent_right).unwrap_or(t1);
         for t in agent_from..agent_right {
-            if ctx.is(t, &["by", "from"]) && ctx.owner[t].is_none() {
+            // ("the removal of apps run by Didi": who runs the apps, not who removes them)
+            let operator = ctx.is(t, &["by"]) && t > 0 && ctx.is(t - 1, &OPERATED);
+            if ctx.is(t, &["by", "from"]) && ctx.owner[t].is_none() && !operator {
                 by = Some(t);
                 break;
             }
@@ -5430,6 +5435,11 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
             {
                 count = Some(c);
             }
+        }
+        // "the removal of 25 apps run by Didi": the operator of what is named
+        if ctx.is(t, &OPERATED) && ctx.is(t + 1, &["by"]) {
+            t += 2;
+            continue;
         }
         let after_product =
             t > 0 && ctx.is(t - 1, lexicon::PRODUCT_NOUNS) && ctx.punct(t) == Some(',');

@@ -2398,6 +2398,15 @@ fn apps_operated_by_a_company() {
     let removal = find(&out.events, "removal", None);
     assert_eq!(target_ids(removal), ["didi"], "{out:#?}");
     assert_eq!(date(removal).as_deref(), Some("2021-07-09"), "{out:#?}");
+    // the noun, whose "by" is then no agent
+    let out = extract(
+        &x,
+        "China's internet watchdog ordered the removal of 25 apps run by Didi, including its main app.",
+        Some("2021-07-10"),
+    );
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(target_ids(removal), ["didi"], "{out:#?}");
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
 }
 
 /// "fined Apple over EUR 1.8 billion", "a fine of nearly $5m": a floor or an approximation of a
