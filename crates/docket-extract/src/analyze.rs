@@ -3651,7 +3651,13 @@ fn analyze_trigger(
     let threat = threat_before(ctx, t0)
         .then(|| docket_normalize::action::threatened_flag(action))
         .flatten();
-    let announced = action == ActionKind::Investigation && announced_investigation(ctx, t0);
+    let announced = match action {
+        ActionKind::Investigation => announced_investigation(ctx, t0),
+        ActionKind::Removal | ActionKind::Suspension | ActionKind::Ban => {
+            announced_passive(ctx, t0)
+        }
+        _ => false,
+    };
     let mut found = analyze_trigger_as(
         ctx,
         memory,
@@ -3676,6 +3682,55 @@ fn analyze_trigger(
     found
 }
 
+/// Words that report what someone said.
+const REPORTING: [&str; 6] = [
+    "said",
+    "says",
+    "announced",
+    "stated",
+    "confirmed",
+    "announces",
+];
+
+/// The authority that reports the clause beginning at `left` ("The CAC said on Sunday that
+/// Didi's app was removed from app stores": the CAC), when it is the subject of a reporting
+/// verb right before the clause (a time expression may stand between).
+fn reporting_authority(ctx: &Ctx<'_, '_>, left: usize) -> Option<Mention> {
+    let mut p = left.checked_sub(1)?;
+    if ctx.is(p, &["that"]) {
+        p = p.checked_sub(1)?;
+    }
+    while p > 0 && ctx.covered[p] && !ctx.is(p, &REPORTING) {
+        p -= 1;
+    }
+    if !ctx.is(p, &REPORTING) {
+        return None;
+    }
+    let mut q = p.checked_sub(1)?;
+    while q > 0 && (ctx.covered[q] && ctx.owner[q].is_none() || ctx.is(q, lexicon::ADVERBS)) {
+        q -= 1;
+    }
+    let m = ctx.mention_at(q)?;
+    let mention = &ctx.mentions[m];
+    // (the reporter opens its sentence or clause)
+    let opens = mention.t0 == 0
+        || ctx.is(mention.t0 - 1, &["the"])
+            && (mention.t0 == 1 || ctx.punct(mention.t0 - 2) == Some(','))
+        || ctx.punct(mention.t0 - 1) == Some(',');
+    (mention.role == Role::Authority && opens).then(|| mention.clone())
+}
+
+/// Whether the removal, suspension or ban at `t0` is one an authority says will be done ("The
+/// CAC said on Sunday that Didi's app would be removed from app stores"): `would be` or `will
+/// be` right before the participle, after a reporting verb. Kept, flagged `announced`, with the
+/// reporting authority as its actor.
+fn announced_passive(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    t0 >= 2
+        && ctx.is(t0 - 1, &["be"])
+        && ctx.is(t0 - 2, &["would", "will"])
+        && (t0.saturating_sub(12)..t0 - 2).any(|t| ctx.is(t, &REPORTING))
+}
+
 /// Whether the investigation at `t0` is one that an authority says it will open: "China's
 /// securities regulator said on Friday it would investigate Evergrande's unit", "the FTC said
 /// it will launch a probe into X". Such a report is how an investigation's opening is
@@ -3697,8 +3752,7 @@ fn announced_investigation(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
     };
     opening
         && !(modal + 1..t0).any(|t| ctx.toks[t].kind == Kind::Neg || ctx.is(t, &["not"]))
-        && (pronoun.saturating_sub(5)..pronoun)
-            .any(|t| ctx.is(t, &["said", "says", "announced", "stated", "confirmed"]))
+        && (pronoun.saturating_sub(5)..pronoun).any(|t| ctx.is(t, &REPORTING))
 }
 
 /// Whether a word of [`lexicon::THREATS`] governs the trigger at `t0`, with at most a few
@@ -4191,6 +4245,13 @@ fn analyze_trigger_as(
             }
             if actors.is_empty() {
                 actors.extend(by_reference(ctx, memory, t1, agent_right));
+            }
+            // (not with an agent no one recognised, "accused by unions", nor across a comma or
+            // a relative pronoun: "..., who have been accused")
+            let same_clause =
+                (left..t0).all(|t| ctx.punct(t) != Some(',') && !ctx.is(t, &["who", "which"]));
+            if actors.is_empty() && by.is_none() && same_clause {
+                actors.extend(reporting_authority(ctx, left));
             }
             confidence = 0.85;
         }

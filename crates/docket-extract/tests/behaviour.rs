@@ -2702,3 +2702,41 @@ fn an_unresolved_regulator_descriptor_still_acts() {
         None,
     );
 }
+
+/// "The CAC said on Sunday that Didi's app was removed": the authority that reports a passive
+/// with no agent acted; "... would be removed" is announced, kept and flagged. Not a company
+/// that reports, nor a negated one, nor across a relative clause with its own agent.
+#[test]
+fn the_reporting_authority_of_a_passive() {
+    let x = built_in_extractor();
+    for (text, announced) in [
+        (
+            "The Cyberspace Administration of China said on Sunday that Didi's app would be removed from app stores, citing serious violations of personal data rules.",
+            true,
+        ),
+        (
+            "The Cyberspace Administration of China said on Sunday that Didi's app was removed from app stores.",
+            false,
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-05"));
+        let removal = find(&out.events, "removal", None);
+        assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+        assert_eq!(target_ids(removal), ["didi"], "{out:#?}");
+        assert_eq!(date(removal).as_deref(), Some("2021-07-04"), "{out:#?}");
+        assert_eq!(
+            removal.flags.iter().any(|f| f == "announced"),
+            announced,
+            "{out:#?}"
+        );
+    }
+    assert_no_events(
+        &x,
+        &[
+            "Didi said its app would be removed from app stores.",
+            "The CAC said Didi's app would not be removed.",
+            "SAIC says none of its money will be paid to the four owners of Rover, who have been accused by unions of awarding themselves exorbitant salaries, the FT reports.",
+        ],
+        Some("2021-07-05"),
+    );
+}
