@@ -3720,6 +3720,31 @@ fn reporting_authority(ctx: &Ctx<'_, '_>, left: usize) -> Option<Mention> {
     (mention.role == Role::Authority && opens).then(|| mention.clone())
 }
 
+/// A reporting clause that closes the sentence after the trigger ending at `t1`: a comma, an
+/// authority, a reporting verb, and at most a time expression before the sentence ends or
+/// another comma (", the SAMR said on Monday."). The authority reports the action (it is the
+/// actor of a passive or a received noun that names none), and the clause's date is the
+/// action's when the action's own clause has none. Returns the authority's mention and the end
+/// of the reporting clause.
+fn reporter_after(ctx: &Ctx<'_, '_>, t1: usize) -> Option<(usize, usize)> {
+    let n = ctx.toks.len();
+    let comma = (t1..n).find(|&t| ctx.punct(t) == Some(','))?;
+    // (nothing but the action's own words before it: no second clause)
+    if (t1..comma).any(|t| ctx.is(t, lexicon::CLAUSE_BOUNDARY_WORDS)) {
+        return None;
+    }
+    let m = ctx.mention_at(skip_determiners(ctx, comma + 1))?;
+    let mention = &ctx.mentions[m];
+    if mention.role != Role::Authority || !ctx.is(mention.t1, &REPORTING) {
+        return None;
+    }
+    let mut end = mention.t1 + 1;
+    while end < n && ctx.covered[end] {
+        end += 1;
+    }
+    (end == n || matches!(ctx.punct(end), Some('.' | ','))).then_some((m, end))
+}
+
 /// Whether the removal, suspension or ban at `t0` is one an authority says will be done ("The
 /// CAC said on Sunday that Didi's app would be removed from app stores"): `would be` or `will
 /// be` right before the participle, after a reporting verb. Kept, flagged `announced`, with the
@@ -3787,6 +3812,10 @@ fn analyze_trigger_as(
 ) -> Vec<Candidate> {
     let n = ctx.toks.len();
     let (left, right) = clause(ctx, t0, t1);
+    // ("Meituan is under investigation ..., the SAMR said on Monday": the reporting clause
+    // after the comma belongs to the action's clause, for its date)
+    let reporter = reporter_after(ctx, t1);
+    let right = reporter.map_or(right, |(_, end)| end.max(right));
     let modal = !threatened && modal_before(ctx, left, t0);
     if modal || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER)) {
         return Vec::new();
@@ -4253,6 +4282,9 @@ fn analyze_trigger_as(
             if actors.is_empty() && by.is_none() && same_clause {
                 actors.extend(reporting_authority(ctx, left));
             }
+            if actors.is_empty() && by.is_none() {
+                actors.extend(reporter.map(|(m, _)| ctx.mentions[m].clone()));
+            }
             confidence = 0.85;
         }
         Voice::Noun => {
@@ -4323,6 +4355,10 @@ fn analyze_trigger_as(
                     // a $2 million penalty": the authority whose findings the sentence names
                     if actors.is_empty() {
                         actors.extend(findings_authority(ctx, t0));
+                    }
+                    // ("Meituan is under investigation ..., the SAMR said on Monday")
+                    if actors.is_empty() {
+                        actors.extend(reporter.map(|(m, _)| ctx.mentions[m].clone()));
                     }
                 }
             } else {
@@ -5541,6 +5577,10 @@ fn nearest_date(
         .map_or(usize::MAX, |t| t.end);
     // "has been under investigation since April", "have been banned since 2019": an action
     // in force since a starting point began then (not "the first fine since 2019")
+    // (where a reporting clause that closes the sentence begins: see `reporter_after`)
+    let reported = std::cell::OnceCell::new();
+    let reported_from =
+        || *reported.get_or_init(|| reporter_after(ctx, t0 + 1).map(|(m, _)| ctx.mentions[m].t0));
     let in_force = ctx.s.times.iter().any(|e| e.since)
         && (t0.saturating_sub(4).max(left)..t0).any(|t| ctx.is(t, &["been"]));
     let usable = |e: &&TimeExpr| {
@@ -5588,8 +5628,10 @@ fn nearest_date(
         }
         // another verb between the trigger and a later expression owns it ("the company he
         // co-founded in 1984"); not the verb that hands the penalty over ("a fine was
-        // imposed on Amazon in 2021")
+        // imposed on Amazon in 2021"), nor an authority's report of the action (", the SAMR
+        // said on Monday")
         last <= t0
+            || reported_from().is_some_and(|r| first > r)
             || !(t0 + 2..first).any(|q| ctx.is_other_verb(q) && !ctx.is(q, lexicon::HANDED_TO))
     };
     // "acquired by Oracle in 2005 and fined by the SEC in 2007": an expression before the

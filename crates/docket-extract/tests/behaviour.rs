@@ -2740,3 +2740,43 @@ fn the_reporting_authority_of_a_passive() {
         Some("2021-07-05"),
     );
 }
+
+/// "Meituan is under investigation ..., the SAMR said on Monday": a reporting clause that
+/// closes the sentence gives a passive or received action with no agent its actor, and its
+/// date when the action's clause has none (the participle "suspected" does not own it).
+#[test]
+fn a_closing_reporting_clause() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Meituan is under investigation for suspected monopolistic practices, the SAMR said on Monday.",
+        Some("2021-07-10"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        actor_id(investigation).as_deref(),
+        Some("cn.samr"),
+        "{out:#?}"
+    );
+    assert_eq!(
+        date(investigation).as_deref(),
+        Some("2021-07-05"),
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "Didi's app was removed from app stores, the CAC said on Sunday.",
+        Some("2021-07-10"),
+    );
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(date(removal).as_deref(), Some("2021-07-04"), "{out:#?}");
+    // a company that reports is no actor
+    let out = extract(
+        &x,
+        "Acme Corp was fined in 2019, the company said on Monday.",
+        Some("2021-07-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(date(fine).as_deref(), Some("2019"), "{out:#?}");
+}
