@@ -807,22 +807,28 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             // "The central bank fined Acme Corp", with no jurisdiction that decides and no
             // such authority before: the descriptor names an authority nobody resolved, kept
             // as written (not for a descriptor that is a capitalised name, "State Council")
-            let lower = s.text[hit.start..]
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-                || ctx.is(t0, &["the"]);
+            let lower = || {
+                s.text[hit.start..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                    || ctx.is(t0, &["the"])
+            };
             // (only a descriptor of a regulator's kind: not "government", "executive", "news
             // agency", which often name no one in particular)
-            let regulator_kind = s.text[hit.start..hit.end]
-                .rsplit(' ')
-                .next()
-                .is_some_and(|head| REGULATOR_HEADS.contains(&head.to_lowercase().as_str()));
+            let regulator_kind = || {
+                s.text[hit.start..hit.end]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|head| {
+                        REGULATOR_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head))
+                    })
+            };
             if explicit.is_none()
                 && !named_after
-                && lower
-                && regulator_kind
                 && hit.names().next().is_none()
+                && regulator_kind()
+                && lower()
                 && (t0..t1).all(|t| ctx.owner[t].is_none())
             {
                 let first = if ctx.is(t0, &["the"]) { t0 + 1 } else { t0 };
@@ -1547,7 +1553,7 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             // after a word for a person stays: "its co-founder Do Kwon")
             let given_name = a + 1 < b
                 && a > 0
-                && ctx.is(a - 1, PERSON_CUES)
+                && person_cue(ctx, a - 1)
                 && ctx.toks[a].kind == Kind::Word
                 && !ctx.is(a, NAME_CONNECTORS)
                 && !ctx.is(a, TITLES);
@@ -1911,7 +1917,7 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
     let person = titled
         || aged
         || before.is_some_and(|p| {
-            ctx.is(p, PERSON_CUES) || (ctx.jurisdiction[p].is_some() && !single && a == p + 1)
+            person_cue(ctx, p) || (ctx.jurisdiction[p].is_some() && !single && a == p + 1)
         });
     let role = if authority || judicial {
         Role::Authority
@@ -2008,6 +2014,16 @@ fn latest_party_list(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<Mention> {
     }
     list.reverse();
     list
+}
+
+/// Whether the word at `t` is a word for a person before a name ("founder"), also with "co-"
+/// before it ("co-founder", which the table leaves out: its words are tried on every token).
+fn person_cue(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    ctx.is(t, PERSON_CUES)
+        || ctx
+            .word(t)
+            .strip_prefix("co-")
+            .is_some_and(|rest| is_in(PERSON_CUES, rest))
 }
 
 /// Product nouns that name a part of a group rather than a product ("unit", "subsidiary").

@@ -134,6 +134,7 @@ type Chunks = [u64; LONGEST_WORD / 8];
 /// A word of at most [`LONGEST_WORD`] bytes in ASCII lower case, as little-endian chunks of
 /// eight bytes, zero padded: two words of one length are equal ignoring ASCII case exactly
 /// when their chunks are.
+#[inline]
 fn folded_chunks(bytes: &[u8]) -> Chunks {
     let mut chunks = [0u64; LONGEST_WORD / 8];
     let mut rest = bytes;
@@ -1748,8 +1749,6 @@ pub static PERSON_CUES: &Lex = &Lex::new(
     &[
         "billionaire",
         "founder",
-        "co-founder",
-        "cofounder",
         "boss",
         "executive",
         "analyst",
