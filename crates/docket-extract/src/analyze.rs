@@ -2016,6 +2016,25 @@ fn latest_party_list(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<Mention> {
     list
 }
 
+/// Words of a role in a company before its holder's name ("former chief executive", "chief
+/// financial officer", "CEO").
+const ROLE_WORDS: [&str; 14] = [
+    "former",
+    "ex",
+    "chief",
+    "senior",
+    "vice",
+    "deputy",
+    "financial",
+    "operating",
+    "technology",
+    "managing",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+];
+
 /// Whether the word at `t` is a word for a person before a name ("founder"), also with "co-"
 /// before it ("co-founder", which the table leaves out: its words are tried on every token).
 fn person_cue(ctx: &Ctx<'_, '_>, t: usize) -> bool {
@@ -2054,6 +2073,34 @@ fn find_possessives(ctx: &mut Ctx<'_, '_>) {
             t += 1;
             if ctx.punct(t) == Some(',') {
                 t += 1;
+            }
+        }
+        // "Hardie's former chief executive Peter MacDonald": a role in the company, then the
+        // person who holds it (the company is then the person's employer, as in "Tesla CEO
+        // Elon Musk")
+        let role_start = t;
+        if !product_before && possessor_is_company {
+            while t < n.min(role_start + 5)
+                && ctx.owner[t].is_none()
+                && (ctx.is(t, &ROLE_WORDS)
+                    || person_cue(ctx, t)
+                    || ctx.is(t, lexicon::PERSON_ROLE_NOUNS))
+            {
+                t += 1;
+            }
+            if t > role_start {
+                // (", John Smith,": the name in apposition)
+                if ctx.punct(t) == Some(',') && ctx.mention_at(t + 1).is_some() {
+                    t += 1;
+                }
+                let person = ctx.mention_at(t).filter(|&j| {
+                    ctx.mentions[j].t0 == t && ctx.mentions[j].actor.id_hint.is_none()
+                });
+                if let Some(j) = person {
+                    ctx.mentions[j].role = Role::Person;
+                    ctx.mentions[i].modifier = true;
+                }
+                continue;
             }
         }
         let Some(j) = ctx.owner.get(t).copied().flatten() else {

@@ -2780,3 +2780,32 @@ fn a_closing_reporting_clause() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(date(fine).as_deref(), Some("2019"), "{out:#?}");
 }
+
+/// "Hardie's former chief executive Peter MacDonald", "Yukos' founder, Mikhail Khodorkovsky,":
+/// a role in a company after its possessive, then the holder's name: the person is the target,
+/// the company only their employer (as in "Tesla CEO Elon Musk").
+#[test]
+fn a_companys_role_holder_after_a_possessive() {
+    let x = built_in_extractor();
+    for (text, action, target) in [
+        (
+            "Australia's securities watchdog is currently investigating Hardie's former chief executive Peter MacDonald.",
+            "investigation",
+            "Peter MacDonald",
+        ),
+        (
+            "The SEC charged Acme Corp's chief financial officer, John Smith, with fraud.",
+            "charge",
+            "John Smith",
+        ),
+        (
+            "Since Yukos' founder, Mikhail Khodorkovsky, was arrested a year ago, the Russian market has dropped by 10%.",
+            "other",
+            "Mikhail Khodorkovsky",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2004-11-20"));
+        let event = find(&out.events, action, None);
+        assert_eq!(names(event), [target], "{text}: {out:#?}");
+    }
+}
