@@ -2194,10 +2194,12 @@ fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         let mut adjectives = 0;
         while p > 0 && adjectives < 3 && ctx.owner[p].is_none() {
             let w = ctx.word(p);
+            // (also a product written with a lower-case first letter: "the iPhone maker")
             let adjective = ctx.toks[p].kind == Kind::Word
                 && !ctx.is(p, &["the"])
                 && !ctx.is(p, lexicon::CLAUSE_STOPS)
                 && (ctx.is_lower_word(p)
+                    || w.starts_with(|c: char| c.is_ascii_lowercase())
                     || lexicon::ADJECTIVE_SUFFIXES.iter().any(|x| w.ends_with(x)));
             if !adjective {
                 break;
@@ -3783,6 +3785,57 @@ fn reporting_authority(ctx: &Ctx<'_, '_>, left: usize) -> Option<Mention> {
     (mention.role == Role::Authority && opens).then(|| mention.clone())
 }
 
+/// What the object of a removal verb is, when it is no product or place.
+enum RemovedObject {
+    /// Another action ("closed an investigation", "closed its probe").
+    Action,
+    /// A restriction ("remove the restrictions", "lift the curbs").
+    Restriction,
+}
+
+/// Nouns of restrictions that a party may be told to remove.
+const RESTRICTION_NOUNS: [&str; 14] = [
+    "restriction",
+    "restrictions",
+    "barrier",
+    "barriers",
+    "obstacle",
+    "obstacles",
+    "requirement",
+    "requirements",
+    "clause",
+    "clauses",
+    "curbs",
+    "limits",
+    "limitations",
+    "terms",
+];
+
+/// The kind of the object of the removal verb ending at `t1` (its head after determiners and
+/// adjectives), when it is an action or a restriction.
+fn removed_object(ctx: &Ctx<'_, '_>, t1: usize, right: usize) -> Option<RemovedObject> {
+    let is_trigger = |t: usize| ctx.triggers.iter().any(|&(o0, ..)| o0 == t);
+    let mut h = t1;
+    while h < right.min(t1 + 4)
+        && !is_trigger(h)
+        && !ctx.is(h, &RESTRICTION_NOUNS)
+        && (ctx.is(h, lexicon::DETERMINERS)
+            || ctx.is(h, &["its", "their", "his", "her"])
+            || ctx.is_lower_word(h) && ctx.owner[h].is_none() && !ctx.covered[h])
+    {
+        h += 1;
+    }
+    if h >= right {
+        None
+    } else if is_trigger(h) && ctx.owner[h].is_none() {
+        Some(RemovedObject::Action)
+    } else if ctx.is(h, &RESTRICTION_NOUNS) {
+        Some(RemovedObject::Restriction)
+    } else {
+        None
+    }
+}
+
 /// A reporting clause that closes the sentence after the trigger ending at `t1`: a comma, an
 /// authority, a reporting verb, and at most a time expression before the sentence ends or
 /// another comma (", the SAMR said on Monday."). The authority reports the action (it is the
@@ -3882,6 +3935,22 @@ fn analyze_trigger_as(
     let modal = !threatened && modal_before(ctx, left, t0);
     if modal || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER)) {
         return Vec::new();
+    }
+    // "closed an investigation into Apple", "ordered Apple to remove the restrictions": what
+    // is closed or removed is an action or a restriction, not a product or a place: no
+    // removal (an ordered one is an order to the party told)
+    if action == ActionKind::Removal && form == Form::Verb {
+        match removed_object(ctx, t1, right) {
+            Some(RemovedObject::Action) => return Vec::new(),
+            Some(RemovedObject::Restriction) => {
+                if ordering_verb(ctx, left, t0).is_some() {
+                    action = ActionKind::Order;
+                } else {
+                    return Vec::new();
+                }
+            }
+            None => {}
+        }
     }
     let trigger_text = ctx.s.text[ctx.toks[t0].start..ctx.toks[t1 - 1].end].to_lowercase();
     // a payment is an event only when no other trigger names it ("pay a fine", "pay ... to

@@ -2809,3 +2809,38 @@ fn a_companys_role_holder_after_a_possessive() {
         assert_eq!(names(event), [target], "{text}: {out:#?}");
     }
 }
+
+/// "closed an investigation against X" is no removal (the investigation is read); "ordered
+/// Apple to remove the restrictions" is an order to Apple, not a removal of Apple; "the iPhone
+/// maker" refers back to Apple through its sector.
+#[test]
+fn closing_an_action_or_removing_a_restriction_is_no_removal() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "In February, the Romanian DPA (ANSPDCP) closed an investigation against S.C. Medicover S.R.L. and found a violation of Art. 32 GDPR.",
+        Some("2021-03-01"),
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() != Some("removal")),
+        "{out:#?}"
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(names(investigation), ["S.C. Medicover S.R.L"], "{out:#?}");
+    let out = extract(
+        &x,
+        "Apple was fined by the European Commission.\n\nThe European Commission ordered the iPhone maker to remove the restrictions within 60 days.",
+        Some("2024-03-04"),
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() != Some("removal")),
+        "{out:#?}"
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(target_ids(order), ["apple"], "{out:#?}");
+    assert_no_events(&x, &["The EU removed the restrictions on imports."], None);
+}
