@@ -3785,6 +3785,32 @@ fn reporting_authority(ctx: &Ctx<'_, '_>, left: usize) -> Option<Mention> {
     (mention.role == Role::Authority && opens).then(|| mention.clone())
 }
 
+/// The party an order noun ending at `t1` requires to act: "a cease-and-desist order requiring
+/// Acme Corp to stop", "an injunction barring Acme Corp from selling".
+fn required_party(ctx: &Ctx<'_, '_>, t1: usize) -> Vec<usize> {
+    // (after the trigger, or after the noun it qualifies: "a cease-and-desist order requiring")
+    let verb = if ctx.is(t1, &["order", "orders", "injunction"]) {
+        t1 + 1
+    } else {
+        t1
+    };
+    if !ctx.is(
+        verb,
+        &[
+            "requiring",
+            "directing",
+            "ordering",
+            "forcing",
+            "compelling",
+            "barring",
+            "prohibiting",
+        ],
+    ) {
+        return Vec::new();
+    }
+    object_list(ctx, verb + 1, object_clause_end(ctx, verb + 1), 0).0
+}
+
 /// What the object of a removal verb is, when it is no product or place.
 enum RemovedObject {
     /// Another action ("closed an investigation", "closed its probe").
@@ -4423,6 +4449,9 @@ fn analyze_trigger_as(
             let (list, c, agent) = noun_arguments(ctx, memory, (left, right), t0, t1, action);
             targets = list;
             count = c;
+            if targets.is_empty() && action == ActionKind::Order {
+                targets = required_party(ctx, t1);
+            }
             if let Some(agent) = agent {
                 match agent {
                     Agent::Private => return Vec::new(),

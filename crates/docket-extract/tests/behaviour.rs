@@ -2844,3 +2844,28 @@ fn closing_an_action_or_removing_a_restriction_is_no_removal() {
     assert_eq!(target_ids(order), ["apple"], "{out:#?}");
     assert_no_events(&x, &["The EU removed the restrictions on imports."], None);
 }
+
+/// "issued a cease-and-desist order requiring Acme Corp to stop": the party the order requires
+/// to act is its target (also "an injunction barring X from").
+#[test]
+fn the_party_an_order_requires_to_act() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The FTC issued a cease-and-desist order requiring Acme Corp to stop the practice.",
+        Some("2024-03-04"),
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(names(order), ["Acme Corp"], "{out:#?}");
+    assert_eq!(actor_id(order).as_deref(), Some("us.ftc"), "{out:#?}");
+    let out = extract(
+        &x,
+        "The court issued an injunction barring Acme Corp from selling the product.",
+        Some("2024-03-04"),
+    );
+    assert_eq!(
+        names(find(&out.events, "order", None)),
+        ["Acme Corp"],
+        "{out:#?}"
+    );
+}
