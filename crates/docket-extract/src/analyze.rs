@@ -5161,7 +5161,11 @@ fn noun_arguments(
             return None;
         }
         let mut u = t + 1;
-        while u < n.min(t + 4) && !ctx.covered[u] && ctx.is(u, &AMOUNT_QUALIFYING_WORDS) {
+        // ("of over", "of more than", "of up to", "of an estimated")
+        let qualifying = |u: usize| {
+            ctx.is(u, lexicon::INEXACT_AMOUNT) || ctx.is(u, &["more", "at", "up", "an", "less"])
+        };
+        while u < n.min(t + 4) && !ctx.covered[u] && qualifying(u) {
             u += 1;
         }
         if !(u < n && ctx.covered[u]) {
@@ -5955,29 +5959,6 @@ fn pick_amount(
     };
     read_amount(ctx, memory, chosen)
 }
-
-/// Words that may stand between "a fine of" and its amount ("of over", "of more than", "of up
-/// to", "of an estimated").
-const AMOUNT_QUALIFYING_WORDS: [&str; 18] = [
-    "over",
-    "more",
-    "than",
-    "at",
-    "least",
-    "up",
-    "to",
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "approximately",
-    "roughly",
-    "some",
-    "an",
-    "estimated",
-    "under",
-    "less",
-];
 
 /// A word or two before an amount that make it inexact ("more than", "over", "nearly", "up
 /// to"): where they begin, and whether they make it a cap.

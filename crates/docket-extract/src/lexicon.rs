@@ -1651,8 +1651,9 @@ pub static PRIVATE_SUIT_MODIFIERS: &Lex = &Lex::new(
     ],
 );
 
-/// Words before an amount that make it inexact: such an amount is not attached
-/// ("more than $8m").
+/// Words right before an amount that make it inexact ("more than $8m", "up to $5m", "nearly
+/// $7m"): a cap is never a penalty's amount, a floor or an approximation only with its words
+/// (see `amount_qualifier` in the analysis).
 pub static INEXACT_AMOUNT: &Lex = &Lex::new(
     33,
     &[
