@@ -574,7 +574,7 @@ fn source_level_problems_name_the_path() {
         (
             dir.path().display().to_string(),
             "csv",
-            vec!["is a directory"],
+            vec!["is a directory", "use a glob", "/*\""],
         ),
         (
             dir.path().display().to_string(),

@@ -66,7 +66,9 @@ pub enum SourceError {
         error: std::io::Error,
     },
     /// A path names a directory where a file is expected.
-    #[error("{path}: is a directory, not a file")]
+    #[error(
+        "{path}: is a directory, not a file (to read the files in it, use a glob: \"{path}/*\")"
+    )]
     IsDirectory {
         /// The path.
         path: PathBuf,
