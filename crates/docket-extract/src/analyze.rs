@@ -642,13 +642,13 @@ fn recent_authority(
     })
 }
 
-/// Finds the mentions of a sentence and updates the document memory.
 /// Last words of descriptors that name a regulator's kind ("central bank", "securities
 /// watchdog"): such a descriptor that nothing resolves still names an authority.
 /// ("authority" is left out: the GDPR tracker's summaries write "the data protection
 /// authority" of a country they do not name, and such a sentence seldom names the party.)
 const REGULATOR_HEADS: [&str; 5] = ["regulator", "watchdog", "bank", "planner", "censors"];
 
+/// Finds the mentions of a sentence and updates the document memory.
 fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
     let s = ctx.s;
     // times and money cover their tokens
@@ -807,13 +807,6 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             // "The central bank fined Acme Corp", with no jurisdiction that decides and no
             // such authority before: the descriptor names an authority nobody resolved, kept
             // as written (not for a descriptor that is a capitalised name, "State Council")
-            let lower = || {
-                s.text[hit.start..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
-                    || ctx.is(t0, &["the"])
-            };
             // (only a descriptor of a regulator's kind: not "government", "executive", "news
             // agency", which often name no one in particular)
             let regulator_kind = || {
@@ -828,15 +821,12 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 && !named_after
                 && hit.names().next().is_none()
                 && regulator_kind()
-                && lower()
+                && s.text[hit.start..].starts_with(char::is_lowercase)
                 && (t0..t1).all(|t| ctx.owner[t].is_none())
             {
-                let first = if ctx.is(t0, &["the"]) { t0 + 1 } else { t0 };
-                if first < t1 {
-                    add_named_authority(ctx, first, t1);
-                    pending_jurisdiction = None;
-                    continue;
-                }
+                add_named_authority(ctx, t0, t1);
+                pending_jurisdiction = None;
+                continue;
             }
         }
         if let Some(code) = hit.jurisdiction() {
@@ -1630,8 +1620,6 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     }
 }
 
-/// Whether the sentence is written in title case: at least three words of four letters or
-/// more, nearly all capitalised ("FTC Takes Action Against Data Broker").
 /// Whether tokens `t` and `t + 1` are a period and a web domain ending written right after the
 /// name before them, with no space ("Morele" ".net").
 fn domain_ending(ctx: &Ctx<'_, '_>, t: usize) -> bool {
@@ -1645,6 +1633,8 @@ fn domain_ending(ctx: &Ctx<'_, '_>, t: usize) -> bool {
         && docket_normalize::name::WEB_DOMAIN_ENDINGS.contains(&ctx.word(t + 1))
 }
 
+/// Whether the sentence is written in title case: at least three words of four letters or
+/// more, nearly all capitalised ("FTC Takes Action Against Data Broker").
 fn title_case(ctx: &Ctx<'_, '_>) -> bool {
     let (mut long, mut capitalised) = (0, 0);
     for t in 0..ctx.toks.len() {
@@ -1947,7 +1937,10 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
     ctx.add_mention(mention);
 }
 
-/// "Alibaba's UC browser", "Alibaba's subsidiary, Ant": the possessor becomes the parent.
+/// The flag of an event whose parties the sentence names only by a plural noun or an industry
+/// (see [`unnamed_parties`]).
+pub const UNNAMED_TARGET: &str = "unnamed_target";
+
 /// Whether the action at `t0` is taken against parties the sentence names only by a plural
 /// noun or an industry: a target preposition and a group noun after the trigger ("a series of
 /// fines imposed on companies", "probes into platforms"), or, before a trigger the clause's
@@ -1955,6 +1948,35 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
 /// e-commerce came under scrutiny on Tuesday"). Such an event has neither actor nor named
 /// target, and is kept, flagged `unnamed_target`.
 fn unnamed_parties(ctx: &Ctx<'_, '_>, t0: usize, (left, right): (usize, usize)) -> bool {
+    let plural_after = || {
+        (t0 + 1..right.min(t0 + 5))
+            .filter(|&p| ctx.is(p, lexicon::NOUN_TARGET_PREPS) && !ctx.is(p, &["of", "for"]))
+            .any(|p| {
+                (p + 1..right.min(p + 4))
+                    .find(|&q| {
+                        !(ctx.is_lower_word(q) && ctx.owner[q].is_none())
+                            || ctx.is(q, lexicon::GROUP_NOUNS)
+                    })
+                    .is_some_and(|q| ctx.is(q, lexicon::GROUP_NOUNS))
+            })
+    };
+    let industry_under = || {
+        let Some(under) = (t0.saturating_sub(3).max(left)..t0)
+            .rev()
+            .find(|&t| ctx.is(t, &["under"]))
+        else {
+            return false;
+        };
+        let subject_end = under.saturating_sub(1);
+        if subject_end <= left || (left..subject_end).any(|t| ctx.owner[t].is_some()) {
+            return false;
+        }
+        let text = &ctx.s.text[ctx.toks[left].start..ctx.toks[subject_end].start];
+        !sector_words(ctx.resolver, text).is_empty()
+    };
+    if !(plural_after() || industry_under()) {
+        return false;
+    }
     // (a clause with an authority, or an agent, "filed this week by the Recording Industry
     // Association of America", has its actor: it was not found to act as one)
     let named_agent = (left..right).any(|t| {
@@ -1962,48 +1984,21 @@ fn unnamed_parties(ctx: &Ctx<'_, '_>, t0: usize, (left, right): (usize, usize)) 
             .is_some_and(|m| ctx.mentions[m].role == Role::Authority)
     }) || (t0..ctx.toks.len())
         .any(|t| ctx.is(t, &["by"]) && ctx.mention_at(skip_determiners(ctx, t + 1)).is_some());
-    if named_agent {
-        return false;
-    }
-    let plural_after = (t0 + 1..right.min(t0 + 5))
-        .filter(|&p| ctx.is(p, lexicon::NOUN_TARGET_PREPS) && !ctx.is(p, &["of", "for"]))
-        .any(|p| {
-            (p + 1..right.min(p + 4))
-                .find(|&q| {
-                    !(ctx.is_lower_word(q) && ctx.owner[q].is_none())
-                        || ctx.is(q, lexicon::GROUP_NOUNS)
-                })
-                .is_some_and(|q| ctx.is(q, lexicon::GROUP_NOUNS))
-        });
-    if plural_after {
-        return true;
-    }
-    let Some(under) = (t0.saturating_sub(3).max(left)..t0)
-        .rev()
-        .find(|&t| ctx.is(t, &["under"]))
-    else {
-        return false;
-    };
-    let subject_end = under.saturating_sub(1);
-    if subject_end <= left || (left..subject_end).any(|t| ctx.owner[t].is_some()) {
-        return false;
-    }
-    let text = &ctx.s.text[ctx.toks[left].start..ctx.toks[subject_end].start];
-    !sector_words(ctx.resolver, text).is_empty()
+    !named_agent
 }
 
 /// The latest list of parties (companies or people) before token `t0` in the sentence: the
 /// last one named, and those before it joined to it by commas, `and` or `or` only ("Tencent,
 /// Alibaba and ByteDance"), in order.
 fn latest_party_list(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<Mention> {
-    let mut companies: Vec<&Mention> = ctx
+    let mut parties: Vec<&Mention> = ctx
         .mentions
         .iter()
         .filter(|m| m.role != Role::Authority && !m.modifier && !m.coref && m.t1 <= t0)
         .collect();
-    companies.sort_by_key(|m| m.t0);
+    parties.sort_by_key(|m| m.t0);
     let mut list: Vec<Mention> = Vec::new();
-    for m in companies.into_iter().rev() {
+    for m in parties.into_iter().rev() {
         let joined = list.last().is_none_or(|next| {
             (m.t1..next.t0).all(|t| ctx.punct(t) == Some(',') || ctx.is(t, &["and", "or"]))
         });
@@ -2057,6 +2052,7 @@ const GROUP_PART_NOUNS: [&str; 8] = [
     "fintech",
 ];
 
+/// "Alibaba's UC browser", "Alibaba's subsidiary, Ant": the possessor becomes the parent.
 fn find_possessives(ctx: &mut Ctx<'_, '_>) {
     let n = ctx.toks.len();
     for i in 0..ctx.mentions.len() {
@@ -3732,15 +3728,15 @@ fn analyze_trigger(
         form,
         threat.is_some() || announced,
     );
-    if let Some(flag) = threat {
+    // (a threat or an announcement is an event only when an authority makes it)
+    if threat.is_some() || announced {
         found.retain(|c| c.actor.as_ref().is_some_and(|a| a.role == Role::Authority));
-        for candidate in &mut found {
+    }
+    for candidate in &mut found {
+        if let Some(flag) = &threat {
             candidate.flags.push(flag.clone());
             candidate.action = ActionKind::Warning;
-        }
-    } else if announced {
-        found.retain(|c| c.actor.as_ref().is_some_and(|a| a.role == Role::Authority));
-        for candidate in &mut found {
+        } else if announced {
             candidate.flags.push("announced".to_string());
         }
     }
@@ -3958,6 +3954,7 @@ fn analyze_trigger_as(
     // after the comma belongs to the action's clause, for its date)
     let reporter = reporter_after(ctx, t1);
     let right = reporter.map_or(right, |(_, end)| end.max(right));
+    let reported_from = reporter.map(|(m, _)| ctx.mentions[m].t0);
     let modal = !threatened && modal_before(ctx, left, t0);
     if modal || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER)) {
         return Vec::new();
@@ -4690,6 +4687,7 @@ fn analyze_trigger_as(
             count,
             t0,
             (left, right),
+            reported_from,
             confidence,
             flags,
         );
@@ -4732,6 +4730,7 @@ fn analyze_trigger_as(
         count,
         t0,
         (left, right),
+        reported_from,
         confidence,
         flags.clone(),
     );
@@ -4760,6 +4759,7 @@ fn analyze_trigger_as(
                 None,
                 t0,
                 (left, right),
+                reported_from,
                 confidence,
                 flags,
             ));
@@ -4910,6 +4910,7 @@ fn finish(
     count: Option<u32>,
     t0: usize,
     clause: (usize, usize),
+    reported_from: Option<usize>,
     confidence: f64,
     mut flags: Vec<String>,
 ) -> Vec<Candidate> {
@@ -4923,10 +4924,10 @@ fn finish(
         && count.is_none()
         && unnamed_parties(ctx, t0, clause)
     {
-        flags.push("unnamed_target".to_string());
+        flags.push(UNNAMED_TARGET.to_string());
         confidence = confidence.min(0.5);
     }
-    let date = nearest_date(ctx, memory, t0, clause);
+    let date = nearest_date(ctx, memory, t0, clause, reported_from);
     let ((amount, currency, value), reduced_from) =
         reduced_amount(ctx, memory, action, t0, clause, &targets);
     if reduced_from.is_some() {
@@ -5726,13 +5727,15 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
 
 /// The date of the trigger at `t0`: the nearest time expression in its clause, unless it is a
 /// starting point, the end of a range or a year used as a modifier ("its 2004 listing"), or
-/// another verb stands between it and the trigger ("the company he co-founded in 1984"). "At
-/// the same time" is the date of the previous event.
+/// another verb stands between it and the trigger ("the company he co-founded in 1984"), except
+/// in a reporting clause that closes the sentence, which begins at token `reported_from` (see
+/// [`reporter_after`]). "At the same time" is the date of the previous event.
 fn nearest_date(
     ctx: &Ctx<'_, '_>,
     memory: &Memory,
     t0: usize,
     (left, right): (usize, usize),
+    reported_from: Option<usize>,
 ) -> Option<DateValue> {
     let trigger_byte = ctx.toks.get(t0).map_or(0, |t| t.start);
     let lo = ctx.toks.get(left).map_or(0, |t| t.start);
@@ -5742,10 +5745,6 @@ fn nearest_date(
         .map_or(usize::MAX, |t| t.end);
     // "has been under investigation since April", "have been banned since 2019": an action
     // in force since a starting point began then (not "the first fine since 2019")
-    // (where a reporting clause that closes the sentence begins: see `reporter_after`)
-    let reported = std::cell::OnceCell::new();
-    let reported_from =
-        || *reported.get_or_init(|| reporter_after(ctx, t0 + 1).map(|(m, _)| ctx.mentions[m].t0));
     let in_force = ctx.s.times.iter().any(|e| e.since)
         && (t0.saturating_sub(4).max(left)..t0).any(|t| ctx.is(t, &["been"]));
     let usable = |e: &&TimeExpr| {
@@ -5796,7 +5795,7 @@ fn nearest_date(
         // imposed on Amazon in 2021"), nor an authority's report of the action (", the SAMR
         // said on Monday")
         last <= t0
-            || reported_from().is_some_and(|r| first > r)
+            || reported_from.is_some_and(|r| first > r)
             || !(t0 + 2..first).any(|q| ctx.is_other_verb(q) && !ctx.is(q, lexicon::HANDED_TO))
     };
     // "acquired by Oracle in 2005 and fined by the SEC in 2007": an expression before the

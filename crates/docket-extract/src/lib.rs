@@ -838,7 +838,7 @@ fn merge(candidates: Vec<Candidate>, resolver: &Resolver) -> Vec<Candidate> {
             (Some(a), _) => a.key.to_string(),
             (None, Some(count)) => format!("count:{count}"),
             // ("a series of fines imposed on companies": its own sentence identifies it)
-            (None, None) if candidate.flags.iter().any(|f| f == "unnamed_target") => {
+            (None, None) if candidate.flags.iter().any(|f| f == analyze::UNNAMED_TARGET) => {
                 format!("unnamed:{}", candidate.span.0)
             }
             (None, None) => continue,
@@ -1000,7 +1000,7 @@ fn worth_emitting(candidate: &Candidate) -> bool {
     }
     // ("a series of fines imposed on companies": parties named only by a plural noun or an
     // industry)
-    if candidate.actor.is_none() && candidate.flags.iter().any(|f| f == "unnamed_target") {
+    if candidate.actor.is_none() && candidate.flags.iter().any(|f| f == analyze::UNNAMED_TARGET) {
         return true;
     }
     let Some(actor) = &candidate.actor else {

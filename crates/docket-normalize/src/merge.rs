@@ -391,13 +391,9 @@ pub fn amount_bound(event: &Event) -> Option<AmountBound> {
     if event.flags.is_empty() {
         return None;
     }
-    [
-        AmountBound::Floor,
-        AmountBound::Approximate,
-        AmountBound::Cap,
-    ]
-    .into_iter()
-    .find(|b| event.flags.iter().any(|f| f == b.flag()))
+    AmountBound::ALL
+        .into_iter()
+        .find(|b| event.flags.iter().any(|f| f == b.flag()))
 }
 
 /// Rule 6: two amounts of the same role are the same sum in the same currency; when one is a
@@ -515,15 +511,8 @@ fn absorb(into: &mut Event, from: Event) {
         }
     }
     if into_bound.is_some() || from_bound.is_some() {
-        into.flags.retain(|f| {
-            ![
-                AmountBound::Floor,
-                AmountBound::Approximate,
-                AmountBound::Cap,
-            ]
-            .iter()
-            .any(|b| f == b.flag())
-        });
+        into.flags
+            .retain(|f| !AmountBound::ALL.iter().any(|b| f == b.flag()));
         if let Some(b) = kept_bound {
             into.flags.push(b.flag().to_string());
         }

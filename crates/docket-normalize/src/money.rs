@@ -236,6 +236,13 @@ pub enum AmountBound {
 }
 
 impl AmountBound {
+    /// Every bound, in the order an event's flags are read for one.
+    pub const ALL: [AmountBound; 3] = [
+        AmountBound::Floor,
+        AmountBound::Approximate,
+        AmountBound::Cap,
+    ];
+
     /// The event flag the normalizer raises for it.
     pub fn flag(self) -> &'static str {
         match self {
