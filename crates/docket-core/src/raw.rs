@@ -2,7 +2,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{AmountRole, DateValue};
+use crate::{ActorKind, AmountRole, DateValue};
 
 /// Where a record sits: source name, file, and 1-based record number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -25,6 +25,10 @@ pub struct RawActor {
     pub id_hint: Option<String>,
     /// A parent id stated by the text itself ("Alibaba's UC Browser").
     pub parent_hint: Option<String>,
+    /// The kind the text shows for a name the catalogue may not know: a person named after a
+    /// title or a role ("CEO Trevor Milton", "founder Elizabeth Holmes"). It is used only when
+    /// the name stays unresolved; a catalogue entry's own kind wins.
+    pub kind_hint: Option<ActorKind>,
 }
 
 impl RawActor {

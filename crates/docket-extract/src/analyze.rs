@@ -564,6 +564,7 @@ fn with_unit_name(ctx: &Ctx<'_, '_>, mention: Mention) -> Mention {
         name,
         id_hint: None,
         parent_hint: mention.actor.id_hint.clone(),
+        kind_hint: None,
     };
     Mention {
         end: stop,
@@ -586,6 +587,7 @@ pub fn catalogue_actors(resolver: &Resolver) -> Vec<(Arc<RawActor>, Arc<str>)> {
                 name: actor.name.clone(),
                 id_hint: Some(actor.id.clone()),
                 parent_hint: None,
+                kind_hint: None,
             };
             (Arc::new(raw), Arc::from(actor.id.as_str()))
         })
@@ -610,6 +612,7 @@ fn as_actor(resolver: &Resolver, m: Mention) -> Mention {
                 name: office.name.clone(),
                 id_hint: Some(office.id.clone()),
                 parent_hint: None,
+                kind_hint: None,
             }),
             key: office.id.as_str().into(),
             ..m
@@ -742,7 +745,9 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 }
             }
         }
-        if let Some(descriptor) = hit.descriptor() {
+        // "WorldCom chief executive Bernie Ebbers": a person's role, not the EU's executive
+        let role_of_a_person = t0 > 0 && ctx.is(t0 - 1, &["chief"]);
+        if let Some(descriptor) = hit.descriptor().filter(|_| !role_of_a_person) {
             // jurisdiction: the word right before (skipping "the", "'s", stray punctuation)
             let mut jt = None;
             if let Some((pt, code)) = &pending_jurisdiction {
@@ -1408,6 +1413,26 @@ const INSTITUTION_HEADS: [&str; 12] = [
     "centre",
 ];
 
+/// Words of a body's name that no person's name has ("Danish Cancer Society").
+const ORGANISATION_WORDS: [&str; 16] = [
+    "society",
+    "council",
+    "bank",
+    "group",
+    "party",
+    "club",
+    "church",
+    "union",
+    "fund",
+    "service",
+    "services",
+    "network",
+    "company",
+    "committee",
+    "board",
+    "institution",
+];
+
 /// Capitalised spans that no catalogue entry covers.
 fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     let n = ctx.toks.len();
@@ -1596,6 +1621,15 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                     add_office(ctx, a, title + 1);
                 }
                 add_unknown(ctx, memory, title + 1, b);
+                continue;
+            }
+            // "Nikola CEO Trevor Milton": a company, the holder's role in it, then the holder
+            // (the company is then the person's employer, as in "Tesla CEO Elon Musk")
+            if let Some(role) = (a + 1..b.saturating_sub(1)).find(|&t| {
+                matches!(ctx.word(t), "CEO" | "CFO" | "COO" | "CTO") && name_word(ctx, t + 1)
+            }) {
+                add_unknown(ctx, memory, a, role);
+                add_unknown(ctx, memory, role + 1, b);
                 continue;
             }
             // "the Nu River", "the Three Gorges Dam": places are never targets
@@ -1904,11 +1938,22 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
     let aged = ctx.punct(b) == Some(',')
         && ctx.toks.get(b + 1).is_some_and(|t| t.kind == Kind::Num)
         && ctx.word(b + 1).len() <= 3;
-    let person = titled
-        || aged
-        || before.is_some_and(|p| {
-            person_cue(ctx, p) || (ctx.jurisdiction[p].is_some() && !single && a == p + 1)
-        });
+    // "Russian Mikhail Khodorkovsky": a demonym before two or three words of a name (not
+    // before a body's: "the Danish Cancer Society", "the Italian National Institute for ...")
+    let body_word = |t: usize| {
+        ctx.is(t, &INSTITUTION_HEADS)
+            || ctx.is(t, lexicon::AUTHORITY_HEADS)
+            || ctx.is(t, &ORGANISATION_WORDS)
+            || ctx.is(t, &["of", "for", "and"])
+            || is_legal_suffix(ctx.word(t))
+    };
+    let demonym_before = |p: usize| {
+        ctx.jurisdiction[p].is_some()
+            && a == p + 1
+            && (2..=3).contains(&(b - a))
+            && !(a..b).any(body_word)
+    };
+    let person = titled || aged || before.is_some_and(|p| person_cue(ctx, p) || demonym_before(p));
     let role = if authority || judicial {
         Role::Authority
     } else if person {
@@ -2309,6 +2354,7 @@ fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                     name: parent.name.clone(),
                     id_hint: Some(parent.id.clone()),
                     parent_hint: None,
+                    kind_hint: None,
                 });
                 antecedent.key = parent.id.as_str().into();
             }

@@ -359,6 +359,7 @@ impl Extractor {
                     name: actor.name.clone(),
                     id_hint: Some(actor.id.clone()),
                     parent_hint: None,
+                    kind_hint: None,
                 }),
                 key: actor.id.as_str().into(),
                 modifier: false,
@@ -1010,6 +1011,17 @@ fn worth_emitting(candidate: &Candidate) -> bool {
         && (TARGETLESS.contains(&candidate.action) || candidate.action != ActionKind::Apology)
 }
 
+/// A mention as the normalizer takes it: a person the catalogue does not know ("CEO Trevor
+/// Milton") carries the kind the text showed.
+fn raw_actor(mention: analyze::Mention) -> docket_core::RawActor {
+    let person = mention.role == Role::Person;
+    let mut actor = Arc::unwrap_or_clone(mention.actor);
+    if person && actor.id_hint.is_none() {
+        actor.kind_hint = Some(docket_core::ActorKind::Person);
+    }
+    actor
+}
+
 fn to_raw(candidate: Candidate, body: &TextBody) -> RawEvent {
     let (start, end) = candidate.span;
     let quote = body.text.get(start..end).map(str::to_string);
@@ -1019,12 +1031,8 @@ fn to_raw(candidate: Candidate, body: &TextBody) -> RawEvent {
     };
     RawEvent {
         action: Some(candidate.action.as_str().to_string()),
-        actor: candidate.actor.map(|m| Arc::unwrap_or_clone(m.actor)),
-        targets: candidate
-            .targets
-            .into_iter()
-            .map(|m| Arc::unwrap_or_clone(m.actor))
-            .collect(),
+        actor: candidate.actor.map(raw_actor),
+        targets: candidate.targets.into_iter().map(raw_actor).collect(),
         target_count: candidate.target_count,
         date_resolved: candidate.date,
         amount,

@@ -261,6 +261,7 @@ impl ZhExtractor {
                     name: actor.name.clone(),
                     id_hint: Some(actor.id.clone()),
                     parent_hint: None,
+                    kind_hint: None,
                 },
                 None => RawActor::named(text.get(m.start..m.end).unwrap_or_default()),
             }
@@ -280,6 +281,7 @@ impl ZhExtractor {
                         name: actor.name.clone(),
                         id_hint: Some(actor.id.clone()),
                         parent_hint: None,
+                        kind_hint: None,
                     })
                 })
             })

@@ -1799,11 +1799,71 @@ fn a_company_before_a_persons_title_is_the_employer() {
             "The SEC charged Acme Corp chief financial officer John Doe.",
             "John Doe",
         ),
+        // "chief executive" is a role here, not the European Commission's descriptor
+        // ("executive"), which an unnamed authority before it had taken
+        (
+            "Prosecutors charged WorldCom chief executive Bernie Ebbers with fraud.",
+            "Bernie Ebbers",
+        ),
+        // a company the catalogue does not know, a role written in capitals, then the holder
+        (
+            "The SEC charged former Nikola CEO Trevor Milton with defrauding investors.",
+            "Trevor Milton",
+        ),
+        (
+            "The SEC charged Acme CFO John Smith with fraud.",
+            "John Smith",
+        ),
     ] {
         let out = extract(&x, text, Some("2018-10-01"));
         let charge = find(&out.events, "charge", None);
         let names: Vec<&str> = charge.targets.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, [target], "{text}: {out:#?}");
+    }
+}
+
+/// A person the catalogue does not know, named after a role or a title, carries the kind
+/// `person` to the normalizer; a body named after a demonym does not ("the Danish Cancer
+/// Society"), nor does a company.
+#[test]
+fn unknown_people_carry_the_kind_person() {
+    let x = built_in_extractor();
+    for (text, name, person) in [
+        (
+            "The SEC charged Nikola CEO Trevor Milton with fraud.",
+            "Trevor Milton",
+            true,
+        ),
+        (
+            "Prosecutors charged Theranos founder Elizabeth Holmes.",
+            "Elizabeth Holmes",
+            true,
+        ),
+        (
+            "Police arrested Mr Jeffrey Royer, 41, on Monday.",
+            "Jeffrey Royer",
+            true,
+        ),
+        (
+            "The Danish DPA has fined the Danish Cancer Society EUR 107,000.",
+            "Cancer Society",
+            false,
+        ),
+        (
+            "The SEC charged Acme Widgets Corp with fraud.",
+            "Acme Widgets Corp",
+            false,
+        ),
+    ] {
+        let out = extract(&x, text, Some("2018-10-01"));
+        let target = out
+            .events
+            .iter()
+            .flat_map(|e| &e.targets)
+            .find(|t| t.name == name)
+            .unwrap_or_else(|| panic!("{text}: no target {name}: {out:#?}"));
+        let expected = person.then_some(docket_core::ActorKind::Person);
+        assert_eq!(target.kind_hint, expected, "{text}: {out:#?}");
     }
 }
 

@@ -289,19 +289,19 @@ impl Normalizer {
     }
 
     /// Resolves a mention (through the per-thread cache when it is a plain name). Unresolved
-    /// authorities get the kind `other`; unresolved targets `company` when their name carries a
-    /// legal form, `other` otherwise.
+    /// mentions get the kind the text showed (`kind_hint`: a person named after a role), else
+    /// authorities the kind `other`, targets `company` when their name carries a legal form
+    /// and `other` otherwise.
     fn cached_actor_ref(&self, raw: &RawActor, is_target: bool) -> ActorRef {
         let resolve = || {
-            self.resolver.actor_ref_with(raw, |name| {
-                if is_target && name.base != name.folded {
-                    ActorKind::Company
-                } else {
-                    ActorKind::Other
-                }
-            })
+            self.resolver
+                .actor_ref_with(raw, |name| match raw.kind_hint {
+                    Some(kind) => kind,
+                    None if is_target && name.base != name.folded => ActorKind::Company,
+                    None => ActorKind::Other,
+                })
         };
-        if raw.id_hint.is_some() || raw.parent_hint.is_some() {
+        if raw.id_hint.is_some() || raw.parent_hint.is_some() || raw.kind_hint.is_some() {
             return resolve();
         }
         let owner = self.resolver.generation();
@@ -362,6 +362,7 @@ impl Normalizer {
                             name,
                             id_hint: None,
                             parent_hint: actor.parent_hint.clone(),
+                            kind_hint: actor.kind_hint,
                         });
                     }
                 }

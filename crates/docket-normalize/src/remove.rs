@@ -220,6 +220,7 @@ mod tests {
                 name: "SEC".into(),
                 id_hint: Some("us.sec".into()),
                 parent_hint: None,
+                kind_hint: None,
             }),
             ..RawEvent::default()
         };

@@ -370,3 +370,49 @@ fn a_web_domain_is_no_part_of_the_id() {
     let tv = r.actor_ref(&RawActor::named("Sky TV"), ActorKind::Company);
     assert_eq!(tv.id, "x:sky-tv");
 }
+
+/// A mention's `kind_hint` gives the kind of a name the catalogue does not know; a catalogue
+/// entry keeps its own kind, and without a hint an unknown target is a company only with a
+/// legal form.
+#[test]
+fn a_kind_hint_types_unresolved_names_only() {
+    use docket_core::{RawEvent, RecordOrigin};
+    use docket_normalize::{Normalizer, SourceHints};
+    let normalizer = Normalizer::new(std::sync::Arc::new(resolver()));
+    let person = |name: &str| RawActor {
+        kind_hint: Some(ActorKind::Person),
+        ..RawActor::named(name)
+    };
+    let raw = RawEvent {
+        action: Some("charge".into()),
+        targets: vec![
+            person("Trevor Milton"),
+            person("Vodafone Group"),
+            RawActor::named("Acme Widgets Ltd"),
+            RawActor::named("Cancer Society"),
+        ],
+        ..RawEvent::default()
+    };
+    let origin = RecordOrigin {
+        source: "test".into(),
+        uri: "test".into(),
+        record: 1,
+    };
+    let event = normalizer
+        .normalize(&raw, &origin, &SourceHints::default())
+        .unwrap();
+    let kinds: Vec<(&str, ActorKind)> = event
+        .targets
+        .iter()
+        .map(|t| (t.name.as_str(), t.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Trevor Milton", ActorKind::Person),
+            ("Vodafone Group", ActorKind::Company),
+            ("Acme Widgets Ltd", ActorKind::Company),
+            ("Cancer Society", ActorKind::Other),
+        ]
+    );
+}
