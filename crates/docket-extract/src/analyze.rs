@@ -2478,10 +2478,20 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if settled_before_charges(&ctx, t1, k) {
             continue;
         }
+        // "The FTC sued to block Nvidia's acquisition of Arm": the suit is read with the
+        // parties of the ban it seeks (below), which is not done
+        if suit_purpose(&ctx, k + 1) {
+            continue;
+        }
         let mut found = analyze_trigger(&ctx, memory, t0, t1, action, form);
         if action == ActionKind::Charge && k > 0 && settled_before_charges(&ctx, t0, k - 1) {
             for candidate in &mut found {
                 candidate.action = ActionKind::Settlement;
+            }
+        }
+        if suit_purpose(&ctx, k) {
+            for candidate in &mut found {
+                candidate.action = ActionKind::Charge;
             }
         }
         if found.iter().any(|c| c.actor.is_none()) {
@@ -2534,6 +2544,34 @@ fn coordinated_actor(
     }
     let earlier = out.iter().rev().find(|c| c.action == action)?;
     earlier.actor.clone()
+}
+
+/// Whether trigger `k` is a ban that a suit before it seeks: "sued to block", "sued on Thursday
+/// to block", "filed a lawsuit to block" (the verb right after "to", the suit right before it,
+/// with only time expressions between).
+fn suit_purpose(ctx: &Ctx<'_, '_>, k: usize) -> bool {
+    let Some(&(t0, _, action, _)) = ctx.triggers.get(k) else {
+        return false;
+    };
+    if action != ActionKind::Ban || k == 0 || t0 < 2 || !ctx.is(t0 - 1, &["to"]) {
+        return false;
+    }
+    let (_, suit_end, suit_action, _) = ctx.triggers[k - 1];
+    suit_action == ActionKind::Charge
+        && suit_end < t0
+        && (suit_end..t0 - 1).all(|t| ctx.covered[t] && ctx.owner[t].is_none())
+        && ctx.is(
+            suit_end - 1,
+            &[
+                "sued",
+                "sues",
+                "suing",
+                "sue",
+                "lawsuit",
+                "suit",
+                "complaint",
+            ],
+        )
 }
 
 /// Whether trigger `k` is "settled" right before a charge noun ("settled charges", "settled
@@ -2877,7 +2915,18 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
             && ctx.is(t + 1, &["pay"])
             && ctx.is(t0 - 1, &["to"])
             && (t + 2..t0 - 1).any(|q| ctx.covered[q]);
-        if agreed_payment {
+        // "Meituan will pay a fine of 3.44 billion yuan", "the regulator said Meituan would
+        // pay a fine of ...": a penalty decided, to be paid (not "would pay a fine if ...")
+        let decided_penalty = ctx.is(t, &["will", "would"])
+            && ctx.is(t + 1, &["pay"])
+            && ctx.is(t0, &["fine", "fines", "penalty", "penalties"])
+            && t0 - t <= 6
+            && (t + 2..t0)
+                .all(|q| ctx.covered[q] || ctx.is_lower_word(q) && ctx.owner[q].is_none())
+            && (ctx.is(t, &["will"])
+                || (0..ctx.toks.len()).any(|q| ctx.is(q, &REPORTING))
+                    && !(0..ctx.toks.len()).any(|q| ctx.is(q, &["if", "unless"])));
+        if agreed_payment || decided_penalty {
             return false;
         }
         // ("arrested in May and charged": the month, which a time expression covers, is
@@ -3479,6 +3528,8 @@ fn before_verb_group(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> usize {
             || ctx.is(p, lexicon::BE_FORMS)
             || ctx.is(p, lexicon::ADVERBS)
             || ctx.is(p, &["has", "have", "had", "agreed", "to", "currently"])
+            // ("Meituan will pay a fine", "must pay": a modal that `modal_before` let pass)
+            || ctx.is(p, &["will", "would", "must"])
             // "agreed to pay $20 million in penalties to settle", "to pay a $20 million
             // penalty to settle": the payment's object
             || ctx.is(p, &["in"]) && p > 0 && ctx.covered[p - 1] && ctx.covered.get(p + 1) == Some(&true)
@@ -4053,13 +4104,14 @@ fn analyze_trigger_as(
         }
     }
     // "ordered to pay": a court-ordered payment is a ruling (a fine when a regulator orders it)
-    // ("ordered Acme Corp to pay": also after the object)
+    // ("ordered Acme Corp to pay": also after the object; "was ordered by the SAMR to pay":
+    // after the agent)
     let ordered_to_pay = action == ActionKind::Order
         && (t1..right.min(t1 + 10))
             .take_while(|&t| {
                 t == t1
                     || ctx.owner[t].is_some()
-                    || ctx.is(t, &["to", "and"])
+                    || ctx.is(t, &["to", "and", "by", "the"])
                     || ctx.punct(t) == Some(',')
             })
             .any(|t| ctx.is(t, &["to"]) && ctx.is(t + 1, &PAY_VERBS));
@@ -4559,6 +4611,10 @@ fn analyze_trigger_as(
                     // a $2 million penalty": the authority whose findings the sentence names
                     if actors.is_empty() {
                         actors.extend(findings_authority(ctx, t0));
+                    }
+                    // ("The SEC said Acme Corp agreed to pay a $10 million penalty")
+                    if actors.is_empty() {
+                        actors.extend(reporting_authority(ctx, left));
                     }
                     // ("Meituan is under investigation ..., the SAMR said on Monday")
                     if actors.is_empty() {
@@ -5611,10 +5667,34 @@ fn receiving_subject(
         if ctx.owner[t].is_some() {
             break;
         }
-        if ctx.covered[t] || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num) {
+        // (a cue that is itself a trigger, and so covered: "Meituan paid a fine"; not after an
+        // order, whose trigger reads the payment: "it was ordered to pay a fine of $16m")
+        let ordered_to = || {
+            if t < 2 || !ctx.is(t - 1, &["to"]) {
+                return false;
+            }
+            // (over the agent: "was ordered by the SAMR to pay")
+            let mut q = t - 2;
+            while q > left && (ctx.owner[q].is_some() || ctx.is(q, &["by", "the"])) {
+                q -= 1;
+            }
+            ctx.is(
+                q,
+                &[
+                    "ordered",
+                    "told",
+                    "required",
+                    "forced",
+                    "directed",
+                    "compelled",
+                ],
+            )
+        };
+        let cue = ctx.is(t, lexicon::RECEIVE_CUES) && !(ctx.covered[t] && ordered_to());
+        if !cue && (ctx.covered[t] || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num)) {
             continue;
         }
-        if ctx.is(t, lexicon::RECEIVE_CUES) {
+        if cue {
             // "Marsh is also the focus of an inquiry": the verb group ends before "the focus"
             // ("were placed under cybersecurity review", "came under investigation": the verb
             // before "under")

@@ -2929,3 +2929,102 @@ fn the_party_an_order_requires_to_act() {
         "{out:#?}"
     );
 }
+
+/// "Meituan paid a fine of 3.44 billion yuan", "will pay a fine", "must pay": the payer
+/// receives the fine (the payment verb, itself a trigger word, is the cue); a decided penalty
+/// to be paid is no plan, but "would pay a fine if ..." and "could pay" are. An authority that
+/// reports the clause, before or after it, is the actor.
+#[test]
+fn the_payer_of_a_fine_is_its_target() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        ("Meituan paid a fine of 3.44 billion yuan.", None),
+        ("Meituan paid a 3.44 billion yuan fine.", None),
+        ("Meituan will pay a fine of 3.44 billion yuan.", None),
+        (
+            "Meituan must pay a fine of 3.44 billion yuan, the SAMR said.",
+            Some("cn.samr"),
+        ),
+        (
+            "The SAMR said Meituan would pay a fine of 3.44 billion yuan.",
+            Some("cn.samr"),
+        ),
+        (
+            "The SEC said Acme Corp agreed to pay a $10 million penalty.",
+            Some("us.sec"),
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-10-08"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(fine.targets.len(), 1, "{text}: {out:#?}");
+        assert!(fine.targets[0].name.starts_with(if text.contains("Acme") {
+            "Acme"
+        } else {
+            "Meituan"
+        }));
+        assert_eq!(actor_id(fine).as_deref(), actor, "{text}: {out:#?}");
+        assert!(fine.amount.is_some(), "{text}: {out:#?}");
+    }
+    // an order to pay is read by the order's trigger: one event, also with the agent between
+    let out = extract(
+        &x,
+        "Meituan was ordered by the SAMR to pay a fine of 3.44 billion yuan on Friday.",
+        Some("2021-10-08"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(out.events[0].action.as_deref(), Some("fine"), "{out:#?}");
+    assert_eq!(actor_id(&out.events[0]).as_deref(), Some("cn.samr"));
+    assert!(out.events[0].amount.is_some(), "{out:#?}");
+    let out = extract(
+        &x,
+        "Last month in a US court, Riggs Bank pleaded guilty to failing to report suspicious \
+         activity. On that occasion, it was ordered to pay a fine of $16m.",
+        None,
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(out.events[0].action.as_deref(), Some("ruling"), "{out:#?}");
+    assert_no_events(
+        &x,
+        &[
+            "Meituan would pay a fine of 3.44 billion yuan if it lost the case.",
+            "Meituan could pay a fine of up to 10% of its revenue.",
+        ],
+        Some("2021-10-08"),
+    );
+}
+
+/// "The FTC sued to block Nvidia's acquisition of Arm": one suit against the party of the ban
+/// it seeks; the ban is not done, so it is no event of its own.
+#[test]
+fn a_suit_to_block_is_a_suit_against_the_party() {
+    let x = built_in_extractor();
+    for (text, target) in [
+        (
+            "The FTC on Thursday sued to block Nvidia's $40 billion acquisition of Arm.",
+            "Nvidia",
+        ),
+        (
+            "The FTC sued on Thursday to block Nvidia from buying Arm.",
+            "Nvidia",
+        ),
+        (
+            "The FTC filed a lawsuit to block Microsoft from acquiring Activision Blizzard.",
+            "Microsoft",
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-12-03"));
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let suit = &out.events[0];
+        assert_eq!(suit.action.as_deref(), Some("charge"), "{text}: {out:#?}");
+        assert_eq!(
+            actor_id(suit).as_deref(),
+            Some("us.ftc"),
+            "{text}: {out:#?}"
+        );
+        let names: Vec<&str> = suit.targets.iter().map(|t| t.name.as_str()).collect();
+        assert!(names[0].starts_with(target), "{text}: {out:#?}");
+    }
+    // a ban that is done stays one
+    let out = extract(&x, "The FTC blocked Nvidia from buying Arm.", None);
+    assert_eq!(out.events[0].action.as_deref(), Some("ban"), "{out:#?}");
+}
