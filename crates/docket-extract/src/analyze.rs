@@ -694,6 +694,27 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                     .collect();
                 (matching.len() == 1).then(|| matching[0])
             };
+            // "India's Competition Commission": a name of another country's body (the UK's
+            // former Competition Commission) that is also a descriptor is read as the
+            // descriptor of the country named right before it
+            let chosen = chosen.filter(|&index| {
+                let Some((pt, code)) = &pending_jurisdiction else {
+                    return true;
+                };
+                let right_before = (*pt + 1..t0)
+                    .all(|t| matches!(ctx.toks[t].kind, Kind::Poss) || ctx.is(t, &["the"]));
+                let elsewhere = ctx
+                    .resolver
+                    .catalogue()
+                    .actors
+                    .get(index)
+                    .is_some_and(|a| a.jurisdiction.as_deref() != Some(code.as_str()));
+                !(right_before
+                    && elsewhere
+                    && hit
+                        .descriptor()
+                        .is_some_and(|d| ctx.resolver.resolve_descriptor(d, Some(code)).is_some()))
+            });
             if let Some(index) = chosen {
                 // "State Environmental Protection Agency": an authority's catalogue name inside
                 // a longer capitalised name is another body's name (the whole run is read as an

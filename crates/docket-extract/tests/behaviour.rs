@@ -3028,3 +3028,29 @@ fn a_suit_to_block_is_a_suit_against_the_party() {
     let out = extract(&x, "The FTC blocked Nvidia from buying Arm.", None);
     assert_eq!(out.events[0].action.as_deref(), Some("ban"), "{out:#?}");
 }
+
+/// "India's Competition Commission": a catalogue name of another country's body (the UK's
+/// former Competition Commission) that is also a descriptor is the named country's body; the
+/// name alone, or after its own country, is still that body.
+#[test]
+fn a_country_before_a_shared_name_picks_its_own_body() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "India's Competition Commission fined Google 13.38 billion rupees.",
+            "in.cci",
+        ),
+        (
+            "The Competition Commission fined Acme Widgets Ltd.",
+            "uk.competition-commission",
+        ),
+        (
+            "Britain's Competition Commission fined Acme Widgets Ltd.",
+            "uk.competition-commission",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
+    }
+}
