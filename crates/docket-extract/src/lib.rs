@@ -119,8 +119,9 @@ impl Extractor {
     }
 
     /// Extracts candidate events from one text. `context` holds the record's structured fields
-    /// (currently unused: the text alone is read). `reference_date` anchors relative dates when
-    /// the body has no readable `published` date.
+    /// (currently unused: the text alone is read). Relative dates are anchored on the body's
+    /// `published` date, else on a wire dateline at its start ("BEIJING, July 24 (Reuters) -"),
+    /// else on `reference_date` (which also gives a dateline without a year its year).
     pub fn extract(
         &self,
         body: &TextBody,
@@ -136,10 +137,13 @@ impl Extractor {
             return self.zh.extract(&self.resolver, body, reference_date);
         }
         let text = body.text.as_str();
+        // the anchor of relative dates: the published date, else a wire dateline's (its year
+        // from the reference date when it has none), else the reference date
         let anchor = body
             .published
             .as_deref()
             .and_then(|p| parse_date(p, &DateHints::default()).ok().flatten())
+            .or_else(|| self.times.dateline(&body.text, reference_date))
             .or(reference_date);
         let latin = !body.lang.as_deref().is_some_and(|l| {
             matches!(l.to_ascii_lowercase().as_str(), "zh" | "ja" | "ko") || l.starts_with("zh-")

@@ -102,6 +102,8 @@ pub struct TimeFinder {
     relative: Regex,
     ago: Regex,
     day_word: Regex,
+    /// A wire story's dateline at the start of a line: "BEIJING, July 24 (Reuters) -".
+    dateline: Regex,
 }
 
 /// Whether the text holds a four-digit number from 1900 to 2099 standing alone.
@@ -204,6 +206,12 @@ impl TimeFinder {
             weekday,
         ]);
         let relatives = union(&[relative, ago, day_word]);
+        // a place in capitals (and a region or country after a comma), a date, the agency in
+        // brackets, a dash: "BEIJING, July 24 (Reuters) -", "SAN FRANCISCO, Calif., Dec 3
+        // (Reuters) -", "BRUSSELS, 24 March 2021 (AFP) —"
+        let dateline = format!(
+            r"(?m)^[\t ]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+){{0,3}}(?:,[ \t][A-Z][A-Za-z.'\-]+(?:[ \t][A-Z][A-Za-z.'\-]+)?){{0,2}},[ \t]+((?:{MONTH}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{MONTH}\.?)(?:,?[ \t]+\d{{4}})?)[ \t]*(?:\([A-Za-z .&]{{2,40}}\)[ \t]*)?[-\u{{2013}}\u{{2014}}]"
+        );
         Ok(TimeFinder {
             cues,
             dates: re(&dates)?,
@@ -216,7 +224,26 @@ impl TimeFinder {
             relative: re(relative)?,
             ago: re(ago)?,
             day_word: re(day_word)?,
+            dateline: re(&dateline)?,
         })
+    }
+
+    /// The date of a wire story's dateline ("BEIJING, July 24 (Reuters) - ..."), looked for at
+    /// the start of one of the text's first lines, resolved against `anchor` when it has no
+    /// year (the latest such day not after the anchor, as for any date without a year). Only a
+    /// date to the day counts.
+    pub fn dateline(&self, text: &str, anchor: Option<PartialDate>) -> Option<PartialDate> {
+        // (a headline and a blank line may come first; a dateline is never deep in the text)
+        let mut head = text.len().min(400);
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let found = self.dateline.captures(&text[..head])?.get(1)?;
+        let expr = self.find(found.as_str()).into_iter().next()?;
+        if !matches!(expr.kind, TimeKind::Absolute(_) | TimeKind::MonthDay(..)) {
+            return None;
+        }
+        resolve(expr.kind, anchor).filter(|d| d.day_part().is_some())
     }
 
     /// Which kinds of cue words the text holds: a capitalised month name at a word start
@@ -631,6 +658,63 @@ mod tests {
         let found = check(text, anchor);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         found[0].1.clone()
+    }
+
+    /// A wire dateline at the start of one of the first lines gives a date to the day; its
+    /// year, when it has none, comes from the reference date.
+    #[test]
+    fn datelines_of_wire_stories() {
+        let finder = TimeFinder::new().unwrap();
+        let dateline = |text: &str, anchor: Option<&str>| {
+            let anchor = anchor.map(|a| a.parse::<PartialDate>().unwrap());
+            finder.dateline(text, anchor).map(|d| d.to_string())
+        };
+        let end_of_year = Some("2021-12-31");
+        for (text, expected) in [
+            (
+                "BEIJING, July 24 (Reuters) - China's market regulator",
+                "2021-07-24",
+            ),
+            (
+                "SAN FRANCISCO, Calif., Dec 3 (Reuters) - The FTC",
+                "2021-12-03",
+            ),
+            (
+                "BRUSSELS, 24 March 2020 (AFP) \u{2014} The Commission",
+                "2020-03-24",
+            ),
+            ("HONG KONG, Aug. 2 - Tencent", "2021-08-02"),
+            (
+                "China fines Tencent\n\nBEIJING, July 24 (Reuters) - China's",
+                "2021-07-24",
+            ),
+        ] {
+            assert_eq!(
+                dateline(text, end_of_year).as_deref(),
+                Some(expected),
+                "{text}"
+            );
+        }
+        // a year stated needs no anchor; without one, no anchor gives no date
+        assert_eq!(
+            dateline("BEIJING, July 24, 2021 (Reuters) - x", None).as_deref(),
+            Some("2021-07-24")
+        );
+        assert_eq!(dateline("BEIJING, July 24 (Reuters) - x", None), None);
+        // a later day than the reference date is last year's
+        assert_eq!(
+            dateline("BEIJING, July 24 (Reuters) - x", Some("2021-07-10")).as_deref(),
+            Some("2020-07-24")
+        );
+        // not a dateline: no dash, a lower-case place, a month only, a sentence
+        for text in [
+            "BEIJING, July 24 (Reuters) China's",
+            "Beijing, July 24 (Reuters) - China's",
+            "BEIJING, July (Reuters) - China's",
+            "The SEC said on July 24 - in a statement - that",
+        ] {
+            assert_eq!(dateline(text, end_of_year), None, "{text}");
+        }
     }
 
     #[test]

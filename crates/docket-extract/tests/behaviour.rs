@@ -3054,3 +3054,48 @@ fn a_country_before_a_shared_name_picks_its_own_body() {
         assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
     }
 }
+
+/// A wire story's dateline anchors its relative dates when the document has no published
+/// date: "BEIJING, July 24 (Reuters) - ... on Saturday" is that Saturday, July 24, 2021 (its
+/// year from the job's reference date); a published date still wins (Tuesday, August 3).
+#[test]
+fn a_dateline_anchors_relative_dates() {
+    let x = built_in_extractor();
+    let text = "BEIJING, July 24 (Reuters) - China's market regulator on Saturday fined \
+                Tencent 500,000 yuan.\n\nThe internet regulator summoned Meituan on Friday.";
+    let body = |published: Option<&str>| docket_core::TextBody {
+        text: text.to_string(),
+        offset: 0,
+        published: published.map(str::to_string),
+        lang: None,
+        title: None,
+        anchors: Vec::new(),
+    };
+    let reference = "2021-12-31".parse::<docket_core::PartialDate>().ok();
+    let out = x.extract(&body(None), &docket_core::RawEvent::default(), reference);
+    assert_eq!(
+        date(find(&out.events, "fine", None)).as_deref(),
+        Some("2021-07-24"),
+        "{out:#?}"
+    );
+    assert_eq!(
+        date(find(&out.events, "summons", None)).as_deref(),
+        Some("2021-07-23"),
+        "{out:#?}"
+    );
+    let out = x.extract(
+        &body(Some("2021-08-03")),
+        &docket_core::RawEvent::default(),
+        reference,
+    );
+    assert_eq!(
+        date(find(&out.events, "fine", None)).as_deref(),
+        Some("2021-07-31"),
+        "{out:#?}"
+    );
+    assert_eq!(
+        date(find(&out.events, "summons", None)).as_deref(),
+        Some("2021-07-30"),
+        "{out:#?}"
+    );
+}
