@@ -2549,7 +2549,7 @@ fn coordinated_actor(
     form: Form,
 ) -> Option<Mention> {
     if form == Form::Verb {
-        return None;
+        return coordinated_verb_actor(ctx, produced, out, t0);
     }
     // a determiner makes it a noun ("and a fine", not "and fined")
     let mut d = t0;
@@ -2565,6 +2565,33 @@ fn coordinated_actor(
     }
     let earlier = out.iter().rev().find(|c| c.action == action)?;
     earlier.actor.clone()
+}
+
+/// "The CAC said it had summoned executives from Meituan and ordered the company to
+/// rectify": an active verb right after "and" shares the actor of the sentence's latest event,
+/// when that event's trigger is an active verb too (its subject is the subject of both).
+fn coordinated_verb_actor(
+    ctx: &Ctx<'_, '_>,
+    produced: &[(usize, usize, Form, ActionKind)],
+    out: &[Candidate],
+    t0: usize,
+) -> Option<Mention> {
+    let mut p = t0;
+    while p > 0 && ctx.is(p - 1, lexicon::ADVERBS) {
+        p -= 1;
+    }
+    if p == 0 || !ctx.is(p - 1, &["and"]) {
+        return None;
+    }
+    let &(e0, e1, form, _) = produced.last()?;
+    let passive = e0 > 0 && ctx.is(e0 - 1, lexicon::BE_FORMS);
+    if form != Form::Verb || passive || e1 >= p {
+        return None;
+    }
+    out.last()?
+        .actor
+        .clone()
+        .filter(|a| a.role == Role::Authority)
 }
 
 /// Whether trigger `k` is a ban that a suit before it seeks: "sued to block", "sued on Thursday

@@ -3099,3 +3099,20 @@ fn a_dateline_anchors_relative_dates() {
         "{out:#?}"
     );
 }
+
+/// "The CAC said it had summoned executives from Meituan and ordered the company to
+/// rectify": a verb right after "and" shares the actor of the sentence's latest active verb,
+/// however far back their subject is.
+#[test]
+fn a_coordinated_verb_shares_the_actor() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Cyberspace Administration of China said on Friday it had summoned executives \
+         from Meituan and ordered the company to rectify problems.",
+        Some("2021-07-24"),
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(actor_id(order).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(target_ids(order), ["meituan"], "{out:#?}");
+}
