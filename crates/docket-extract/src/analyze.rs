@@ -3558,7 +3558,21 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
                 || ctx.jurisdiction[t].is_some()
                 || ctx.covered[t]
         });
-        if gap_ok {
+        // "Binance and its founder Changpeng Zhao": a party, then a role in it and its holder
+        let role_of_party = || {
+            let t = ctx.mentions[m].t1;
+            ctx.is(t, &["and"])
+                && ctx.is(t + 1, &["its", "their"])
+                && start > t + 2
+                && start - (t + 2) <= 4
+                && (t + 2..start).all(|q| {
+                    ctx.owner[q].is_none()
+                        && (ctx.is(q, &ROLE_WORDS)
+                            || person_cue(ctx, q)
+                            || ctx.is(q, lexicon::PERSON_ROLE_NOUNS))
+                })
+        };
+        if gap_ok || role_of_party() {
             list.insert(0, m);
             start = ctx.mentions[m].t0;
         } else {
@@ -3682,6 +3696,15 @@ fn authority_reference(
     };
     m.coref = true;
     Some(m)
+}
+
+/// Whether the name beginning at token `t` is the object of "over" ("over Alexa voice
+/// recordings", "over the Alexa case").
+fn after_over(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let Some(p) = t.checked_sub(1) else {
+        return false;
+    };
+    ctx.is(p, &["over"]) || ctx.is(p, lexicon::DETERMINERS) && p > 0 && ctx.is(p - 1, &["over"])
 }
 
 /// Whether the name beginning at token `t` is the object of a preposition ("into Kanzhun",
@@ -3929,24 +3952,26 @@ fn reporting_authority(ctx: &Ctx<'_, '_>, left: usize) -> Option<Mention> {
 /// The party an order noun ending at `t1` requires to act: "a cease-and-desist order requiring
 /// Acme Corp to stop", "an injunction barring Acme Corp from selling".
 fn required_party(ctx: &Ctx<'_, '_>, t1: usize) -> Vec<usize> {
-    // (after the trigger, or after the noun it qualifies: "a cease-and-desist order requiring")
+    const REQUIRING: [&str; 8] = [
+        "requiring",
+        "directing",
+        "ordering",
+        "forcing",
+        "compelling",
+        "barring",
+        "prohibiting",
+        "banning",
+    ];
+    // (after the trigger, after the noun it qualifies: "a cease-and-desist order requiring",
+    // or the trigger's last word: "an order requiring")
     let verb = if ctx.is(t1, &["order", "orders", "injunction"]) {
         t1 + 1
+    } else if t1 > 0 && ctx.is(t1 - 1, &REQUIRING) {
+        t1 - 1
     } else {
         t1
     };
-    if !ctx.is(
-        verb,
-        &[
-            "requiring",
-            "directing",
-            "ordering",
-            "forcing",
-            "compelling",
-            "barring",
-            "prohibiting",
-        ],
-    ) {
+    if !ctx.is(verb, &REQUIRING) {
         return Vec::new();
     }
     object_list(ctx, verb + 1, object_clause_end(ctx, verb + 1), 0).0
@@ -4592,8 +4617,32 @@ fn analyze_trigger_as(
             let (list, c, agent) = noun_arguments(ctx, memory, (left, right), t0, t1, action);
             targets = list;
             count = c;
+            // "Amazon was hit with a $25 million fine over Alexa voice recordings": "over"
+            // gives the reason when the subject receives the penalty; the subject is the target
+            let over = targets
+                .first()
+                .is_some_and(|&m| after_over(ctx, ctx.mentions[m].t0));
+            if over {
+                let (received, subject_mentions) = receiving_subject(ctx, left, t0, t1, right);
+                if received && !subject_mentions.is_empty() {
+                    targets = subject_mentions;
+                }
+            }
             if targets.is_empty() && action == ActionKind::Order {
                 targets = required_party(ctx, t1);
+            }
+            // "a $5 billion settlement between the FTC and Facebook": the authority of the
+            // pair settles with the other party
+            let mut between_actor = None;
+            if targets.is_empty() && action == ActionKind::Settlement && ctx.is(t1, &["between"]) {
+                let (pair, _) = object_list(ctx, t1 + 1, right, 0);
+                let (authorities, parties): (Vec<usize>, Vec<usize>) = pair
+                    .into_iter()
+                    .partition(|&m| ctx.mentions[m].role == Role::Authority);
+                if authorities.len() == 1 && !parties.is_empty() {
+                    between_actor = Some(ctx.mentions[authorities[0]].clone());
+                    targets = parties;
+                }
             }
             if let Some(agent) = agent {
                 match agent {
@@ -4603,6 +4652,9 @@ fn analyze_trigger_as(
                         actors = list;
                     }
                 }
+            }
+            if actors.is_empty() {
+                actors.extend(between_actor);
             }
             if actors.is_empty() {
                 actors.extend(orderer());
@@ -5281,8 +5333,9 @@ fn noun_arguments(
     ];
     // the verb a few words before the noun, with only its indirect object ("sent Amazon a
     // Statement of Objections"), determiners and adjectives in between
+    // (also an amount: "issued a £7.5 million fine to Clearview AI")
     let giving = || {
-        (t0.saturating_sub(5).max(left)..t0)
+        (t0.saturating_sub(7).max(left)..t0)
             .rev()
             .find(|&q| ctx.is(q, &GIVING))
             .filter(|&v| {
@@ -5290,6 +5343,7 @@ fn noun_arguments(
                     ctx.owner[q].is_some()
                         || ctx.is(q, lexicon::DETERMINERS)
                         || ctx.is_lower_word(q)
+                        || ctx.covered[q]
                 })
             })
     };

@@ -382,6 +382,13 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("cease-and-desist", ActionKind::Order, Form::Noun),
     ("injunction", ActionKind::Order, Form::Noun),
     ("court order", ActionKind::Order, Form::Noun),
+    // an order named with what it requires ("finalized an order requiring Epic Games to pay");
+    // the bare noun "order" is too often no enforcement ("in order to", aircraft orders)
+    ("order requiring", ActionKind::Order, Form::Noun),
+    ("order directing", ActionKind::Order, Form::Noun),
+    ("order barring", ActionKind::Order, Form::Noun),
+    ("order prohibiting", ActionKind::Order, Form::Noun),
+    ("order banning", ActionKind::Order, Form::Noun),
     // the European Commission's interim measures; a regulator's asset freeze
     ("interim measures", ActionKind::Order, Form::Noun),
     ("restraining order", ActionKind::Order, Form::Noun),

@@ -3116,3 +3116,79 @@ fn a_coordinated_verb_shares_the_actor() {
     assert_eq!(actor_id(order).as_deref(), Some("cn.cac"), "{out:#?}");
     assert_eq!(target_ids(order), ["meituan"], "{out:#?}");
 }
+
+/// Press-release phrasings of a penalty's parties: a subject list with a role and its holder
+/// ("Binance and its founder Changpeng Zhao agreed to pay"), a penalty given "to" a party
+/// after an amount ("issued a £7.5 million fine to Clearview AI"), "over" as the reason when
+/// the subject receives the penalty ("Amazon was hit with a $25 million fine over Alexa voice
+/// recordings"), a settlement "between" an authority and a party, and an order named with
+/// what it requires ("finalized an order requiring Epic Games to pay").
+#[test]
+fn parties_of_press_release_phrasings() {
+    let x = built_in_extractor();
+    let names = |e: &docket_core::RawEvent| -> Vec<String> {
+        e.targets.iter().map(|t| t.name.clone()).collect()
+    };
+    let out = extract(
+        &x,
+        "Binance and its founder Changpeng Zhao agreed to pay $4.3 billion to resolve the \
+         Justice Department's investigation.",
+        None,
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(names(settlement), ["Binance", "Changpeng Zhao"], "{out:#?}");
+
+    let out = extract(
+        &x,
+        "The UK's Information Commissioner's Office issued a £7.5 million fine to Clearview AI.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(names(fine), ["Clearview AI"], "{out:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("£7.5 million"), "{out:#?}");
+
+    let out = extract(
+        &x,
+        "Amazon was hit with a $25 million fine over Alexa voice recordings of children.",
+        None,
+    );
+    assert_eq!(
+        target_ids(find(&out.events, "fine", None)),
+        ["amazon"],
+        "{out:#?}"
+    );
+
+    let out = extract(
+        &x,
+        "A federal judge on Monday approved a $5 billion settlement between the FTC and \
+         Facebook.",
+        Some("2019-07-26"),
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(actor_id(settlement).as_deref(), Some("us.ftc"), "{out:#?}");
+    assert_eq!(target_ids(settlement), ["facebook"], "{out:#?}");
+
+    let out = extract(
+        &x,
+        "The Federal Trade Commission today finalized an order requiring Epic Games to pay \
+         $245 million to consumers.",
+        Some("2023-03-14"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(
+        actor_id(&out.events[0]).as_deref(),
+        Some("us.ftc"),
+        "{out:#?}"
+    );
+    assert_eq!(names(&out.events[0]), ["Epic Games"], "{out:#?}");
+    // the bare noun is still no trigger
+    assert_no_events(
+        &x,
+        &[
+            "In order to comply, Acme Corp changed its policy.",
+            "The airline placed an order for 30 planes.",
+            "A settlement between Acme Corp and Beta Corp ended the dispute.",
+        ],
+        None,
+    );
+}
