@@ -1491,6 +1491,12 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 end += 2;
                 continue;
             }
+            // "Funeda Sp. z o.o.": the Polish legal form, written with periods and spaces,
+            // closes the name
+            if let Some(form_end) = polish_legal_form_end(ctx, end) {
+                end = form_end;
+                break;
+            }
             // "IZA OBRAS Y PROMOCIONES, S.A.": the legal form after a comma closes the name
             if legal_suffix_after_comma(ctx, end) && free(ctx, end + 1) {
                 end += 2;
@@ -1673,6 +1679,27 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         }
         t = end;
     }
+}
+
+/// The token end of a Polish legal form whose "Sp" is token `end - 1` ("Sp. z o.o.", "Sp. z
+/// o. o.", "sp. z.o.o."), when the text goes on so.
+fn polish_legal_form_end(ctx: &Ctx<'_, '_>, end: usize) -> Option<usize> {
+    let sp = end.checked_sub(1)?;
+    if !ctx.word(sp).eq_ignore_ascii_case("sp") {
+        return None;
+    }
+    let from = ctx.toks[sp].end;
+    let rest = ctx.s.text.get(from..)?;
+    let length = [". z o.o.", ". z o. o.", ". z.o.o.", " z o.o."]
+        .iter()
+        .find(|form| {
+            rest.get(..form.len())
+                .is_some_and(|r| r.eq_ignore_ascii_case(form))
+        })?
+        .len();
+    let byte_end = from + length;
+    let token_end = ctx.toks.partition_point(|t| t.start < byte_end);
+    (token_end > end).then_some(token_end)
 }
 
 /// Whether tokens `t` and `t + 1` are a period and a web domain ending written right after the
@@ -2515,6 +2542,29 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
                 candidate.action = ActionKind::Charge;
             }
         }
+        // "fined Tencent, Alibaba and Suning for failing to report earlier acquisitions for
+        // antitrust review": a noun in the reason of an earlier action, naming no party, is
+        // that reason, not an action; but "for failing to provide information requested by the
+        // DPA during an investigation" tells of one that took place, of the same parties
+        if form != Form::Verb
+            && in_reason_of_earlier(&ctx, &produced, t0)
+            && found
+                .iter()
+                .all(|c| c.targets.is_empty() && c.target_count.is_none())
+        {
+            let during = (t0.saturating_sub(4)..t0).any(|t| {
+                ctx.is(t, &["during"]) || ctx.is(t, &["course"]) && ctx.is(t + 1, &["of"])
+            });
+            match out.last().filter(|_| during) {
+                Some(earlier) => {
+                    for candidate in &mut found {
+                        candidate.targets.clone_from(&earlier.targets);
+                        candidate.target_count = earlier.target_count;
+                    }
+                }
+                None => found.clear(),
+            }
+        }
         if found.iter().any(|c| c.actor.is_none()) {
             let shared = coordinated_actor(&ctx, &produced, &out, t0, action, form);
             for candidate in found.iter_mut().filter(|c| c.actor.is_none()) {
@@ -2592,6 +2642,23 @@ fn coordinated_verb_actor(
         .actor
         .clone()
         .filter(|a| a.role == Role::Authority)
+}
+
+/// Whether token `t0` stands in the reason of the sentence's latest action: after it, behind
+/// "failing to", "failure to", "failed to" or "refusing to" ("fined X for failing to report
+/// acquisitions for antitrust review").
+fn in_reason_of_earlier(
+    ctx: &Ctx<'_, '_>,
+    produced: &[(usize, usize, Form, ActionKind)],
+    t0: usize,
+) -> bool {
+    let Some(&(_, e1, _, _)) = produced.last() else {
+        return false;
+    };
+    e1 < t0
+        && (e1..t0).any(|t| {
+            ctx.is(t, &["failing", "failure", "failed", "refusing"]) && ctx.is(t + 1, &["to"])
+        })
 }
 
 /// Whether trigger `k` is a ban that a suit before it seeks: "sued to block", "sued on Thursday
@@ -3244,6 +3311,29 @@ fn object_list(
                     })
             });
             if let Some(q) = person {
+                t = q;
+                continue;
+            }
+        }
+        // "fined Didi chairman Cheng Wei and president Jean Liu": the next holder's role,
+        // then the holder
+        if !targets.is_empty() && t > 0 && ctx.is(t - 1, &["and"]) {
+            let role_word = |q: usize| {
+                ctx.owner[q].is_none()
+                    && (ctx.is(q, &ROLE_WORDS)
+                        || person_cue(ctx, q)
+                        || ctx.is(q, lexicon::PERSON_ROLE_NOUNS))
+            };
+            let holder = (t..right.min(t + 4))
+                .take_while(|&q| role_word(q))
+                .last()
+                .map(|q| q + 1)
+                .filter(|&q| {
+                    ctx.mention_at(q).is_some_and(|m| {
+                        ctx.mentions[m].role == Role::Person && ctx.mentions[m].t0 == q
+                    })
+                });
+            if let Some(q) = holder {
                 t = q;
                 continue;
             }

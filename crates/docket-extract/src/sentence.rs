@@ -123,6 +123,18 @@ const OPENERS: &[&str] = &[
     "If",
     "Some",
     "Many",
+    "Due",
+    "During",
+    "Following",
+    "Because",
+    "Moreover",
+    "Furthermore",
+    "Additionally",
+    "Although",
+    "Despite",
+    "Subsequently",
+    "Therefore",
+    "Thus",
 ];
 
 /// Byte spans `[start, end)` of the sentences of `text`, trimmed of white space.

@@ -3192,3 +3192,66 @@ fn parties_of_press_release_phrasings() {
         None,
     );
 }
+
+/// "fined Didi chairman Cheng Wei and president Jean Liu": a role and its holder continue an
+/// object list. A noun in the reason of an earlier action that names no party is that reason
+/// ("for failing to report acquisitions for antitrust review": no review took place), unless
+/// the reason tells of one that took place ("during an investigation": of the same parties).
+#[test]
+fn roles_in_object_lists_and_nouns_in_reasons() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CAC also fined Didi chairman Cheng Wei and president Jean Liu 1 million yuan each.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    let names: Vec<&str> = fine.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["Cheng Wei", "Jean Liu"], "{out:#?}");
+
+    let out = extract(
+        &x,
+        "Authorities fined Tencent, Alibaba and Suning for failing to report earlier \
+         acquisitions for antitrust review.",
+        None,
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(out.events[0].action.as_deref(), Some("fine"), "{out:#?}");
+
+    let out = extract(
+        &x,
+        "The Polish DPA (UODO) has fined Funeda Sp. z o.o. EUR 4,900 for failing to provide \
+         information requested by the DPA during an investigation.",
+        None,
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        investigation.targets.first().map(|t| t.name.as_str()),
+        Some("Funeda Sp. z o.o."),
+        "{out:#?}"
+    );
+}
+
+/// "Funeda Sp. z o.o.": the Polish legal form, written with periods and spaces, closes an
+/// unknown name; after it, a sentence opener such as "Due" starts a new sentence.
+#[test]
+fn the_polish_legal_form_closes_a_name() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Polish DPA (UODO) imposed a fine of EUR 235,300 on ID Finance Poland Sp. z o.o. \
+         Due to an error while restarting a server, the data of 140 699 customers were public.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    let names: Vec<&str> = fine.targets.iter().map(|t| t.name.as_str()).collect();
+    assert_eq!(names, ["ID Finance Poland Sp. z o.o."], "{out:#?}");
+    for text in [
+        "The UODO fined Anwara Sp. z.o.o. for a breach.",
+        "The UODO fined Anwara Sp. z o. o. for a breach.",
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert!(fine.targets[0].name.starts_with("Anwara Sp. z"), "{out:#?}");
+    }
+}
