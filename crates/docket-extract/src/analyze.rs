@@ -3192,6 +3192,39 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
         }
         Voice::Active
     };
+    // "filed a settled action against Acme Capital LLC": a participle after a determiner
+    // qualifies a noun of proceedings, and is read as that noun
+    // ("instituted settled administrative proceedings against Beta LLC")
+    const PROCEEDINGS: [&str; 7] = [
+        "action",
+        "actions",
+        "proceeding",
+        "proceedings",
+        "case",
+        "cases",
+        "complaint",
+    ];
+    let settled_proceeding = form == Form::Intransitive
+        && ctx.is(t0, &["settled"])
+        && t0 > 0
+        && ctx.is(
+            t0 - 1,
+            &[
+                "a",
+                "an",
+                "the",
+                "instituted",
+                "filed",
+                "brought",
+                "announced",
+            ],
+        )
+        && (ctx.is(t1, &PROCEEDINGS)
+            || ctx.is(t1, &["administrative", "civil", "cease-and-desist"])
+                && ctx.is(t1 + 1, &PROCEEDINGS));
+    if settled_proceeding {
+        return Voice::Noun;
+    }
     match form {
         Form::Verb => verbish(ctx),
         Form::Intransitive | Form::Payment => Voice::Intransitive,
@@ -5850,6 +5883,35 @@ fn receiving_subject(
             && ctx.mentions[m].role != Role::Authority
         {
             return (true, same_span(ctx, m));
+        }
+    }
+    // "Beta Corp consented to the entry of a final judgment": the party consents to what is
+    // entered against it
+    let mut p = t0;
+    while p > left && ctx.is(p - 1, lexicon::DETERMINERS) {
+        p -= 1;
+    }
+    if p >= left + 4 && ctx.is(p - 1, &["of"]) && ctx.is(p - 2, &["entry"]) {
+        let to = if ctx.is(p - 3, &["the"]) {
+            p - 4
+        } else {
+            p - 3
+        };
+        let consent = to > left
+            && ctx.is(to, &["to"])
+            && ctx.is(
+                to - 1,
+                &[
+                    "consented",
+                    "consents",
+                    "consenting",
+                    "agreed",
+                    "agrees",
+                    "agreeing",
+                ],
+            );
+        if consent {
+            return (true, subject(ctx, left, to - 1, not_authority));
         }
     }
     // the cue must be close to the noun: at most four words before it; the subject is that

@@ -3255,3 +3255,43 @@ fn the_polish_legal_form_closes_a_name() {
         assert!(fine.targets[0].name.starts_with("Anwara Sp. z"), "{out:#?}");
     }
 }
+
+/// SEC litigation releases: "X consented to the entry of a final judgment that ... orders it
+/// to pay a civil penalty of $N" is one ruling on X with the penalty; "filed a settled action
+/// against X", "instituted settled administrative proceedings against X" are settlements with
+/// X.
+#[test]
+fn consent_judgments_and_settled_actions() {
+    let x = built_in_extractor();
+    for text in [
+        "Without admitting or denying the allegations, Beta Corp consented to the entry of a \
+         final judgment that permanently enjoins it from violating Section 17(a) and orders it \
+         to pay a civil penalty of $1.5 million.",
+        "Beta Corp consented to the entry of a final judgment ordering it to pay a civil \
+         penalty of $1.5 million.",
+    ] {
+        let out = extract(&x, text, None);
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let ruling = &out.events[0];
+        assert_eq!(ruling.action.as_deref(), Some("ruling"), "{out:#?}");
+        assert_eq!(ruling.targets[0].name, "Beta Corp", "{out:#?}");
+        assert_eq!(ruling.amount.as_deref(), Some("$1.5 million"), "{out:#?}");
+    }
+    for (text, names) in [
+        (
+            "On May 3, 2023, the SEC filed a settled action against Acme Capital LLC and its \
+             principal, John Roe.",
+            &["Acme Capital LLC", "John Roe"][..],
+        ),
+        (
+            "The SEC instituted settled administrative proceedings against Beta LLC.",
+            &["Beta LLC"][..],
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let settlement = find(&out.events, "settlement", None);
+        assert_eq!(actor_id(settlement).as_deref(), Some("us.sec"), "{out:#?}");
+        let found: Vec<&str> = settlement.targets.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(found, names, "{text}: {out:#?}");
+    }
+}
