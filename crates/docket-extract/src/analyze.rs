@@ -3005,7 +3005,17 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
     {
         return true;
     }
-    let from = t0.saturating_sub(7).max(left);
+    // seven tokens back, a name counting as one ("calling on the Department of Trade and
+    // Industry to block")
+    let mut from = t0;
+    let mut counted = 0;
+    while from > left && counted < 7 {
+        from -= 1;
+        if let Some(m) = ctx.owner[from] {
+            from = ctx.mentions[m].t0.max(left);
+        }
+        counted += 1;
+    }
     // "faced charges", "is facing a probe": real; "could face a fine": a threat
     let faced = ctx.is(t0, lexicon::FACED_NOUNS);
     // the end of the list item being read: "seeks permanent injunctions, disgorgement and

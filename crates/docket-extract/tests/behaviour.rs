@@ -3295,3 +3295,18 @@ fn consent_judgments_and_settled_actions() {
         assert_eq!(found, names, "{text}: {out:#?}");
     }
 }
+
+/// The window in which a word of plan or hypothesis drops a trigger counts a name as one
+/// word: "calling on the Department of Trade and Industry to block" is a call, not a ban.
+#[test]
+fn a_long_name_does_not_hide_a_call_for_action() {
+    let x = built_in_extractor();
+    assert_no_events(
+        &x,
+        &[
+            "A group of five MPs are calling on the Department of Trade and Industry to block \
+           any takeover of the club by the US football magnate.",
+        ],
+        None,
+    );
+}
