@@ -4321,6 +4321,10 @@ fn analyze_trigger_as(
                     || ctx.punct(t) == Some(',')
             })
             .any(|t| ctx.is(t, &["to"]) && ctx.is(t + 1, &PAY_VERBS));
+    // "The minister ruled out a bailout": to rule out is to exclude, no ruling
+    if action == ActionKind::Ruling && ctx.is(t1, &["out"]) {
+        return Vec::new();
+    }
     // "Tencent was told to end its exclusive music licensing deals", "regulators told Tencent
     // to end ...": an instruction to a company by an authority, or to a company in the
     // passive; "told the BBC", "told reporters that", "Mr Smith was told to leave" are not
@@ -4544,6 +4548,16 @@ fn analyze_trigger_as(
                 t1 + 1
             } else {
                 t1
+            };
+            // "ruled against Acme Corp": the losing party, named right after "against" (not
+            // "ruled against the interests of the people he represents")
+            let from = if action == ActionKind::Ruling
+                && ctx.is(from, &["against"])
+                && ctx.mention_at(skip_determiners(ctx, from + 1)).is_some()
+            {
+                from + 1
+            } else {
+                from
             };
             let from = if action == ActionKind::Ruling
                 && ctx.mention_at(skip_determiners(ctx, from)).is_none()

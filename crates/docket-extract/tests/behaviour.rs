@@ -3310,3 +3310,32 @@ fn a_long_name_does_not_hide_a_call_for_action() {
         None,
     );
 }
+
+/// "ruled against Acme Corp": the party named right after "against" is the ruling's target
+/// (not "ruled against the interests of the people he represents"); "ruled out" is no ruling.
+#[test]
+fn ruled_against_and_ruled_out() {
+    let x = built_in_extractor();
+    for text in [
+        "A US court ruled against Acme Corp.",
+        "The court ruled against Acme Corp on Monday.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let ruling = find(&out.events, "ruling", None);
+        assert_eq!(ruling.targets[0].name, "Acme Corp", "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "The Supreme Court has ruled against the interests of the people he represents.",
+        None,
+    );
+    assert!(out.events.iter().all(|e| e.targets.is_empty()), "{out:#?}");
+    assert_no_events(
+        &x,
+        &[
+            "The minister ruled out a bailout of Acme Corp.",
+            "The Irish Prime Minister ruled out a management buy-out of Aer Lingus.",
+        ],
+        None,
+    );
+}
