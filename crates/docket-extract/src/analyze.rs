@@ -2644,6 +2644,32 @@ fn coordinated_verb_actor(
         .filter(|a| a.role == Role::Authority)
 }
 
+/// The authority or state that puts a party under the noun at `t0`: "Beijing put Didi under a
+/// cybersecurity review" (an active "put"/"placed" whose object is a name, then "under" and
+/// at most two words before the noun).
+fn putter_under(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
+    let mut under = t0;
+    while under > left && !ctx.is(under, &["under"]) && t0 - under <= 3 {
+        under -= 1;
+    }
+    if !ctx.is(under, &["under"]) || under == 0 {
+        return None;
+    }
+    let object = ctx.mention_at(under - 1)?;
+    let verb = ctx.mentions[object].t0.checked_sub(1)?;
+    if verb < left || !ctx.is(verb, &["put", "puts", "placed", "places"]) {
+        return None;
+    }
+    // (not the passive "Didi was put under review": the party is the subject)
+    if skip_adverbs_back(ctx, verb).is_some_and(|p| ctx.is(p, lexicon::BE_FORMS)) {
+        return None;
+    }
+    match nearest_authority_left(ctx, left, verb) {
+        Some(a) => Some(ctx.mentions[a].clone()),
+        None => state_subject(ctx, left, verb),
+    }
+}
+
 /// Whether token `t0` stands in the reason of the sentence's latest action: after it, behind
 /// "failing to", "failure to", "failed to" or "refusing to" ("fined X for failing to report
 /// acquisitions for antitrust review").
@@ -4802,6 +4828,11 @@ fn analyze_trigger_as(
             }
             if actors.is_empty() {
                 actors.extend(between_actor);
+            }
+            // "Beijing put Didi under a cybersecurity review", "The CAC placed three apps under
+            // review": the subject of the verb that puts the party under the noun
+            if actors.is_empty() {
+                actors.extend(putter_under(ctx, left, t0));
             }
             if actors.is_empty() {
                 actors.extend(orderer());

@@ -3339,3 +3339,36 @@ fn ruled_against_and_ruled_out() {
         None,
     );
 }
+
+/// "Beijing put Didi under a cybersecurity review", "The CAC placed Full Truck Alliance under
+/// cybersecurity review": the subject of the verb that puts the party under the noun acts (an
+/// authority, or a state as for "Beijing slapped a fine on Alibaba"); not a company, and not
+/// in the passive.
+#[test]
+fn who_puts_a_party_under_review_acts() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CAC placed Full Truck Alliance under cybersecurity review on Monday.",
+        Some("2021-07-10"),
+    );
+    let review = find(&out.events, "investigation", None);
+    assert_eq!(actor_id(review).as_deref(), Some("cn.cac"), "{out:#?}");
+    let out = extract(
+        &x,
+        "Beijing put Didi under a cybersecurity review two days after its IPO.",
+        None,
+    );
+    let review = find(&out.events, "investigation", None);
+    assert_eq!(
+        review.actor.as_ref().map(|a| a.name.as_str()),
+        Some("Beijing"),
+        "{out:#?}"
+    );
+    let out = extract(&x, "Didi was put under a cybersecurity review.", None);
+    assert!(
+        find(&out.events, "investigation", None).actor.is_none(),
+        "{out:#?}"
+    );
+    assert_no_events(&x, &["Alibaba put its suppliers under review."], None);
+}
