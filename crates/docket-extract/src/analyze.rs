@@ -2774,6 +2774,10 @@ fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usiz
         let company_subject = !subject(ctx, left, be, |m| m.role == Role::Company).is_empty();
         return verb_after(to) && (by_authority || company_subject);
     }
+    // ("summoned Tencent and told it to stop": the pronoun stands for the latest party)
+    if ctx.is(t1, &["it", "them"]) {
+        return verb_after(t1 + 1) && nearest_authority_left(ctx, left, t0).is_some();
+    }
     let Some(m) = ctx.owner.get(t1).copied().flatten() else {
         return false;
     };

@@ -2345,9 +2345,25 @@ fn told_to_act_is_an_order() {
             "A spokesman told the BBC that the firm would appeal.",
             "Mr Smith was told to leave the company.",
             "He told Tencent to end the deals.",
+            "Tencent told them to wait.",
         ],
         Some("2021-07-24"),
     );
+    // "it" and "them" after "told" stand for the latest parties
+    for (text, targets) in [
+        (
+            "Regulators summoned Tencent and told it to stop blocking links.",
+            &["tencent"][..],
+        ),
+        (
+            "Regulators summoned Tencent and Alibaba and told them to stop blocking links.",
+            &["tencent", "alibaba"][..],
+        ),
+    ] {
+        let out = extract(&x, text, Some("2021-07-24"));
+        let order = find(&out.events, "order", None);
+        assert_eq!(target_ids(order), targets, "{text}: {out:#?}");
+    }
 }
 
 /// A headline in title case ("FTC Takes Action Against Data Broker") names only what the body
