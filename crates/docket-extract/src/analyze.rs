@@ -2670,6 +2670,27 @@ fn putter_under(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
     }
 }
 
+/// The comma that opens a reporting clause inserted right before ", and" and the verb group
+/// at `verb` ("..., the market regulator said on Saturday, and was fined"), and the authority
+/// it names: the clause between the two commas has a reporting verb and names an authority.
+fn reporting_clause_before(ctx: &Ctx<'_, '_>, verb: usize) -> Option<(usize, usize)> {
+    // (the clause of the verb begins after "and": the search goes back from the sentence's
+    // start)
+    let and = before_verb_group(ctx, 0, verb);
+    if !ctx.is(and, &["and"]) || and < 2 || ctx.punct(and - 1) != Some(',') {
+        return None;
+    }
+    let close = and - 1;
+    let open = (close.saturating_sub(12)..close)
+        .rev()
+        .find(|&t| ctx.punct(t) == Some(','))?;
+    let reports = (open + 1..close).any(|t| ctx.is(t, &REPORTING));
+    let authority = (open + 1..close)
+        .filter_map(|t| ctx.mention_at(t))
+        .find(|&m| ctx.mentions[m].role == Role::Authority)?;
+    reports.then_some((open, authority))
+}
+
 /// Whether token `t0` stands in the reason of the sentence's latest action: after it, behind
 /// "failing to", "failure to", "failed to" or "refusing to" ("fined X for failing to report
 /// acquisitions for antitrust review").
@@ -4718,6 +4739,21 @@ fn analyze_trigger_as(
                 .or_else(|| passive_directive(ctx, left, t0).map(|(be, _)| be))
                 .unwrap_or(t0);
             targets = subject(ctx, left, verb_group, not_authority);
+            // "Tencent Music has been ordered to ..., the market regulator said on Saturday,
+            // and was fined 500,000 yuan": across the reporting clause, the subject before it
+            let mut inserted_reporter = None;
+            if targets.is_empty() {
+                if let Some((comma, reporter)) = reporting_clause_before(ctx, verb_group) {
+                    inserted_reporter = Some(ctx.mentions[reporter].clone());
+                    // (the subject of the sentence's first passive: "has been ordered")
+                    let be = (0..comma).find(|&q| {
+                        ctx.is(q, lexicon::BE_FORMS) || ctx.is(q, &["has", "have", "had"])
+                    });
+                    if let Some(be) = be {
+                        targets = subject(ctx, 0, be, not_authority);
+                    }
+                }
+            }
             if targets.is_empty() {
                 extra_targets.extend(pronoun_subject(ctx, memory, left, verb_group));
             }
@@ -4787,6 +4823,9 @@ fn analyze_trigger_as(
             }
             if actors.is_empty() && by.is_none() {
                 actors.extend(reporter.map(|(m, _)| ctx.mentions[m].clone()));
+            }
+            if actors.is_empty() && by.is_none() && !targets.is_empty() {
+                actors.extend(inserted_reporter);
             }
             confidence = 0.85;
         }

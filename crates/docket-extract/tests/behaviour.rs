@@ -3388,3 +3388,22 @@ fn who_puts_a_party_under_review_acts() {
     );
     assert_no_events(&x, &["Alibaba put its suppliers under review."], None);
 }
+
+/// "Tencent Music has been ordered to ..., the market regulator said on Saturday, and was
+/// fined 500,000 yuan": across the inserted reporting clause, the passive after ", and" has the
+/// subject of the sentence's first passive, and the reporting authority as its actor.
+#[test]
+fn a_passive_after_an_inserted_reporting_clause() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China Tech has been ordered to give up exclusive rights, the SAMR said on Saturday, \
+         and was fined 500,000 yuan.",
+        Some("2021-07-24"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("cn.samr"), "{out:#?}");
+    assert_eq!(fine.targets[0].name, "China Tech", "{out:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("500,000 yuan"), "{out:#?}");
+    assert_eq!(date(fine).as_deref(), Some("2021-07-24"), "{out:#?}");
+}
