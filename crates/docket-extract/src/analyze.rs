@@ -122,6 +122,12 @@ pub struct Memory {
     /// The authority that "it" may refer to from the previous sentences: the latest mention of
     /// the document, in the current or the previous sentence.
     pub it_authority: Option<Mention>,
+    /// The authority that opened the previous sentence as its subject ("The Commission said
+    /// Apple had ... It ordered the iPhone maker to ..."), for an "it" that opens the current
+    /// one.
+    pub it_subject: Option<Mention>,
+    /// The authority that opened a sentence, with the sentence's number.
+    pub opening_authority: Option<(usize, Mention)>,
 }
 
 /// How many recent authorities the memory keeps.
@@ -893,6 +899,22 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 .authority_seen
                 .is_some_and(|s| s + 1 >= memory.sentence)
         });
+    memory.it_subject = memory
+        .opening_authority
+        .as_ref()
+        .filter(|(n, _)| n + 1 == memory.sentence)
+        .map(|(_, m)| m.clone());
+    let opening = (0..ctx.toks.len().min(2))
+        .find_map(|t| ctx.mention_at(t))
+        .filter(|&m| {
+            let mention = &ctx.mentions[m];
+            mention.role == Role::Authority
+                && !mention.coref
+                && (mention.t0 == 0 || mention.t0 == 1 && ctx.is(0, &["the"]))
+        });
+    if let Some(m) = opening {
+        memory.opening_authority = Some((memory.sentence, ctx.mentions[m].clone()));
+    }
     update_memory(ctx, memory);
 }
 
@@ -3873,7 +3895,15 @@ fn authority_reference(
             None if (0..ctx.mentions.len()).any(|m| ctx.mentions[m].t1 <= referring) => {
                 return None
             }
-            None => memory.it_authority.clone()?,
+            // ("The Commission said Apple had abused its position. It ordered the iPhone
+            // maker to ...": an "it" that opens the sentence is the subject of the previous
+            // one, when an authority opened it)
+            None => memory.it_authority.clone().or_else(|| {
+                (0..referring)
+                    .all(|t| ctx.punct(t).is_some())
+                    .then(|| memory.it_subject.clone())
+                    .flatten()
+            })?,
         }
     } else {
         memory.last_authority.clone()?
@@ -4512,8 +4542,11 @@ fn analyze_trigger_as(
             let p = before_verb_group(ctx, left, t0);
             // ("India's first low-cost airline ordered 30 planes": with no authority in the
             // clause at all, any company noun there)
+            // (not the one ordered before the complement: "It ordered the iPhone maker to
+            // remove the restrictions")
             let company_subject = p > left
                 && p < t0
+                && ordering_verb(ctx, left, t0).is_none()
                 && ctx.is(p, lexicon::COREF_COMPANY)
                 && ctx.owner[p].is_none_or(|m| ctx.mentions[m].role != Role::Authority)
                 && match nearest_auth {
@@ -4572,19 +4605,28 @@ fn analyze_trigger_as(
                 }
                 Some(a) => actors.push(ctx.mentions[a].clone()),
                 None => {
-                    // a company doing it is not enforcement, unless it refers to an authority
-                    if subject_mentions
-                        .iter()
-                        .any(|&m| ctx.mentions[m].role != Role::Authority)
-                    {
-                        return Vec::new();
-                    }
                     // "it had ordered app stores to stop offering Didi's app": the subject
-                    // of the ordering verb
-                    let reference = authority_reference(ctx, memory, left, t0).or_else(|| {
+                    // of the ordering verb ("It ordered Apple to remove the restrictions":
+                    // the company before the complement is the one ordered, not its subject)
+                    let ordered_by = || {
                         ordering_verb(ctx, left, t0)
                             .and_then(|o| authority_reference(ctx, memory, left, o))
-                    });
+                    };
+                    // a company doing it is not enforcement, unless it refers to an authority
+                    let company_acts = subject_mentions
+                        .iter()
+                        .any(|&m| ctx.mentions[m].role != Role::Authority);
+                    let ordered = if company_acts {
+                        match ordered_by() {
+                            Some(a) => Some(a),
+                            None => return Vec::new(),
+                        }
+                    } else {
+                        None
+                    };
+                    let reference = ordered
+                        .or_else(|| authority_reference(ctx, memory, left, t0))
+                        .or_else(ordered_by);
                     if let Some(a) = reference {
                         flags.push("actor_coreference".to_string());
                         actors.push(a);

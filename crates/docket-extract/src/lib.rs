@@ -297,7 +297,23 @@ impl Extractor {
     ) {
         memory.sentence = number;
         memory.opening = None;
-        if names_to_remember(&text[start..end], start, hits) {
+        // (a sentence that an authority opens is read in full too: "it" at the start of the
+        // next one may refer to that authority)
+        let catalogue = self.resolver.catalogue();
+        let opens_with_authority = || {
+            hits.first().is_some_and(|hit| {
+                let lead = text.get(start..hit.start).unwrap_or_default().trim();
+                (lead.is_empty() || lead.eq_ignore_ascii_case("the"))
+                    && (hit.descriptor().is_some()
+                        || hit.names().any(|i| {
+                            catalogue
+                                .actors
+                                .get(i)
+                                .is_some_and(|a| a.kind.is_authority())
+                        }))
+            })
+        };
+        if names_to_remember(&text[start..end], start, hits) || opens_with_authority() {
             let sentence = analyze::Sentence {
                 text,
                 span: (start, end),

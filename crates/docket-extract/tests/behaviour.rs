@@ -3407,3 +3407,43 @@ fn a_passive_after_an_inserted_reporting_clause() {
     assert_eq!(fine.amount.as_deref(), Some("500,000 yuan"), "{out:#?}");
     assert_eq!(date(fine).as_deref(), Some("2021-07-24"), "{out:#?}");
 }
+
+/// "The Commission said Apple had abused its dominant position. It ordered the iPhone maker to
+/// remove the restrictions.": an "it" that opens a sentence refers to the authority that opened
+/// the previous one as its subject, though a company was named after it; the company before
+/// the complement is the one ordered, not a company acting.
+#[test]
+fn a_sentence_opening_it_is_the_previous_subject() {
+    let x = built_in_extractor();
+    for (text, action) in [
+        (
+            "The Commission said Apple had abused its dominant position. It ordered the iPhone \
+             maker to remove the restrictions.",
+            "order",
+        ),
+        (
+            "The Commission said Apple had abused its dominant position. It fined Apple 1.8 \
+             billion euros.",
+            "fine",
+        ),
+        (
+            "The Commission fined Apple. It ordered the iPhone maker to remove the restrictions.",
+            "order",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let event = find(&out.events, action, Some("apple"));
+        assert_eq!(
+            actor_id(event).as_deref(),
+            Some("eu.commission"),
+            "{text}: {out:#?}"
+        );
+    }
+    // a company that opened the previous sentence is no authority
+    let out = extract(
+        &x,
+        "Apple said the Commission had erred. It fined its suppliers.",
+        None,
+    );
+    assert!(out.events.iter().all(|e| e.actor.is_none()), "{out:#?}");
+}
