@@ -3079,16 +3079,8 @@ fn a_dateline_anchors_relative_dates() {
     let x = built_in_extractor();
     let text = "BEIJING, July 24 (Reuters) - China's market regulator on Saturday fined \
                 Tencent 500,000 yuan.\n\nThe internet regulator summoned Meituan on Friday.";
-    let body = |published: Option<&str>| docket_core::TextBody {
-        text: text.to_string(),
-        offset: 0,
-        published: published.map(str::to_string),
-        lang: None,
-        title: None,
-        anchors: Vec::new(),
-    };
-    let reference = "2021-12-31".parse::<docket_core::PartialDate>().ok();
-    let out = x.extract(&body(None), &docket_core::RawEvent::default(), reference);
+    let reference = Some("2021-12-31");
+    let out = extract_with_reference(&x, text, None, reference);
     assert_eq!(
         date(find(&out.events, "fine", None)).as_deref(),
         Some("2021-07-24"),
@@ -3099,11 +3091,7 @@ fn a_dateline_anchors_relative_dates() {
         Some("2021-07-23"),
         "{out:#?}"
     );
-    let out = x.extract(
-        &body(Some("2021-08-03")),
-        &docket_core::RawEvent::default(),
-        reference,
-    );
+    let out = extract_with_reference(&x, text, Some("2021-08-03"), reference);
     assert_eq!(
         date(find(&out.events, "fine", None)).as_deref(),
         Some("2021-07-31"),

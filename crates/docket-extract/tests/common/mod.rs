@@ -26,6 +26,16 @@ pub fn built_in_extractor() -> Extractor {
 }
 
 pub fn extract(extractor: &Extractor, text: &str, published: Option<&str>) -> Extraction {
+    extract_with_reference(extractor, text, published, None)
+}
+
+/// Like [`extract`], with the job's reference date (`YYYY-MM-DD`) as well.
+pub fn extract_with_reference(
+    extractor: &Extractor,
+    text: &str,
+    published: Option<&str>,
+    reference: Option<&str>,
+) -> Extraction {
     let body = TextBody {
         text: text.to_string(),
         offset: 0,
@@ -34,7 +44,8 @@ pub fn extract(extractor: &Extractor, text: &str, published: Option<&str>) -> Ex
         title: None,
         anchors: Vec::new(),
     };
-    extractor.extract(&body, &RawEvent::default(), None)
+    let reference = reference.map(|r| r.parse().unwrap());
+    extractor.extract(&body, &RawEvent::default(), reference)
 }
 
 /// Asserts that none of `texts` gives an event.
