@@ -97,6 +97,9 @@ pub struct Memory {
     pub authorities: Vec<Mention>,
     /// The targets of the most recent event ("the case").
     pub last_targets: Vec<Mention>,
+    /// The authority that acted in the most recent event, with its sentence's number ("...
+    /// fined Alibaba. The company was also ordered to ...").
+    pub last_actor: Option<(usize, Mention)>,
     /// The date of the most recent event ("at the same time").
     pub last_date: Option<DateValue>,
     /// Recent companies, most recent last ("the bank" after "Riggs Bank").
@@ -2596,7 +2599,34 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if !found.is_empty() {
             produced.push((t0, t1, form, action));
         }
-        for candidate in found {
+        for mut candidate in found {
+            // "China's market regulator fined Alibaba ... The company was also ordered to
+            // submit reports": "also" continues the previous sentence's action on the same
+            // party, by the same authority
+            if candidate.actor.is_none() && also_before(&ctx, t0) {
+                let previous = memory
+                    .last_actor
+                    .as_ref()
+                    .filter(|(n, _)| n + 1 == memory.sentence || *n == memory.sentence)
+                    .filter(|_| {
+                        !candidate.targets.is_empty()
+                            && candidate
+                                .targets
+                                .iter()
+                                .all(|t| memory.last_targets.iter().any(|l| l.key == t.key))
+                    });
+                if let Some((_, actor)) = previous {
+                    candidate.actor = Some(actor.clone());
+                    candidate.flags.push("actor_coreference".to_string());
+                }
+            }
+            if let Some(actor) = candidate
+                .actor
+                .as_ref()
+                .filter(|a| a.role == Role::Authority)
+            {
+                memory.last_actor = Some((memory.sentence, actor.clone()));
+            }
             if !candidate.targets.is_empty() {
                 memory.last_targets = candidate.targets.clone();
             }
@@ -2607,6 +2637,20 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         }
     }
     out
+}
+
+/// Whether "also" stands in the verb group before the trigger at `t0` ("was also ordered",
+/// "has also been fined").
+fn also_before(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    (t0.saturating_sub(4)..t0)
+        .rev()
+        .take_while(|&t| {
+            ctx.is(t, &["also"])
+                || ctx.is(t, lexicon::BE_FORMS)
+                || ctx.is(t, lexicon::ADVERBS)
+                || ctx.is(t, &["has", "have", "had"])
+        })
+        .any(|t| ctx.is(t, &["also"]))
 }
 
 /// "imposed a fine of EUR 51,000 on X and a fine of EUR 27,200 on Y": a trigger noun right

@@ -3435,3 +3435,30 @@ fn a_sentence_opening_it_is_the_previous_subject() {
     );
     assert!(out.events.iter().all(|e| e.actor.is_none()), "{out:#?}");
 }
+
+/// "China's market regulator fined Alibaba ... The company was also ordered to submit
+/// self-examination reports": a passive with no agent and "also" continues the previous
+/// sentence's action on the same party, by the same authority; without "also", or on another
+/// party, it has no actor.
+#[test]
+fn also_continues_the_previous_authority() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's market regulator fined Alibaba 18.2 billion yuan on Saturday. The company was \
+         also ordered to submit self-examination reports for three years.",
+        Some("2021-04-12"),
+    );
+    let order = find(&out.events, "order", Some("alibaba"));
+    assert_eq!(actor_id(order).as_deref(), Some("cn.samr"), "{out:#?}");
+    for text in [
+        "China's market regulator fined Alibaba 18.2 billion yuan on Saturday. The company was \
+         ordered to submit self-examination reports for three years.",
+        "China's market regulator fined Alibaba 18.2 billion yuan on Saturday. Tencent was also \
+         ordered to submit self-examination reports for three years.",
+    ] {
+        let out = extract(&x, text, Some("2021-04-12"));
+        let order = find(&out.events, "order", None);
+        assert!(order.actor.is_none(), "{text}: {out:#?}");
+    }
+}
