@@ -1516,9 +1516,9 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 end += 2;
                 continue;
             }
-            // "Funeda Sp. z o.o.": the Polish legal form, written with periods and spaces,
-            // closes the name
-            if let Some(form_end) = polish_legal_form_end(ctx, end) {
+            // "Funeda Sp. z o.o.", "Gedi Gruppo Editoriale S.p.A.": a legal form written with
+            // periods inside closes the name
+            if let Some(form_end) = dotted_legal_form_end(ctx, end) {
                 end = form_end;
                 break;
             }
@@ -1706,16 +1706,25 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     }
 }
 
-/// The token end of a Polish legal form whose "Sp" is token `end - 1` ("Sp. z o.o.", "Sp. z
-/// o. o.", "sp. z.o.o."), when the text goes on so.
-fn polish_legal_form_end(ctx: &Ctx<'_, '_>, end: usize) -> Option<usize> {
-    let sp = end.checked_sub(1)?;
-    if !ctx.word(sp).eq_ignore_ascii_case("sp") {
-        return None;
-    }
-    let from = ctx.toks[sp].end;
+/// Legal forms written with periods inside, by the word the tokenizer cuts them at and the
+/// text that follows it: "Sp. z o.o." (Polish), "S.p.A." and "S.r.l." (Italian).
+const DOTTED_LEGAL_FORMS: [(&str, &[&str]); 3] = [
+    ("sp", &[". z o.o.", ". z o. o.", ". z.o.o.", " z o.o."]),
+    ("s.p", &[".a."]),
+    ("s.r", &[".l."]),
+];
+
+/// The token end of a legal form written with periods inside, whose first word is token
+/// `end - 1` ("Funeda Sp. z o.o.", "Gedi Gruppo Editoriale S.p.A."), when the text goes on so.
+fn dotted_legal_form_end(ctx: &Ctx<'_, '_>, end: usize) -> Option<usize> {
+    let first = end.checked_sub(1)?;
+    let word = ctx.word(first);
+    let (_, continuations) = DOTTED_LEGAL_FORMS
+        .iter()
+        .find(|(w, _)| word.eq_ignore_ascii_case(w))?;
+    let from = ctx.toks[first].end;
     let rest = ctx.s.text.get(from..)?;
-    let length = [". z o.o.", ". z o. o.", ". z.o.o.", " z o.o."]
+    let length = continuations
         .iter()
         .find(|form| {
             rest.get(..form.len())
@@ -6497,7 +6506,8 @@ fn pick_amount(
                     .iter()
                     .filter(|(i, r)| {
                         *r == AmountRole::Other
-                            && distance(&ctx.s.money[*i]) < 60
+                            && (distance(&ctx.s.money[*i]) < 60
+                                || after_target_apposition(ctx, &ctx.s.money[*i], targets))
                             && action != ActionKind::Ruling
                     })
                     .min_by_key(|(i, _)| distance(&ctx.s.money[*i]))
@@ -6521,6 +6531,24 @@ fn pick_amount(
         return (None, None, None);
     };
     read_amount(ctx, memory, chosen)
+}
+
+/// Whether amount `m` comes right after an apposition that follows a target: "fined UAB Prime
+/// Leasing, the operator of the short-term car rental platform CityBee, EUR 110,000" (the
+/// amount of the verb, however long the apposition).
+fn after_target_apposition(ctx: &Ctx<'_, '_>, m: &MoneyExpr, targets: &[Mention]) -> bool {
+    let (q, _) = ctx.tok_range(m.start, m.end);
+    let Some(comma) = q.checked_sub(1).filter(|&c| ctx.punct(c) == Some(',')) else {
+        return false;
+    };
+    targets.iter().any(|target| {
+        let open = target.t1;
+        open < comma
+            && comma - open <= 16
+            && ctx.punct(open) == Some(',')
+            && ctx.is(open + 1, &["the", "a", "an"])
+            && (open + 1..comma).all(|t| ctx.punct(t) != Some(','))
+    })
 }
 
 /// A word or two before an amount that make it inexact ("more than", "over", "nearly", "up

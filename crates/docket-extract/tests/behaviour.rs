@@ -3258,6 +3258,38 @@ fn the_polish_legal_form_closes_a_name() {
         let fine = find(&out.events, "fine", None);
         assert!(fine.targets[0].name.starts_with("Anwara Sp. z"), "{out:#?}");
     }
+    // the Italian forms, written with periods inside, too
+    for (text, name) in [
+        (
+            "The Italian DPA (Garante) has fined Gedi Gruppo Editoriale S.p.A. 20,000 euros.",
+            "Gedi Gruppo Editoriale S.p.A.",
+        ),
+        (
+            "The Italian DPA fined Acme S.r.l. 5,000 euros.",
+            "Acme S.r.l.",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(fine.targets[0].name, name, "{out:#?}");
+        assert!(fine.amount.is_some(), "{out:#?}");
+    }
+}
+
+/// "fined UAB Prime Leasing, the operator of the short-term car rental platform CityBee, EUR
+/// 110,000": the amount after an apposition that follows the target is the verb's.
+#[test]
+fn an_amount_after_the_targets_apposition() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Lithuanian DPA has fined UAB Prime Leasing, the operator of the short-term car \
+         rental platform CityBee, EUR 110,000.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(fine.amount.as_deref(), Some("EUR 110,000"), "{out:#?}");
+    assert_eq!(fine.targets[0].name, "UAB Prime Leasing", "{out:#?}");
 }
 
 /// SEC litigation releases: "X consented to the entry of a final judgment that ... orders it
