@@ -2157,6 +2157,14 @@ const ROLE_WORDS: [&str; 14] = [
     "cto",
 ];
 
+/// Whether token `t` is a free word of a person's role before the holder's name ("former
+/// chief executive", "founder", "president"): a role word, a word for a person or a noun of a
+/// person's role.
+fn holder_role_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    ctx.owner[t].is_none()
+        && (ctx.is(t, &ROLE_WORDS) || person_cue(ctx, t) || ctx.is(t, lexicon::PERSON_ROLE_NOUNS))
+}
+
 /// Whether the word at `t` is a word for a person before a name ("founder"), also with "co-"
 /// before it ("co-founder", which the table leaves out: its words are tried on every token).
 fn person_cue(ctx: &Ctx<'_, '_>, t: usize) -> bool {
@@ -2203,12 +2211,7 @@ fn find_possessives(ctx: &mut Ctx<'_, '_>) {
         // Elon Musk")
         let role_start = t;
         if !product_before && possessor_is_company {
-            while t < n.min(role_start + 5)
-                && ctx.owner[t].is_none()
-                && (ctx.is(t, &ROLE_WORDS)
-                    || person_cue(ctx, t)
-                    || ctx.is(t, lexicon::PERSON_ROLE_NOUNS))
-            {
+            while t < n.min(role_start + 5) && holder_role_word(ctx, t) {
                 t += 1;
             }
             if t > role_start {
@@ -3487,14 +3490,8 @@ fn object_list(
         // "fined Didi chairman Cheng Wei and president Jean Liu": the next holder's role,
         // then the holder
         if !targets.is_empty() && t > 0 && ctx.is(t - 1, &["and"]) {
-            let role_word = |q: usize| {
-                ctx.owner[q].is_none()
-                    && (ctx.is(q, &ROLE_WORDS)
-                        || person_cue(ctx, q)
-                        || ctx.is(q, lexicon::PERSON_ROLE_NOUNS))
-            };
             let holder = (t..right.min(t + 4))
-                .take_while(|&q| role_word(q))
+                .take_while(|&q| holder_role_word(ctx, q))
                 .last()
                 .map(|q| q + 1)
                 .filter(|&q| {
@@ -3824,12 +3821,7 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
                 && ctx.is(t + 1, &["its", "their"])
                 && start > t + 2
                 && start - (t + 2) <= 4
-                && (t + 2..start).all(|q| {
-                    ctx.owner[q].is_none()
-                        && (ctx.is(q, &ROLE_WORDS)
-                            || person_cue(ctx, q)
-                            || ctx.is(q, lexicon::PERSON_ROLE_NOUNS))
-                })
+                && (t + 2..start).all(|q| holder_role_word(ctx, q))
         };
         if gap_ok || role_of_party() {
             list.insert(0, m);
@@ -4669,17 +4661,14 @@ fn analyze_trigger_as(
                     let company_acts = subject_mentions
                         .iter()
                         .any(|&m| ctx.mentions[m].role != Role::Authority);
-                    let ordered = if company_acts {
-                        match ordered_by() {
-                            Some(a) => Some(a),
-                            None => return Vec::new(),
-                        }
+                    let reference = if company_acts {
+                        let Some(orderer) = ordered_by() else {
+                            return Vec::new();
+                        };
+                        Some(orderer)
                     } else {
-                        None
+                        authority_reference(ctx, memory, left, t0).or_else(ordered_by)
                     };
-                    let reference = ordered
-                        .or_else(|| authority_reference(ctx, memory, left, t0))
-                        .or_else(ordered_by);
                     if let Some(a) = reference {
                         flags.push("actor_coreference".to_string());
                         actors.push(a);

@@ -143,7 +143,7 @@ impl Extractor {
             .published
             .as_deref()
             .and_then(|p| parse_date(p, &DateHints::default()).ok().flatten())
-            .or_else(|| self.times.dateline(&body.text, reference_date))
+            .or_else(|| self.times.dateline(text, reference_date))
             .or(reference_date);
         let latin = !body.lang.as_deref().is_some_and(|l| {
             matches!(l.to_ascii_lowercase().as_str(), "zh" | "ja" | "ko") || l.starts_with("zh-")
