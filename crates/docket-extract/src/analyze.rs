@@ -684,7 +684,10 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             .chars()
             .next()
             .is_some_and(char::is_uppercase);
-        if !names.is_empty() && (hit.trigger().is_none() || capital_start) {
+        // "Alibaba-backed Suning", "Tencent-owned Sogou": a name that is the first part of a
+        // hyphenated adjective describes another party and is no party itself
+        let adjective = adjective_suffix_at(s.text, hit.end);
+        if !names.is_empty() && (hit.trigger().is_none() || capital_start) && !adjective {
             let chosen = if names.len() == 1 {
                 Some(names[0])
             } else {
@@ -1435,6 +1438,23 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     }
 }
 
+/// Whether `text` continues at byte `at` with one of [`lexicon::ADJECTIVE_SUFFIXES`] that ends
+/// the word ("Alibaba|-backed Suning").
+fn adjective_suffix_at(text: &str, at: usize) -> bool {
+    let Some(rest) = text.get(at..) else {
+        return false;
+    };
+    rest.starts_with('-')
+        && lexicon::ADJECTIVE_SUFFIXES.iter().any(|suffix| {
+            rest.get(..suffix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(suffix))
+                && !rest[suffix.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(crate::index::is_wordy)
+        })
+}
+
 /// Whether a capitalised word can be part of a name.
 fn name_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     ctx.is_capitalised(t)
@@ -1554,6 +1574,21 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             if number_inside && legal_suffix_after_comma(ctx, end + 1) && free(ctx, end + 2) {
                 end += 3;
                 break;
+            }
+            // 'Ramesh "Sunny" Balwani': a nickname in quotes between a person's names
+            let quote = |t: usize| matches!(ctx.punct(t), Some('"' | '\u{201c}' | '\u{201d}'));
+            let nickname = end + 3 < n
+                && quote(end)
+                && name_word(ctx, end + 1)
+                && free(ctx, end + 1)
+                && quote(end + 2)
+                && ctx.toks[end + 1].start == ctx.toks[end].end
+                && ctx.toks[end + 2].start == ctx.toks[end + 1].end
+                && !ctx.is(end + 1, lexicon::NOT_NAMES)
+                && goes_on(ctx, end + 3);
+            if nickname {
+                end += 4;
+                continue;
             }
             // "Morele.net", "Allegro.pl", "Example.co.uk": a web domain is one name
             if domain_ending(ctx, end) {
@@ -2583,8 +2618,7 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         // antitrust review": a noun in the reason of an earlier action, naming no party, is
         // that reason, not an action; but "for failing to provide information requested by the
         // DPA during an investigation" tells of one that took place, of the same parties
-        if form != Form::Verb
-            && in_reason_of_earlier(&ctx, &produced, t0)
+        if in_reason_of_earlier(&ctx, &produced, t0)
             && found
                 .iter()
                 .all(|c| c.targets.is_empty() && c.target_count.is_none())
@@ -2600,6 +2634,25 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
                     }
                 }
                 None => found.clear(),
+            }
+        }
+        // "ordered Apple to allow other payment systems, and imposed weekly penalties of 5
+        // million euros": a penalty that a verb coordinated with the latest active verb hands
+        // over, naming no party, goes to that verb's parties
+        if form != Form::Verb
+            && found
+                .iter()
+                .all(|c| c.targets.is_empty() && c.target_count.is_none())
+        {
+            if let Some(earlier) = coordinated_handover(&ctx, &produced, &out, t0) {
+                for candidate in found.iter_mut().filter(|c| {
+                    c.actor.is_none()
+                        || c.actor.as_ref().map(|a| &a.key)
+                            == earlier.actor.as_ref().map(|a| &a.key)
+                }) {
+                    candidate.targets.clone_from(&earlier.targets);
+                    candidate.target_count = earlier.target_count;
+                }
             }
         }
         if found.iter().any(|c| c.actor.is_none()) {
@@ -2695,6 +2748,34 @@ fn coordinated_actor(
     earlier.actor.clone()
 }
 
+/// The sentence's latest event, when the trigger noun at `t0` is the object of a verb that hands
+/// a penalty over ([`lexicon::HANDED_TO`]) right after "and", and that event's trigger is an
+/// active verb with parties and an authority acting: "ordered Apple to allow ..., and imposed
+/// weekly penalties".
+fn coordinated_handover<'o>(
+    ctx: &Ctx<'_, '_>,
+    produced: &[(usize, usize, Form, ActionKind)],
+    out: &'o [Candidate],
+    t0: usize,
+) -> Option<&'o Candidate> {
+    let verb = verb_of_object(ctx, 0, t0, |q| ctx.is(q, lexicon::HANDED_TO))?;
+    let mut p = verb;
+    while p > 0 && ctx.is(p - 1, lexicon::ADVERBS) {
+        p -= 1;
+    }
+    if p == 0 || !ctx.is(p - 1, &["and"]) {
+        return None;
+    }
+    let &(e0, e1, form, _) = produced.last()?;
+    let passive = e0 > 0 && ctx.is(e0 - 1, lexicon::BE_FORMS);
+    if form != Form::Verb || passive || e1 >= p {
+        return None;
+    }
+    out.last().filter(|c| {
+        !c.targets.is_empty() && c.actor.as_ref().is_some_and(|a| a.role == Role::Authority)
+    })
+}
+
 /// "The CAC said it had summoned executives from Meituan and ordered the company to
 /// rectify": an active verb right after "and" shares the actor of the sentence's latest event,
 /// when that event's trigger is an active verb too (its subject is the subject of both).
@@ -2771,7 +2852,8 @@ fn reporting_clause_before(ctx: &Ctx<'_, '_>, verb: usize) -> Option<(usize, usi
 
 /// Whether token `t0` stands in the reason of the sentence's latest action: after it, behind
 /// "failing to", "failure to", "failed to" or "refusing to" ("fined X for failing to report
-/// acquisitions for antitrust review").
+/// acquisitions for antitrust review"), or behind "for" and a gerund ("took legal action
+/// against Qantas for advertising tickets on flights it had already cancelled").
 fn in_reason_of_earlier(
     ctx: &Ctx<'_, '_>,
     produced: &[(usize, usize, Form, ActionKind)],
@@ -2783,6 +2865,10 @@ fn in_reason_of_earlier(
     e1 < t0
         && (e1..t0).any(|t| {
             ctx.is(t, &["failing", "failure", "failed", "refusing"]) && ctx.is(t + 1, &["to"])
+                // ("for advertising tickets on flights it had already cancelled")
+                || ctx.is(t, &["for"])
+                    && ctx.is_lower_word(t + 1)
+                    && ctx.word(t + 1).ends_with("ing")
         })
 }
 
@@ -3385,7 +3471,15 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
                         "regulator",
                     ],
                 );
+            // ("it would fine Grindr": after a modal, a verb)
+            let modal = ctx.is(
+                p,
+                &[
+                    "will", "would", "could", "can", "may", "might", "must", "should", "shall",
+                ],
+            );
             if subject_before
+                || modal
                 || ctx.is(p, &["to"]) && !ctx.is(p.saturating_sub(1), &["due", "subject", "liable"])
             {
                 verbish(ctx)
@@ -3507,6 +3601,16 @@ fn object_list(
         // "a penalty of EUR 150m on Google and EUR 60m on Facebook": the next target's own
         // amount and preposition
         if !targets.is_empty() && own_amount_preposition(ctx, from, t) {
+            t += 1;
+            continue;
+        }
+        // "Tencent-owned Sogou and SoftBank-backed Didi": a hyphenated adjective before a name
+        if tok.kind == Kind::Word
+            && lexicon::ADJECTIVE_SUFFIXES
+                .iter()
+                .any(|x| ctx.word(t).ends_with(x))
+            && ctx.mention_at(t + 1).is_some()
+        {
             t += 1;
             continue;
         }
@@ -4136,7 +4240,7 @@ fn analyze_trigger(
     form: Form,
 ) -> Vec<Candidate> {
     // (the flag only for a sanction, and only when a threat word governs it)
-    let threat = threat_before(ctx, t0)
+    let threat = (threat_before(ctx, t0) || said_it_would(ctx, t0))
         .then(|| docket_normalize::action::threatened_flag(action))
         .flatten();
     let announced = match action {
@@ -4347,6 +4451,17 @@ fn announced_investigation(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
         && (pronoun.saturating_sub(5)..pronoun).any(|t| ctx.is(t, &REPORTING))
 }
 
+/// Whether the verb at `t0` follows "it would" or "it will" after a reporting verb: "Norway's
+/// data protection authority said on Monday it would fine Grindr 100 million crowns" announces
+/// a sanction not yet imposed (a threat, when an authority is the actor and the sanction a
+/// fine, a ban or a suspension).
+fn said_it_would(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    t0 >= 3
+        && ctx.is(t0 - 1, &["would", "will"])
+        && ctx.is(t0 - 2, &["it", "they"])
+        && (t0.saturating_sub(8)..t0 - 2).any(|t| ctx.is(t, &REPORTING))
+}
+
 /// Whether a word of [`lexicon::THREATS`] governs the trigger at `t0`, with at most a few
 /// linking words between ("intends to fine", "proposes a fine", "a proposed fine", "its
 /// intention to impose a fine", "threatened to ban").
@@ -4469,6 +4584,28 @@ fn analyze_trigger_as(
     {
         return Vec::new();
     }
+    // "... a final judgment against John Smith, ordering him to pay a $25 million penalty": the
+    // penalty is the one the judgment orders, and its amount the judgment's
+    if action == ActionKind::Fine && form == Form::Noun {
+        let pay = (t0.saturating_sub(6).max(left)..t0)
+            .rev()
+            .find(|&q| ctx.is(q, &PAY_VERBS))
+            .filter(|&q| (q + 1..t0).all(|r| !ctx.is(r, lexicon::CLAUSE_STOPS)));
+        let judgment_orders = pay.filter(|&q| q >= 3).is_some_and(|q| {
+            ctx.is(q - 1, &["to"])
+                && ctx.is(q - 2, &["him", "her", "it", "them"])
+                && ctx.is(
+                    q - 3,
+                    &["ordering", "orders", "ordered", "requiring", "requires"],
+                )
+                && ctx.triggers.iter().any(|&(_, o1, oa, of)| {
+                    oa == ActionKind::Ruling && of == Form::Noun && o1 <= q - 3
+                })
+        });
+        if judgment_orders {
+            return Vec::new();
+        }
+    }
     // "ordered 30 projects halted", "ordered a halt to", "ordered a thorough investigation":
     // the order is the ordered action, which takes the orderer as its actor
     if action == ActionKind::Order && !ordered_to_pay {
@@ -4497,7 +4634,41 @@ fn analyze_trigger_as(
     }
     // "the accused": a participle after a determiner is a noun; "executives of shamed US energy
     // firm Enron": after a preposition, an adjective
-    if form == Form::Verb && t0 > 0 && ctx.is(t0 - 1, &["the", "a", "an", "of"]) {
+    if form == Form::Verb
+        && t0 > 0
+        && ctx.is(
+            t0 - 1,
+            &[
+                "the",
+                "a",
+                "an",
+                "of",
+                "with",
+                "for",
+                "on",
+                "containing",
+                "about",
+            ],
+        )
+    {
+        return Vec::new();
+    }
+    // "for failing to delete banned content": a participle between a verb after "to" and a
+    // noun is an adjective ("to have banned", "to be blocked" are verbs)
+    let attributive = form == Form::Verb
+        && t0 >= 2
+        && ctx.is(t0 - 2, &["to"])
+        && ctx.is_lower_word(t0 - 1)
+        && !ctx.is(t0 - 1, lexicon::BE_FORMS)
+        && !ctx.is(
+            t0 - 1,
+            &["have", "has", "get", "got", "be", "been", "being"],
+        )
+        && ctx.is_lower_word(t1)
+        && ctx.owner.get(t1).is_some_and(Option::is_none)
+        && !ctx.is(t1, lexicon::DETERMINERS)
+        && !ctx.is(t1, lexicon::CLAUSE_STOPS);
+    if attributive {
         return Vec::new();
     }
     // "resolve" settles only what a payment resolves ("agreed to pay $4.3 billion to resolve
@@ -5047,6 +5218,14 @@ fn analyze_trigger_as(
                     ctx.is(t, &["filed", "brought", "launched", "lodged"]) && ctx.is(t + 1, &["by"])
                 })
                 .and_then(|t| authority_right(ctx, t + 2, right));
+            // "to settle allegations by the Federal Trade Commission that ...": the authority
+            // that makes the claims settled
+            let claims_by = (t1..right.min(t1 + 3))
+                .find(|&t| {
+                    ctx.is(t, &["charges", "claims", "allegations", "accusations"])
+                        && ctx.is(t + 1, &["by", "from"])
+                })
+                .and_then(|t| authority_right(ctx, t + 2, right.min(t + 10)));
             // "settled the attorney general case", "settle SEC charges": the authority of the
             // settled case
             let object_authority = authority_right(ctx, t1, right.min(t1 + 4)).filter(|&m| {
@@ -5072,6 +5251,7 @@ fn analyze_trigger_as(
                 .and_then(|w| authority_right(ctx, w + 1, right))
                 .filter(|&m| ctx.mentions[m].t0 <= skip_determiners(ctx, with.unwrap_or(0) + 1))
                 .or(filed_by)
+                .or(claims_by)
                 .or(object_authority)
                 .or_else(|| {
                     nearest_authority_left(ctx, left, t0)
@@ -5559,6 +5739,37 @@ fn noun_arguments(
     // "shareholder lawsuits", "a class-action suit": private
     if t0 > 0 && ctx.is(t0 - 1, lexicon::PRIVATE_SUIT_MODIFIERS) {
         return (Vec::new(), None, Some(Agent::Private));
+    }
+    // "The ACCC took Google to court": the party taken to court, right before the trigger,
+    // after a verb of taking whose subject is an authority ("Epic Games took Apple to court"
+    // and "the case went to court" are no enforcement)
+    if ctx.is(t0, &["to"]) && ctx.is(t0 + 1, &["court"]) {
+        let party = t0
+            .checked_sub(1)
+            .and_then(|p| ctx.mention_at(p))
+            .filter(|&m| ctx.mentions[m].role != Role::Authority);
+        let taken_by = party.and_then(|m| {
+            let verb = ctx.mentions[m].t0.checked_sub(1)?;
+            let taking = ctx.is(
+                verb,
+                &[
+                    "took", "take", "takes", "taking", "taken", "dragged", "drag", "drags",
+                    "hauled", "haul", "hauls",
+                ],
+            );
+            taking
+                .then(|| nearest_authority_left(ctx, left, verb))
+                .flatten()
+                .map(|a| ctx.mentions[a].clone())
+        });
+        return match (party, taken_by) {
+            (Some(m), Some(authority)) => (
+                same_span(ctx, m),
+                None,
+                Some(Agent::Authorities(vec![authority])),
+            ),
+            _ => (Vec::new(), None, Some(Agent::Private)),
+        };
     }
     // "Shareholders have also launched lawsuits against the group": a suit whose clause opens
     // with private people, and names no one before the noun
@@ -6400,7 +6611,14 @@ fn money_role(ctx: &Ctx<'_, '_>, expr: &MoneyExpr) -> AmountRole {
     // (the words that qualify the amount are part of it: "fined Acme Corp more than $2m")
     let t0 = amount_qualifier(ctx, expr).map_or_else(|| ctx.tok_index(expr.start), |q| q.from);
     let t1 = ctx.toks.partition_point(|t| t.start < expr.end);
-    let before = (t0.saturating_sub(4)..t0).any(|t| ctx.is(t, lexicon::PENALTY_CUES));
+    // ("fined Apple and Amazon a total of more than 200 million euros": the words of a sum
+    // stand between the cue and the amount)
+    let mut cue_end = t0;
+    while cue_end > 0 && t0 - cue_end < 3 && ctx.is(cue_end - 1, &["a", "total", "combined", "of"])
+    {
+        cue_end -= 1;
+    }
+    let before = (cue_end.saturating_sub(4)..t0).any(|t| ctx.is(t, lexicon::PENALTY_CUES));
     if before {
         return AmountRole::Penalty;
     }

@@ -451,6 +451,11 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("prosecution", ActionKind::Charge, Form::Noun),
     ("accused", ActionKind::Charge, Form::Verb),
     ("complaint", ActionKind::Charge, Form::Noun),
+    // "took Google to court" (only after a verb of taking, with an authority as its subject)
+    ("to court", ActionKind::Charge, Form::Noun),
+    ("legal action", ActionKind::Charge, Form::Noun),
+    ("filed suit", ActionKind::Charge, Form::Noun),
+    ("files suit", ActionKind::Charge, Form::Noun),
     // an authority's allegations are its charges ("The FTC alleges that Acme Corp deceived
     // consumers"); only with an authority as subject (NEEDS_AUTHORITY)
     ("alleges that", ActionKind::Charge, Form::Verb),
@@ -523,6 +528,9 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
         "legal proceedings",
         "criminal proceedings",
         "court proceedings",
+        "legal action",
+        "filed suit",
+        "files suit",
         "took down",
         "take down",
         "disciplined",

@@ -2654,10 +2654,17 @@ fn an_announced_investigation_is_kept_and_flagged() {
             "The FTC said it would not investigate Acme Corp.",
             "Alibaba said it would investigate its suppliers.",
             "The FTC could investigate Acme Corp.",
-            "The SEC said it would fine Acme Corp.",
         ],
         Some("2021-09-25"),
     );
+    // a fine the authority says it will impose is a threat of one, no fine
+    let out = extract(
+        &x,
+        "The SEC said it would fine Acme Corp.",
+        Some("2021-09-25"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(out.events[0].action.as_deref(), Some("warning"), "{out:#?}");
 }
 
 /// "Evergrande's Hengda Real Estate unit": a noun for a part of a group does not join the
@@ -3493,4 +3500,190 @@ fn also_continues_the_previous_authority() {
         let order = find(&out.events, "order", None);
         assert!(order.actor.is_none(), "{text}: {out:#?}");
     }
+}
+
+/// "Alibaba-backed Suning", "Tencent-owned Sogou and SoftBank-backed Didi": a name that opens a
+/// hyphenated adjective describes another party and is no party itself; the party after it is
+/// still read in a list.
+#[test]
+fn a_backer_named_in_an_adjective_is_no_party() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's market regulator on Friday fined Alibaba-backed Suning.com 5 million yuan for \
+         abusing its dominant market position.",
+        Some("2021-07-10"),
+    );
+    let fine = find(&out.events, "fine", Some("suning"));
+    assert_eq!(target_ids(fine), vec!["suning"], "{out:#?}");
+    let out = extract(
+        &x,
+        "The SAMR fined Tencent-owned Sogou and SoftBank-backed Didi 500,000 yuan each.",
+        None,
+    );
+    let fine = find(&out.events, "fine", Some("didi"));
+    assert_eq!(target_ids(fine), vec!["name:Sogou", "didi"], "{out:#?}");
+}
+
+/// 'Ramesh "Sunny" Balwani': a nickname in quotes between a person's names is part of the
+/// name; the penalty the judgment orders him to pay is the judgment's amount, not a fine of
+/// its own.
+#[test]
+fn a_nickname_inside_a_name_and_the_penalty_a_judgment_orders() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The SEC obtained a final judgment against former Theranos president Ramesh \"Sunny\" \
+         Balwani, ordering him to pay a $25 million penalty.",
+        None,
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    let ruling = find(&out.events, "ruling", None);
+    assert_eq!(
+        target_ids(ruling),
+        vec!["name:Ramesh \"Sunny\" Balwani"],
+        "{out:#?}"
+    );
+    assert_eq!(ruling.amount.as_deref(), Some("$25 million"));
+}
+
+/// "fined Apple and Amazon a total of more than 200 million euros": the words of a sum stand
+/// between the fine and its amount.
+#[test]
+fn a_total_of_more_than_an_amount() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Italy's antitrust authority AGCM fined Apple and Amazon a total of more than 200 \
+         million euros for colluding to restrict the sale of Apple products.",
+        None,
+    );
+    let fine = find(&out.events, "fine", Some("amazon"));
+    assert_eq!(
+        fine.amount.as_deref(),
+        Some("more than 200 million euros"),
+        "{out:#?}"
+    );
+}
+
+/// "fined Google ... for failing to delete banned content": a participle between a verb after
+/// "to" and a noun is an adjective, no ban.
+#[test]
+fn a_participle_before_a_noun_is_an_adjective() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Russia's communications regulator Roskomnadzor fined Google 6 million roubles for \
+         failing to delete banned content.",
+        None,
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    find(&out.events, "fine", Some("google"));
+}
+
+/// "Norway's data protection authority said on Monday it would fine Grindr": an authority
+/// announcing a fine it has not imposed threatens it (a warning, flagged `threatened_fine`); a
+/// company saying so plans nothing of the kind.
+#[test]
+fn an_authority_that_says_it_will_fine() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Norway's data protection authority said on Monday it would fine Grindr NOK 100 million \
+         for sharing user data with advertisers without consent.",
+        Some("2021-01-27"),
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    let warning = find(&out.events, "warning", Some("name:Grindr"));
+    assert_eq!(actor_id(warning).as_deref(), Some("no.datatilsynet"));
+    assert!(
+        warning.flags.iter().any(|f| f == "threatened_fine"),
+        "{warning:#?}"
+    );
+    assert_eq!(warning.amount.as_deref(), Some("NOK 100 million"));
+    assert_no_events(&x, &["The company said it would fine its suppliers."], None);
+}
+
+/// "to settle allegations by the Federal Trade Commission": the authority that makes the
+/// claims settled is the settlement's counterparty.
+#[test]
+fn a_settlement_of_claims_by_an_authority() {
+    let x = built_in_extractor();
+    for (text, authority) in [
+        (
+            "Twitter has agreed to pay a $150 million penalty to settle allegations by the \
+             Federal Trade Commission and the Justice Department that it misused users' data.",
+            "us.ftc",
+        ),
+        (
+            "Acme Corp agreed to pay $5 million to settle claims by the Justice Department that \
+             it defrauded Medicare.",
+            "us.doj",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let settlement = find(&out.events, "settlement", None);
+        assert_eq!(actor_id(settlement).as_deref(), Some(authority), "{out:#?}");
+    }
+}
+
+/// "ordered Apple to allow ..., and imposed weekly penalties of 5 million euros": a penalty
+/// handed over by a verb coordinated with the previous active verb goes to that verb's party.
+#[test]
+fn a_coordinated_penalty_goes_to_the_earlier_party() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Dutch competition regulator ACM ordered Apple to allow dating apps to use \
+         alternative payment systems, and imposed weekly penalties of 5 million euros after the \
+         company failed to comply.",
+        None,
+    );
+    let fine = find(&out.events, "fine", Some("apple"));
+    assert_eq!(actor_id(fine).as_deref(), Some("nl.acm"), "{out:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("5 million euros"));
+}
+
+/// "took Google to court", "has taken legal action against Qantas", "filed suit against Exxon
+/// Mobil": an authority's suits; a private party's are no enforcement, and a verb in the
+/// reason of the suit ("flights it had already cancelled") is no action.
+#[test]
+fn suits_taken_to_court() {
+    let x = built_in_extractor();
+    for (text, authority, target) in [
+        (
+            "The Australian Competition and Consumer Commission took Google to court, alleging \
+             it misled consumers about the collection of location data.",
+            "au.accc",
+            "google",
+        ),
+        (
+            "The ACCC has taken legal action against Qantas for advertising tickets on flights \
+             it had already cancelled.",
+            "au.accc",
+            "name:Qantas",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        let charge = find(&out.events, "charge", Some(target));
+        assert_eq!(actor_id(charge).as_deref(), Some(authority), "{text}");
+    }
+    let out = extract(
+        &x,
+        "New York Attorney General Letitia James filed suit against Exxon Mobil, accusing the \
+         oil giant of misleading investors.",
+        None,
+    );
+    let charge = find(&out.events, "charge", None);
+    assert!(charge.actor.is_some(), "{out:#?}");
+    assert!(!charge.targets.is_empty(), "{out:#?}");
+    assert_no_events(
+        &x,
+        &[
+            "Epic Games took Apple to court over its App Store rules.",
+            "Last month major film studios started legal action against 200 individuals.",
+        ],
+        None,
+    );
 }
