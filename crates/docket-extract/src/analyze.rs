@@ -2803,6 +2803,24 @@ fn coordinated_verb_actor(
         .filter(|a| a.role == Role::Authority)
 }
 
+/// The authority that an "it" or "they" right after a reporting verb names, as the subject of
+/// the active verb at `t0` right after "and": "The Ministry of Industry and Information
+/// Technology said it had found 101 apps that illegally collected user data and ordered them
+/// to fix the problems" (the ministry orders).
+fn reported_pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, t0: usize) -> Option<Mention> {
+    let mut p = t0;
+    while p > 0 && ctx.is(p - 1, lexicon::ADVERBS) {
+        p -= 1;
+    }
+    if p == 0 || !ctx.is(p - 1, &["and"]) {
+        return None;
+    }
+    let pronoun = (1..p)
+        .rev()
+        .find(|&q| ctx.is(q, &["it", "they"]) && ctx.is(q - 1, &REPORTING))?;
+    authority_reference(ctx, memory, pronoun, pronoun + 1)
+}
+
 /// The authority or state that puts a party under the noun at `t0`: "Beijing put Didi under a
 /// cybersecurity review" (an active "put"/"placed" whose object is a name, then "under" and
 /// at most two words before the noun).
@@ -3231,6 +3249,21 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
         }
         counted += 1;
     }
+    // "said it would hold talks with internet platforms and ordered them to rectify": a verb
+    // in the past tense right after "and" has a verb group of its own, which the modal before
+    // "and" does not govern (but "could be fined and banned" shares "could be")
+    let mut and = t0;
+    while and > from && ctx.is(and - 1, lexicon::ADVERBS) {
+        and -= 1;
+    }
+    if and > from
+        && ctx.is(and - 1, &["and"])
+        && ctx.is_lower_word(t0)
+        && ctx.word(t0).ends_with("ed")
+        && !(from..and).any(|q| ctx.is(q, lexicon::BE_FORMS) || ctx.is(q, &["has", "have", "had"]))
+    {
+        from = and;
+    }
     // "faced charges", "is facing a probe": real; "could face a fine": a threat
     let faced = ctx.is(t0, lexicon::FACED_NOUNS);
     // the end of the list item being read: "seeks permanent injunctions, disgorgement and
@@ -3614,9 +3647,10 @@ fn object_list(
             t += 1;
             continue;
         }
-        // "three websites - Shadowcrew, Carderplanet and Darkprofits"
+        // "three websites - Shadowcrew, Carderplanet and Darkprofits", "three more online
+        // platforms: Yunmanman, Huochebang and Boss Zhipin"
         if targets.is_empty()
-            && matches!(tok.kind, Kind::Punct('-' | '–' | '—'))
+            && matches!(tok.kind, Kind::Punct('-' | '–' | '—' | ':'))
             && ctx.mention_at(t + 1).is_some()
         {
             t += 1;
@@ -4313,9 +4347,11 @@ fn reporting_authority(ctx: &Ctx<'_, '_>, left: usize) -> Option<Mention> {
 }
 
 /// The party an order noun ending at `t1` requires to act: "a cease-and-desist order requiring
-/// Acme Corp to stop", "an injunction barring Acme Corp from selling".
+/// Acme Corp to stop", "an injunction barring Acme Corp from selling", or the party it is
+/// agreed with: "finalized an order with Epic Games".
 fn required_party(ctx: &Ctx<'_, '_>, t1: usize) -> Vec<usize> {
-    const REQUIRING: [&str; 8] = [
+    const REQUIRING: [&str; 9] = [
+        "with",
         "requiring",
         "directing",
         "ordering",
@@ -4838,7 +4874,9 @@ fn analyze_trigger_as(
                         };
                         Some(orderer)
                     } else {
-                        authority_reference(ctx, memory, left, t0).or_else(ordered_by)
+                        authority_reference(ctx, memory, left, t0)
+                            .or_else(ordered_by)
+                            .or_else(|| reported_pronoun_subject(ctx, memory, t0))
                     };
                     if let Some(a) = reference {
                         flags.push("actor_coreference".to_string());
@@ -4979,6 +5017,15 @@ fn analyze_trigger_as(
                 let mut list = latest_party_list(ctx, t0);
                 if list.is_empty() {
                     list = memory.last_targets.clone();
+                }
+                // ("said it had found 101 apps that illegally collected user data and ordered
+                // them to fix the problems": the latest counted group)
+                if list.is_empty() {
+                    count = (1..t0).rev().find_map(|q| {
+                        (ctx.toks[q - 1].kind == Kind::Num && ctx.is(q, lexicon::GROUP_NOUNS))
+                            .then(|| number_of(ctx, q - 1))
+                            .flatten()
+                    });
                 }
                 for mut m in list {
                     m.coref = true;
@@ -6161,7 +6208,42 @@ fn noun_arguments(
     if let Some(m) = offered_by {
         targets = vec![m];
     }
+    // "dismissed Google's appeal against the 2.42 billion euro fine": the one who appeals a
+    // sanction is the one it was imposed on
+    if targets.is_empty() && count.is_none() {
+        targets = appellant(ctx, t0);
+    }
     (targets, count, agent)
+}
+
+/// The party whose appeal or challenge is against the trigger noun at `t0`: "Google's appeal
+/// against the 2.42 billion euro fine", "Meta's challenge to the order" (the possessor, no
+/// authority; only determiners, adjectives and an amount between).
+fn appellant(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<usize> {
+    let Some(preposition) = (t0.saturating_sub(8)..t0)
+        .rev()
+        .find(|&q| ctx.is(q, &["against", "to", "of"]))
+    else {
+        return Vec::new();
+    };
+    let between_ok = (preposition + 1..t0).all(|q| {
+        ctx.covered[q]
+            || ctx.is(q, lexicon::DETERMINERS)
+            || ctx.is_lower_word(q) && ctx.owner[q].is_none() && !ctx.is(q, lexicon::CLAUSE_STOPS)
+    });
+    let appeal = preposition
+        .checked_sub(1)
+        .filter(|&a| ctx.is(a, &["appeal", "appeals", "challenge", "challenges"]));
+    let possessor = appeal
+        .and_then(|a| a.checked_sub(1))
+        .filter(|&p| ctx.toks[p].kind == Kind::Poss)
+        .and_then(|p| p.checked_sub(1))
+        .and_then(|q| ctx.mention_at(q))
+        .filter(|&m| ctx.mentions[m].role != Role::Authority);
+    match possessor {
+        Some(m) if between_ok => same_span(ctx, m),
+        _ => Vec::new(),
+    }
 }
 
 /// The authority before a trigger noun that acts: a modifier right before it ("a Pentagon
@@ -6479,8 +6561,15 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
         }
         let after_product =
             t > 0 && ctx.is(t - 1, lexicon::PRODUCT_NOUNS) && ctx.punct(t) == Some(',');
+        // "a cybersecurity review of three more online platforms: Yunmanman, Huochebang and
+        // Boss Zhipin": the list after a colon names the group
+        let group_listed = t > 0
+            && ctx.is(t - 1, lexicon::GROUP_NOUNS)
+            && ctx.punct(t) == Some(':')
+            && ctx.mention_at(t + 1).is_some();
         let skippable = ctx.covered[t]
             || after_product
+            || group_listed
             || matches!(
                 tok.kind,
                 Kind::Num | Kind::Poss | Kind::Punct('$' | '€' | '£' | '“' | '”' | '"')

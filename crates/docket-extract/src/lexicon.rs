@@ -389,6 +389,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("order barring", ActionKind::Order, Form::Noun),
     ("order prohibiting", ActionKind::Order, Form::Noun),
     ("order banning", ActionKind::Order, Form::Noun),
+    // the order an authority agrees with a party ("finalized an order with Epic Games";
+    // NEEDS_AUTHORITY)
+    ("order with", ActionKind::Order, Form::Noun),
     // the European Commission's interim measures; a regulator's asset freeze
     ("interim measures", ActionKind::Order, Form::Noun),
     ("restraining order", ActionKind::Order, Form::Noun),
@@ -503,6 +506,7 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("took action against", ActionKind::Other, Form::Verb),
     ("takes action against", ActionKind::Other, Form::Verb),
     ("taken action against", ActionKind::Other, Form::Verb),
+    ("taking action against", ActionKind::Other, Form::Verb),
     // apology
     ("apologised", ActionKind::Apology, Form::Intransitive),
     ("apologized", ActionKind::Apology, Form::Intransitive),
@@ -538,6 +542,8 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
         "took action against",
         "takes action against",
         "taken action against",
+        "taking action against",
+        "order with",
         "closed",
         "closed down",
         "shut",

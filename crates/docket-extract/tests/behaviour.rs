@@ -3687,3 +3687,100 @@ fn suits_taken_to_court() {
         None,
     );
 }
+
+/// "The MIIT said it had found 101 apps that illegally collected user data and ordered them
+/// to fix the problems": the verb after "and" has the reported "it" as its subject, and "them"
+/// the latest counted group; "said it would hold talks with internet platforms and ordered
+/// them to rectify": the modal governs "hold", not the past tense after "and" (but "could be
+/// fined and banned" shares "could be").
+#[test]
+fn a_verb_after_and_with_the_reported_subject() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Ministry of Industry and Information Technology said it had found 101 apps that \
+         illegally collected user data and ordered them to fix the problems by a deadline.",
+        None,
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(actor_id(order).as_deref(), Some("cn.miit"), "{out:#?}");
+    assert_eq!(order.target_count, Some(101), "{out:#?}");
+    let out = extract(
+        &x,
+        "The State Administration for Market Regulation said it would hold talks with internet \
+         platforms and ordered them to rectify anti-competitive practices within a month.",
+        None,
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(actor_id(order).as_deref(), Some("cn.samr"), "{out:#?}");
+    assert_no_events(
+        &x,
+        &["The SAMR said Alibaba could be fined and banned from new deals."],
+        None,
+    );
+}
+
+/// "a cybersecurity review of three more online platforms: Yunmanman, Huochebang and Boss
+/// Zhipin": the list after the colon names the group.
+#[test]
+fn a_group_listed_after_a_colon() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's cyberspace regulator on Friday announced it had opened a cybersecurity review \
+         of three more online platforms: Yunmanman, Huochebang and Boss Zhipin.",
+        Some("2021-07-05"),
+    );
+    let review = find(&out.events, "investigation", Some("kanzhun"));
+    assert_eq!(actor_id(review).as_deref(), Some("cn.cac"), "{out:#?}");
+    // (Yunmanman and Huochebang are both apps of Full Truck Alliance)
+    assert_eq!(
+        target_ids(review),
+        vec!["full-truck-alliance", "kanzhun"],
+        "{out:#?}"
+    );
+}
+
+/// "finalized an order with Epic Games", "is taking action against Amazon", "dismissed
+/// Google's appeal against the 2.42 billion euro fine": the party agreed with, acted against,
+/// or appealing a sanction.
+#[test]
+fn orders_with_actions_against_and_appeals() {
+    let x = built_in_extractor();
+    for (text, action, authority, target) in [
+        (
+            "The Federal Trade Commission today finalized an order with Epic Games that \
+             requires the company to pay $245 million to consumers.",
+            "order",
+            "us.ftc",
+            "name:Epic Games",
+        ),
+        (
+            "The FTC is taking action against Amazon for its years-long effort to enroll \
+             consumers into Prime without their consent.",
+            "other",
+            "us.ftc",
+            "amazon",
+        ),
+        (
+            "The court upheld the Commission's decision and dismissed Google's appeal against \
+             the 2.42 billion euro fine.",
+            "fine",
+            "eu.commission",
+            "google",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let event = find(&out.events, action, Some(target));
+        assert_eq!(
+            actor_id(event).as_deref(),
+            Some(authority),
+            "{text}: {out:#?}"
+        );
+    }
+    assert_no_events(
+        &x,
+        &["Alibaba is taking action against counterfeiters on its platforms."],
+        None,
+    );
+}
