@@ -2821,6 +2821,47 @@ fn reported_pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, t0: usize) -> Op
     authority_reference(ctx, memory, pronoun, pronoun + 1)
 }
 
+/// The owner named in the object of an ordering verb, when the trigger at `t0` is a participle
+/// right after that object: "ordered Didi's 25 apps removed from app stores" (Didi, and 25 when
+/// a number stands before the plural noun).
+fn ordered_done(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<(usize, Option<u32>)> {
+    if !is_participle(ctx.word(t0)) {
+        return None;
+    }
+    let from = t0.saturating_sub(7).max(left);
+    let verb = (from..t0).rev().find(|&q| {
+        ctx.is(
+            q,
+            &[
+                "ordered", "orders", "order", "ordering", "wants", "wanted", "want",
+            ],
+        )
+    })?;
+    // (only a noun phrase between: a possessor, a number, lower-case words)
+    let noun_phrase = (verb + 1..t0).all(|q| {
+        ctx.owner[q].is_some()
+            || matches!(ctx.toks[q].kind, Kind::Poss | Kind::Num)
+            || ctx.is_lower_word(q) && !ctx.is(q, lexicon::CLAUSE_STOPS)
+    });
+    if !noun_phrase || verb + 1 >= t0 {
+        return None;
+    }
+    let owner = (verb + 1..t0)
+        .filter_map(|q| ctx.mention_at(q))
+        .find(|&m| {
+            let mention = &ctx.mentions[m];
+            mention.role != Role::Authority
+                && ctx
+                    .toks
+                    .get(mention.t1)
+                    .is_some_and(|t| t.kind == Kind::Poss)
+        })?;
+    let how_many = (verb + 1..t0)
+        .find(|&q| ctx.toks[q].kind == Kind::Num)
+        .and_then(|q| number_of(ctx, q));
+    Some((owner, how_many))
+}
+
 /// The authority or state that puts a party under the noun at `t0`: "Beijing put Didi under a
 /// cybersecurity review" (an active "put"/"placed" whose object is a name, then "under" and
 /// at most two words before the noun).
@@ -3299,7 +3340,17 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
             && (ctx.is(t, &["will"])
                 || (0..ctx.toks.len()).any(|q| ctx.is(q, &REPORTING))
                     && !(0..ctx.toks.len()).any(|q| ctx.is(q, &["if", "unless"])));
-        if agreed_payment || decided_penalty {
+        // "the SAMR said Alibaba would be fined 18.2 billion yuan": a fine decided, with its
+        // amount right after the participle, as a reporting verb tells it (not "could be
+        // fined", not "would be fined if ...")
+        let decided_fine = ctx.is(t, &["will", "would"])
+            && t0 == t + 2
+            && ctx.is(t + 1, &["be"])
+            && ctx.is(t0, &["fined", "penalised", "penalized"])
+            && ctx.covered.get(t0 + 1).copied().unwrap_or(false)
+            && (0..ctx.toks.len()).any(|q| ctx.is(q, &REPORTING))
+            && !(0..ctx.toks.len()).any(|q| ctx.is(q, &["if", "unless"]));
+        if agreed_payment || decided_penalty || decided_fine {
             return false;
         }
         // ("arrested in May and charged": the month, which a time expression covers, is
@@ -4954,6 +5005,14 @@ fn analyze_trigger_as(
                     targets = same_span(ctx, told);
                 }
             }
+            // "ordered Didi's 25 apps removed from app stores": the owner of what is ordered
+            // done, and how many
+            if targets.is_empty() && count.is_none() {
+                if let Some((owner, how_many)) = ordered_done(ctx, left, t0) {
+                    targets = same_span(ctx, owner);
+                    count = how_many;
+                }
+            }
             if !targets.is_empty() {
                 actors.extend(state);
             }
@@ -5924,8 +5983,9 @@ fn noun_arguments(
     // (and so do a range's: "a fine between EUR 28 million and EUR 36 million against Y")
     // (also with words that qualify the amount, "a fine of over PLN 2.8 million", and a
     // converted amount in brackets after it, "(approx. EUR 644,780)")
+    // ("fines totalling 48 million euros on three wholesalers": so does a total's)
     let skip_amount = |t: usize| -> Option<usize> {
-        if !ctx.is(t, &["of", "between"]) {
+        if !ctx.is(t, &["of", "between", "totalling", "totaling"]) {
             return None;
         }
         let mut u = t + 1;
@@ -6686,11 +6746,17 @@ fn nearest_date(
                 && ctx.is(t + 1, &["time"])
                 && ctx.is(t.saturating_sub(1), &["the"])
         });
-        return if same_time {
-            memory.last_date.clone()
-        } else {
-            None
-        };
+        if same_time {
+            return memory.last_date.clone();
+        }
+        // "On Saturday, the SAMR said it had fined Alibaba": an expression that opens the
+        // sentence, before a comma, dates the sentence's main clause and what it reports
+        let opening = ctx.s.times.iter().find(|e| {
+            let last = ctx.toks.partition_point(|t| t.start < e.end);
+            ctx.tok_index(e.start) <= 1 && ctx.punct(last) == Some(',') && last < t0 && !e.since
+        })?;
+        let text = &ctx.s.text[opening.start..opening.end];
+        return Some(date_value(opening.kind, text, memory.anchor));
     };
     let text = &ctx.s.text[best.start..best.end];
     Some(date_value(best.kind, text, memory.anchor))

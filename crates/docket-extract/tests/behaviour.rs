@@ -3784,3 +3784,66 @@ fn orders_with_actions_against_and_appeals() {
         None,
     );
 }
+
+/// "ordered the company's 25 apps removed from app stores": the owner of what is ordered done
+/// is the target, with the count.
+#[test]
+fn the_owner_of_what_is_ordered_removed() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CAC has banned Didi from registering new users and ordered Didi's 25 apps removed \
+         from app stores.",
+        None,
+    );
+    let removal = find(&out.events, "removal", Some("didi"));
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(removal.target_count, Some(25), "{out:#?}");
+}
+
+/// "On Saturday, the SAMR said Alibaba would be fined 18.2 billion yuan": a fine decided, as
+/// the regulator reports it, dated by the expression that opens the sentence; "could be
+/// fined" and "would be fined if" stay hypothetical.
+#[test]
+fn a_fine_reported_as_decided_and_an_opening_date() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "On Saturday, the SAMR said Alibaba would be fined 18.2 billion yuan after an \
+         investigation found it had abused its dominant position.",
+        Some("2021-04-12"),
+    );
+    let fine = find(&out.events, "fine", Some("alibaba"));
+    assert_eq!(actor_id(fine).as_deref(), Some("cn.samr"), "{out:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("18.2 billion yuan"));
+    assert_eq!(date(fine).as_deref(), Some("2021-04-10"), "{out:#?}");
+    assert_no_events(
+        &x,
+        &[
+            "The SAMR said Alibaba could be fined 18.2 billion yuan.",
+            "The SAMR said Alibaba would be fined 18.2 billion yuan if it did not comply.",
+        ],
+        None,
+    );
+}
+
+/// "imposed fines totalling 48 million euros on Metro and Rewe", "on three wholesalers": the
+/// parties after a total, and wholesalers counted as a group.
+#[test]
+fn fines_totalling_an_amount_on_parties() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Germany's Bundeskartellamt imposed fines totalling 48 million euros on Metro and Rewe.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(fine.targets.len(), 2, "{out:#?}");
+    let out = extract(
+        &x,
+        "Germany's Bundeskartellamt fined three wholesalers 48 million euros for price fixing.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(fine.target_count, Some(3), "{out:#?}");
+}
