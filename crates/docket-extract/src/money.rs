@@ -16,7 +16,7 @@ pub struct MoneyExpr {
     pub core_end: usize,
 }
 
-const CODES: &str = "EUR|USD|GBP|PLN|CNY|RMB|INR|JPY|CHF|SEK|NOK|DKK|CZK|HUF|RON|BGN|HRK|ISK|KRW|AUD|CAD|BRL|RUB|TRY|HKD|SGD|ZAR|MXN|NZD|TWD|IDR|THB|MYR|PHP|AED|SAR|ILS|UAH";
+const CODES: &str = "EUR|USD|GBP|PLN|CNY|RMB|INR|JPY|CHF|SEK|NOK|DKK|CZK|HUF|RON|BGN|HRK|ISK|KRW|AUD|CAD|BRL|RUB|TRY|HKD|SGD|ZAR|MXN|NZD|TWD|IDR|THB|MYR|PHP|AED|SAR|ILS|UAH|NGN";
 const NUMBER: &str = r"\d{1,3}(?:[ ,.']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
 /// After a currency mark only: groups of three after a comma and a space, as scraped text
 /// writes some amounts ("EUR 2, 500, 000"); the last group must end the number.

@@ -3847,3 +3847,64 @@ fn fines_totalling_an_amount_on_parties() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(fine.target_count, Some(3), "{out:#?}");
 }
+
+/// Regulators outside the EU and the US, named by a country's descriptor or their own name:
+/// "India's antitrust body", "Nigeria's competition watchdog", "Brazil's consumer protection
+/// agency Senacon" (with its amount in reais), "The Office of the Australian Information
+/// Commissioner" (not the UK's Information Commissioner).
+#[test]
+fn regulators_of_more_countries() {
+    let x = built_in_extractor();
+    for (text, authority, target) in [
+        (
+            "India's antitrust body fined Google 13.37 billion rupees ($161 million) for \
+             exploiting its dominant position in the Android ecosystem.",
+            "in.cci",
+            "google",
+        ),
+        (
+            "Nigeria's competition watchdog fined Meta $220 million for violating local consumer \
+             and data protection laws.",
+            "ng.fccpc",
+            "meta",
+        ),
+        (
+            "Brazil's consumer protection agency Senacon fined Apple 12 million reais for selling \
+             iPhones without chargers.",
+            "br.senacon",
+            "apple",
+        ),
+        (
+            "The Office of the Australian Information Commissioner launched legal proceedings \
+             against Medibank over a data breach affecting 9.7 million customers.",
+            "au.oaic",
+            "name:Medibank",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let event = find(
+            &out.events,
+            if target == "name:Medibank" {
+                "charge"
+            } else {
+                "fine"
+            },
+            Some(target),
+        );
+        assert_eq!(
+            actor_id(event).as_deref(),
+            Some(authority),
+            "{text}: {out:#?}"
+        );
+    }
+    let out = extract(
+        &x,
+        "Brazil's consumer protection agency Senacon fined Apple 12 million reais.",
+        None,
+    );
+    assert_eq!(
+        out.events[0].amount.as_deref(),
+        Some("12 million reais"),
+        "{out:#?}"
+    );
+}

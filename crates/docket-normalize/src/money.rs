@@ -42,14 +42,14 @@ pub const CURRENCY_CODES: &[&str] = &[
     "EUR", "USD", "GBP", "PLN", "CNY", "INR", "JPY", "CHF", "SEK", "NOK", "DKK", "CZK", "HUF",
     "RON", "BGN", "HRK", "ISK", "KRW", "AUD", "CAD", "BRL", "RUB", "TRY", "HKD", "SGD", "ZAR",
     "MXN", "NZD", "TWD", "IDR", "THB", "MYR", "PHP", "AED", "SAR", "ILS", "UAH", "RSD", "ALL",
-    "MKD", "BAM", "GEL", "KZT",
+    "MKD", "BAM", "GEL", "KZT", "NGN",
 ];
 
 /// Currencies written with a dot as the decimal separator in their home press. For all others a
 /// lone dot followed by exactly three digits is read as a thousands separator ("40.000 PLN").
 const DOT_DECIMAL: &[&str] = &[
     "USD", "GBP", "CNY", "INR", "JPY", "AUD", "CAD", "HKD", "SGD", "KRW", "NZD", "MXN", "ZAR",
-    "CHF",
+    "CHF", "NGN",
 ];
 
 /// Symbols and words, longest first, with their currency.
@@ -125,6 +125,8 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("roubles", "RUB"),
     ("ruble", "RUB"),
     ("rubles", "RUB"),
+    ("reais", "BRL"),
+    ("naira", "NGN"),
 ];
 
 /// The currency words the parser reads ("yuan", "roubles"), in lower case: a text finder that
@@ -891,6 +893,9 @@ mod tests {
             ("19,800 yen", "19800", "JPY"),
             ("200,000 yuan", "200000", "CNY"),
             ("3 500 000 forint", "3500000", "HUF"),
+            ("12 million reais", "12000000", "BRL"),
+            ("NGN 5,000,000", "5000000", "NGN"),
+            ("220 million naira", "220000000", "NGN"),
         ];
         for (text, value, currency) in cases {
             assert_eq!(
