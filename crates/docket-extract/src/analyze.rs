@@ -660,6 +660,51 @@ fn recent_authority(
 /// authority" of a country they do not name, and such a sentence seldom names the party.)
 const REGULATOR_HEADS: [&str; 5] = ["regulator", "watchdog", "bank", "planner", "censors"];
 
+/// Heads of a body that a country's possessive names ("Indonesia's communications ministry",
+/// "Turkey's personal data protection authority").
+const COUNTRY_BODY_HEADS: [&str; 12] = [
+    "regulator",
+    "watchdog",
+    "authority",
+    "agency",
+    "commission",
+    "ministry",
+    "board",
+    "body",
+    "bureau",
+    "office",
+    "department",
+    "supervisor",
+];
+
+/// Where the name of a country's body ending at the head word `head` begins: the country, then
+/// "'s", then one to three lower-case qualifiers ("Indonesia's communications ministry").
+fn country_body_start(ctx: &Ctx<'_, '_>, head: usize) -> Option<usize> {
+    if !ctx.is_lower_word(head) || !ctx.is(head, &COUNTRY_BODY_HEADS) {
+        return None;
+    }
+    let qualifier = |q: usize| {
+        ctx.is_lower_word(q)
+            && ctx.owner[q].is_none()
+            && !ctx.covered[q]
+            && !ctx.is(q, lexicon::CLAUSE_STOPS)
+            && !ctx.is(q, lexicon::DETERMINERS)
+            && !ctx.is(q, lexicon::BE_FORMS)
+    };
+    let mut first = head;
+    while first > 0 && head - first < 3 && qualifier(first - 1) {
+        first -= 1;
+    }
+    let possessive = first.checked_sub(1)?;
+    let country = possessive.checked_sub(1)?;
+    (first < head
+        && ctx.toks[possessive].kind == Kind::Poss
+        && ctx.jurisdiction[country].is_some()
+        && ctx.owner[country].is_none()
+        && (first..=head).all(|q| ctx.owner[q].is_none()))
+    .then_some(country)
+}
+
 /// Finds the mentions of a sentence and updates the document memory.
 fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
     let s = ctx.s;
@@ -784,10 +829,23 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             // jurisdiction: the word right before (skipping "the", "'s", stray punctuation)
             let mut jt = None;
             if let Some((pt, code)) = &pending_jurisdiction {
-                let between_ok = (*pt + 1..t0).all(|t| {
-                    matches!(ctx.toks[t].kind, Kind::Poss | Kind::Punct('.'))
-                        || ctx.is(t, &["the", "state", "federal", "national"])
-                });
+                // ("Turkey's personal data protection authority": up to two lower-case
+                // qualifiers after the possessive)
+                let qualifiers = (*pt + 1..t0)
+                    .filter(|&t| {
+                        ctx.is_lower_word(t) && !ctx.is(t, &["the", "state", "federal", "national"])
+                    })
+                    .count();
+                let between_ok = qualifiers <= 2
+                    && (*pt + 1..t0).all(|t| {
+                        matches!(ctx.toks[t].kind, Kind::Poss | Kind::Punct('.'))
+                            || ctx.is(t, &["the", "state", "federal", "national"])
+                            || ctx.is_lower_word(t)
+                                && ctx.owner[t].is_none()
+                                && !ctx.is(t, lexicon::CLAUSE_STOPS)
+                                && !ctx.is(t, lexicon::DETERMINERS)
+                                && (*pt + 1..t).any(|q| ctx.toks[q].kind == Kind::Poss)
+                    });
                 if between_ok {
                     jt = Some((*pt, code.clone()));
                 }
@@ -863,6 +921,37 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 && (t0..t1).all(|t| ctx.owner[t].is_none())
             {
                 add_named_authority(ctx, t0, t1);
+                pending_jurisdiction = None;
+                continue;
+            }
+            // "Mexico's antitrust regulator": a country's body the catalogue does not hold (or
+            // holds more than once) is kept as written, with its country
+            let body_head = || {
+                s.text[hit.start..hit.end]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|head| {
+                        COUNTRY_BODY_HEADS
+                            .iter()
+                            .any(|h| h.eq_ignore_ascii_case(head))
+                    })
+            };
+            // (not before a name in apposition: "the US financial watchdog, the Securities and
+            // Exchange Commission")
+            let apposition = ctx.punct(t1) == Some(',')
+                && (ctx.is_capitalised(t1 + 1)
+                    || ctx.is(t1 + 1, &["the"]) && ctx.is_capitalised(t1 + 2));
+            if let Some((pt, _)) = jt.as_ref().filter(|_| {
+                !apposition
+                    && (regulator_kind() || body_head())
+                    && s.text[hit.start..].starts_with(char::is_lowercase)
+                    && (t0..t1).all(|t| ctx.owner[t].is_none())
+            }) {
+                let pt = *pt;
+                if let Some(owner) = ctx.owner[pt] {
+                    ctx.mentions[owner].modifier = true;
+                }
+                add_named_authority(ctx, pt, t1);
                 pending_jurisdiction = None;
                 continue;
             }
@@ -1232,6 +1321,14 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             t += 1;
             continue;
         }
+        // "Indonesia's communications ministry", "Vietnam's information ministry": a country's
+        // body that the catalogue does not name, by its head and lower-case qualifiers, as
+        // written
+        if let Some(country) = country_body_start(ctx, t) {
+            add_named_authority(ctx, country, t + 1);
+            t += 1;
+            continue;
+        }
         let lower = ctx.is_lower_word(t) || ctx.at_start(t);
         // "a judge has barred", "a court ruled": an unnamed court acts (unless the word is a
         // trigger here; looked up last, since it scans the sentence's hits)
@@ -1369,6 +1466,28 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             if ctx.is_lower_word(p) && ctx.is(p, lexicon::GOVERNMENT_MODIFIERS) {
                 a = p;
                 continue;
+            }
+            // "Indonesia's communications ministry", "Vietnam's information ministry": lower-case
+            // qualifiers right after a country's possessive
+            let qualifier = |q: usize| {
+                ctx.is_lower_word(q)
+                    && ctx.owner[q].is_none()
+                    && !ctx.is(q, lexicon::CLAUSE_STOPS)
+                    && !ctx.is(q, lexicon::DETERMINERS)
+            };
+            let mut q = p;
+            while q > 0 && p - q < 4 && qualifier(q) {
+                q -= 1;
+            }
+            if q < p
+                && q > 0
+                && ctx.toks[q].kind == Kind::Poss
+                && ctx.jurisdiction[q - 1].is_some()
+                && ctx.owner[q - 1].is_none()
+            {
+                capital = true;
+                place = true;
+                a = q - 1;
             }
             break;
         }
@@ -2071,7 +2190,29 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
             && !(a..b).any(body_word)
     };
     let person = titled || aged || before.is_some_and(|p| person_cue(ctx, p) || demonym_before(p));
-    let role = if authority || judicial {
+    // "Brazil's consumer protection agency Senacon", "Turkey's personal data protection
+    // authority KVKK": a one-word name right after an authority named by its lower-case
+    // descriptor is the authority's own name (the catalogue's, when the descriptor resolved:
+    // the name is then no mention of its own; not a person after a title, "Transportation
+    // Secretary Norman Mineta")
+    let described = before.and_then(|p| ctx.owner[p]).filter(|&o| {
+        let m = &ctx.mentions[o];
+        let descriptor_text =
+            ctx.s.text[ctx.toks[m.t1 - 1].start..m.end].starts_with(|c: char| c.is_lowercase());
+        m.role == Role::Authority
+            && m.t1 == a
+            && !m.coref
+            && !m.modifier
+            && single
+            && descriptor_text
+    });
+    if let Some(o) = described {
+        if ctx.mentions[o].actor.id_hint.is_some() {
+            return;
+        }
+        ctx.mentions[o].modifier = true;
+    }
+    let role = if authority || judicial || described.is_some() {
         Role::Authority
     } else if person {
         Role::Person
@@ -3686,6 +3827,12 @@ fn object_list(
         // amount and preposition
         if !targets.is_empty() && own_amount_preposition(ctx, from, t) {
             t += 1;
+            continue;
+        }
+        // "blocked access to Yahoo and PayPal", "restricted access to Twitter": the party
+        // whose service is reached
+        if targets.is_empty() && t == from && ctx.is(t, &["access"]) && ctx.is(t + 1, &["to"]) {
+            t += 2;
             continue;
         }
         // "Tencent-owned Sogou and SoftBank-backed Didi": a hyphenated adjective before a name
@@ -6606,7 +6753,11 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
         }
         let tok = ctx.toks[t];
         if let Some(c) = number_of(ctx, t) {
+            // ("on nine financial institutions": an adjective between)
             if ctx.is(t + 1, lexicon::GROUP_NOUNS)
+                || ctx.is_lower_word(t + 1)
+                    && ctx.owner[t + 1].is_none()
+                    && ctx.is(t + 2, lexicon::GROUP_NOUNS)
                 || tok.kind == Kind::Num
                     && ctx.is_lower_word(t + 1)
                     && ctx.word(t + 1).ends_with('s')

@@ -852,6 +852,7 @@ pub static GROUP_NOUNS: &Lex = &Lex::new(
         "brokers",
         "retailers",
         "wholesalers",
+        "institutions",
         "distributors",
         "suppliers",
         "dealers",

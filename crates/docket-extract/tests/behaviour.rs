@@ -3908,3 +3908,93 @@ fn regulators_of_more_countries() {
         "{out:#?}"
     );
 }
+
+/// A country's body the catalogue does not hold, named by its possessive and lower-case
+/// qualifiers ("Indonesia's communications ministry"), or by its descriptor and its own short
+/// name ("Mexico's antitrust regulator Cofece", "Turkey's personal data protection authority
+/// KVKK"), acts; "blocked access to Yahoo and PayPal" bans both. A descriptor before a named
+/// authority in apposition leaves the name to act ("the US financial watchdog, the Securities
+/// and Exchange Commission").
+#[test]
+fn bodies_of_countries_outside_the_catalogue() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Indonesia's communications ministry blocked access to Yahoo and PayPal after they \
+         failed to register under new licensing rules.",
+        None,
+    );
+    let ban = find(&out.events, "ban", None);
+    assert_eq!(
+        actor_id(ban).as_deref(),
+        Some("name:Indonesia's communications ministry"),
+        "{out:#?}"
+    );
+    assert_eq!(
+        target_ids(ban),
+        vec!["name:Yahoo", "name:PayPal"],
+        "{out:#?}"
+    );
+    for (text, authority) in [
+        (
+            "Mexico's antitrust regulator Cofece fined Google's local unit over unfair practices.",
+            "name:Cofece",
+        ),
+        (
+            "Turkey's personal data protection authority KVKK fined WhatsApp 1.95 million lira.",
+            "name:KVKK",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(
+            actor_id(fine).as_deref(),
+            Some(authority),
+            "{text}: {out:#?}"
+        );
+        assert_eq!(fine.targets.len(), 1, "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "Titan agreed to pay $15.5m to settle a civil lawsuit brought by the US financial \
+         watchdog, the Securities and Exchange Commission.",
+        None,
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(actor_id(settlement).as_deref(), Some("us.sec"), "{out:#?}");
+}
+
+/// "on nine financial institutions": a count before an adjective and a group noun.
+#[test]
+fn a_count_before_an_adjective_and_a_group() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Monetary Authority of Singapore has imposed composition penalties totalling S$3.8 \
+         million on nine financial institutions for anti-money laundering breaches.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(fine.target_count, Some(9), "{out:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("S$3.8 million"), "{out:#?}");
+}
+
+/// Courts of more countries: "the Supreme Court" of a story about Argentina is not the US
+/// Supreme Court.
+#[test]
+fn a_court_of_the_story_s_country() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Argentina's economy has recovered since the crisis, helped by US investors. Argentine \
+         courts have been busy. The Supreme Court has ruled against the banks, lawyers in \
+         Argentina said.",
+        None,
+    );
+    let ruling = find(&out.events, "ruling", None);
+    assert_ne!(
+        actor_id(ruling).as_deref(),
+        Some("us.supreme-court"),
+        "{out:#?}"
+    );
+}
