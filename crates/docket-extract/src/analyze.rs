@@ -3125,10 +3125,15 @@ fn settled_before_charges(ctx: &Ctx<'_, '_>, t1: usize, k: usize) -> bool {
                     "obtained",
                 ],
             ));
+    // ("filed settled fraud charges": up to two lower-case words between)
     adjective
         && ctx.is(t0, &["settled"])
         && ctx.triggers.get(k + 1).is_some_and(|&(n0, _, next, form)| {
-            n0 == t1 && next == ActionKind::Charge && form == Form::Noun
+            n0 >= t1
+                && n0 - t1 <= 2
+                && (t1..n0).all(|q| ctx.is_lower_word(q) && ctx.owner[q].is_none())
+                && next == ActionKind::Charge
+                && form == Form::Noun
         })
 }
 
@@ -4472,14 +4477,15 @@ fn analyze_trigger(
     form: Form,
 ) -> Vec<Candidate> {
     // (the flag only for a sanction, and only when a threat word governs it)
-    let threat = (threat_before(ctx, t0) || said_it_would(ctx, t0))
+    let threat = threat_before(ctx, t0)
         .then(|| docket_normalize::action::threatened_flag(action))
         .flatten();
     let announced = match action {
         ActionKind::Investigation => announced_investigation(ctx, t0),
         ActionKind::Removal | ActionKind::Suspension | ActionKind::Ban => {
-            announced_passive(ctx, t0)
+            announced_passive(ctx, t0) || said_it_would(ctx, t0)
         }
+        ActionKind::Fine => said_it_would(ctx, t0),
         _ => false,
     };
     let mut found = analyze_trigger_as(
@@ -4685,10 +4691,11 @@ fn announced_investigation(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
         && (pronoun.saturating_sub(5)..pronoun).any(|t| ctx.is(t, &REPORTING))
 }
 
-/// Whether the verb at `t0` follows "it would" or "it will" after a reporting verb: "Norway's
-/// data protection authority said on Monday it would fine Grindr 100 million crowns" announces
-/// a sanction not yet imposed (a threat, when an authority is the actor and the sanction a
-/// fine, a ban or a suspension).
+/// Whether the verb at `t0` follows "it would" or "it will" after a reporting verb: "The SAMR
+/// said it would fine Tencent 500,000 yuan", "Norway's data protection authority said on Monday
+/// it would fine Grindr NOK 100 million" announce a sanction as decided (kept and flagged
+/// `announced` when an authority is the actor and the sanction a fine, a ban, a suspension or
+/// a removal).
 fn said_it_would(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
     t0 >= 3
         && ctx.is(t0 - 1, &["would", "will"])

@@ -2657,14 +2657,18 @@ fn an_announced_investigation_is_kept_and_flagged() {
         ],
         Some("2021-09-25"),
     );
-    // a fine the authority says it will impose is a threat of one, no fine
+    // a fine the authority says it will impose is reported as decided, flagged
     let out = extract(
         &x,
         "The SEC said it would fine Acme Corp.",
         Some("2021-09-25"),
     );
     assert_eq!(out.events.len(), 1, "{out:#?}");
-    assert_eq!(out.events[0].action.as_deref(), Some("warning"), "{out:#?}");
+    assert_eq!(out.events[0].action.as_deref(), Some("fine"), "{out:#?}");
+    assert!(
+        out.events[0].flags.iter().any(|f| f == "announced"),
+        "{out:#?}"
+    );
 }
 
 /// "Evergrande's Hengda Real Estate unit": a noun for a part of a group does not join the
@@ -3581,9 +3585,10 @@ fn a_participle_before_a_noun_is_an_adjective() {
     find(&out.events, "fine", Some("google"));
 }
 
-/// "Norway's data protection authority said on Monday it would fine Grindr": an authority
-/// announcing a fine it has not imposed threatens it (a warning, flagged `threatened_fine`); a
-/// company saying so plans nothing of the kind.
+/// "Norway's data protection authority said on Monday it would fine Grindr", "The SAMR said it
+/// would fine Tencent 500,000 yuan": an authority announcing a fine reports it as decided (a
+/// fine, flagged `announced`); a company saying so plans nothing of the kind, and "intends to
+/// fine" stays a threat.
 #[test]
 fn an_authority_that_says_it_will_fine() {
     let x = built_in_extractor();
@@ -3594,14 +3599,17 @@ fn an_authority_that_says_it_will_fine() {
         Some("2021-01-27"),
     );
     assert_eq!(out.events.len(), 1, "{out:#?}");
-    let warning = find(&out.events, "warning", Some("name:Grindr"));
-    assert_eq!(actor_id(warning).as_deref(), Some("no.datatilsynet"));
-    assert!(
-        warning.flags.iter().any(|f| f == "threatened_fine"),
-        "{warning:#?}"
-    );
-    assert_eq!(warning.amount.as_deref(), Some("NOK 100 million"));
+    let fine = find(&out.events, "fine", Some("name:Grindr"));
+    assert_eq!(actor_id(fine).as_deref(), Some("no.datatilsynet"));
+    assert!(fine.flags.iter().any(|f| f == "announced"), "{fine:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("NOK 100 million"));
     assert_no_events(&x, &["The company said it would fine its suppliers."], None);
+    let out = extract(
+        &x,
+        "The Norwegian Data Protection Authority intends to fine Grindr NOK 100 million.",
+        None,
+    );
+    find(&out.events, "warning", Some("name:Grindr"));
 }
 
 /// "to settle allegations by the Federal Trade Commission": the authority that makes the
@@ -3995,6 +4003,35 @@ fn a_court_of_the_story_s_country() {
     assert_ne!(
         actor_id(ruling).as_deref(),
         Some("us.supreme-court"),
+        "{out:#?}"
+    );
+}
+
+/// "filed settled fraud charges against Acme Capital Management LLC and its founder, John
+/// Smith": a settlement with both parties, also with a word qualifying the charges; "the U.S.
+/// Attorney's Office for the Southern District of New York announced criminal charges": the
+/// office charges.
+#[test]
+fn settled_fraud_charges_and_a_us_attorney() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Securities and Exchange Commission today filed settled fraud charges against Acme \
+         Capital Management LLC and its founder, John Smith.",
+        Some("2023-05-02"),
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(settlement.targets.len(), 2, "{out:#?}");
+    let out = extract(
+        &x,
+        "In a parallel action, the U.S. Attorney's Office for the Southern District of New York \
+         announced criminal charges against John Doe.",
+        None,
+    );
+    let charge = find(&out.events, "charge", Some("name:John Doe"));
+    assert_eq!(
+        actor_id(charge).as_deref(),
+        Some("us.usao-sdny"),
         "{out:#?}"
     );
 }
