@@ -2964,8 +2964,9 @@ fn reported_pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, t0: usize) -> Op
 
 /// The owner named in the object of an ordering verb, when the trigger at `t0` is a participle
 /// right after that object: "ordered Didi's 25 apps removed from app stores" (Didi, and 25 when
-/// a number stands before the plural noun).
-fn ordered_done(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<(usize, Option<u32>)> {
+/// a number stands before the plural noun); `None` as the owner for "its" ("ordered its app
+/// removed").
+fn ordered_done(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<(Option<usize>, Option<u32>)> {
     if !is_participle(ctx.word(t0)) {
         return None;
     }
@@ -2987,6 +2988,12 @@ fn ordered_done(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<(usize, Opt
     if !noun_phrase || verb + 1 >= t0 {
         return None;
     }
+    let how_many = (verb + 1..t0)
+        .find(|&q| ctx.toks[q].kind == Kind::Num)
+        .and_then(|q| number_of(ctx, q));
+    if ctx.is(verb + 1, &["its"]) {
+        return Some((None, how_many));
+    }
     let owner = (verb + 1..t0)
         .filter_map(|q| ctx.mention_at(q))
         .find(|&m| {
@@ -2997,10 +3004,7 @@ fn ordered_done(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<(usize, Opt
                     .get(mention.t1)
                     .is_some_and(|t| t.kind == Kind::Poss)
         })?;
-    let how_many = (verb + 1..t0)
-        .find(|&q| ctx.toks[q].kind == Kind::Num)
-        .and_then(|q| number_of(ctx, q));
-    Some((owner, how_many))
+    Some((Some(owner), how_many))
 }
 
 /// The authority or state that puts a party under the noun at `t0`: "Beijing put Didi under a
@@ -3164,9 +3168,16 @@ fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usiz
         let company_subject = !subject(ctx, left, be, |m| m.role == Role::Company).is_empty();
         return verb_after(to) && (by_authority || company_subject);
     }
-    // ("summoned Tencent and told it to stop": the pronoun stands for the latest party)
+    // ("summoned Tencent and told it to stop": the pronoun stands for the latest party; "the
+    // CAC said it had summoned executives from Tencent and ByteDance and told them to clean
+    // up": the authority before the reported "it")
     if ctx.is(t1, &["it", "them"]) {
-        return verb_after(t1 + 1) && nearest_authority_left(ctx, left, t0).is_some();
+        let reported = || {
+            (1..t0).any(|q| ctx.is(q, &["it", "they"]) && ctx.is(q - 1, &REPORTING))
+                && nearest_authority_left(ctx, 0, t0).is_some()
+        };
+        return verb_after(t1 + 1)
+            && (nearest_authority_left(ctx, left, t0).is_some() || reported());
     }
     let Some(m) = ctx.owner.get(t1).copied().flatten() else {
         return false;
@@ -4589,9 +4600,11 @@ enum RemovedObject {
 }
 
 /// Nouns of restrictions that a party may be told to remove.
-const RESTRICTION_NOUNS: [&str; 14] = [
+const RESTRICTION_NOUNS: [&str; 16] = [
     "restriction",
     "restrictions",
+    "provision",
+    "provisions",
     "barrier",
     "barriers",
     "obstacle",
@@ -5162,9 +5175,26 @@ fn analyze_trigger_as(
             // "ordered Didi's 25 apps removed from app stores": the owner of what is ordered
             // done, and how many
             if targets.is_empty() && count.is_none() {
-                if let Some((owner, how_many)) = ordered_done(ctx, left, t0) {
-                    targets = same_span(ctx, owner);
-                    count = how_many;
+                match ordered_done(ctx, left, t0) {
+                    Some((Some(owner), how_many)) => {
+                        targets = same_span(ctx, owner);
+                        count = how_many;
+                    }
+                    // ("ordered its app removed": "its" is the latest company)
+                    Some((None, how_many)) => {
+                        let own = ctx
+                            .mentions
+                            .iter()
+                            .filter(|m| m.role == Role::Company && m.t1 <= t0 && !m.modifier)
+                            .max_by_key(|m| m.t1)
+                            .cloned();
+                        if let Some(mut m) = own.or_else(|| memory.last_company.clone()) {
+                            m.coref = true;
+                            extra_targets.push(m);
+                            count = how_many;
+                        }
+                    }
+                    None => {}
                 }
             }
             if !targets.is_empty() {
@@ -6963,6 +6993,22 @@ const AMBIGUOUS_CURRENCIES: &[(&str, &str, &str)] = &[
     ("krona", "SE", "SEK"),
     ("lira", "TR", "TRY"),
     ("liras", "TR", "TRY"),
+    ("crown", "NO", "NOK"),
+    ("crown", "DK", "DKK"),
+    ("crown", "SE", "SEK"),
+    ("crown", "CZ", "CZK"),
+];
+
+/// Currency words that name their country ("Norwegian crowns"), whatever the document's.
+const NAMED_CURRENCIES: &[(&str, &str)] = &[
+    ("norwegian crown", "NOK"),
+    ("norwegian kron", "NOK"),
+    ("swedish crown", "SEK"),
+    ("swedish kron", "SEK"),
+    ("danish crown", "DKK"),
+    ("danish kron", "DKK"),
+    ("czech crown", "CZK"),
+    ("czech korun", "CZK"),
 ];
 
 fn pick_amount(
@@ -7206,11 +7252,20 @@ fn read_amount(ctx: &Ctx<'_, '_>, memory: &Memory, chosen: (usize, AmountRole)) 
         }
         Ok(Some(parsed)) => {
             let lower = text.to_lowercase();
-            let currency = AMBIGUOUS_CURRENCIES.iter().find(|(word, country, _)| {
-                lower.contains(word) && memory.dominant.as_deref() == Some(*country)
+            let named = NAMED_CURRENCIES
+                .iter()
+                .find(|(words, _)| lower.contains(words))
+                .map(|(_, code)| code);
+            let currency = named.or_else(|| {
+                AMBIGUOUS_CURRENCIES
+                    .iter()
+                    .find(|(word, country, _)| {
+                        lower.contains(word) && memory.dominant.as_deref() == Some(*country)
+                    })
+                    .map(|(_, _, code)| code)
             });
             match currency {
-                Some((_, _, code)) => {
+                Some(code) => {
                     let value = (parsed.value.normalize(), Some((*code).to_string()));
                     (
                         Some((text, chosen.1)),

@@ -24,7 +24,24 @@ const SPACED_GROUPS: &str = r"\d{1,3}(?:, \d{3})+(?-u:\b)";
 const SCALE: &str = r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|mln|tn|m|k)";
 /// Currency words read only with a country ("kroner" in Norway or Denmark, "lira" in Turkey),
 /// on top of those of [`docket_normalize::money::currency_words`].
-const COUNTRY_WORDS: [&str; 6] = ["kroner", "krone", "kronor", "krona", "lira", "liras"];
+const COUNTRY_WORDS: [&str; 16] = [
+    "kroner",
+    "krone",
+    "kronor",
+    "krona",
+    "lira",
+    "liras",
+    "crowns",
+    "crown",
+    "Norwegian crowns",
+    "Swedish crowns",
+    "Danish crowns",
+    "Czech crowns",
+    "Norwegian kroner",
+    "Danish kroner",
+    "Swedish kronor",
+    "Czech korunas",
+];
 
 /// The compiled amount pattern (built once).
 #[derive(Debug)]

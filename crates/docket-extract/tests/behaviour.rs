@@ -4035,3 +4035,66 @@ fn settled_fraud_charges_and_a_us_attorney() {
         "{out:#?}"
     );
 }
+
+/// "The CAC said it had summoned executives from Tencent and ByteDance and told them to clean
+/// up their platforms": the order of the authority before the reported "it", to the latest
+/// parties; "... when the CAC ordered its app removed": "its" is the latest company; "China's
+/// transport ministry" is the catalogue's.
+#[test]
+fn told_them_after_a_reported_it_and_its_app_removed() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Separately, the Cyberspace Administration of China (CAC) said it had summoned \
+         executives from Tencent and ByteDance and told them to clean up their platforms.",
+        None,
+    );
+    let order = find(&out.events, "order", Some("tencent"));
+    assert_eq!(actor_id(order).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(target_ids(order).len(), 2, "{out:#?}");
+    let out = extract(
+        &x,
+        "Didi has been under investigation since July, when the CAC ordered its app removed from \
+         domestic app stores.",
+        None,
+    );
+    let removal = find(&out.events, "removal", Some("didi"));
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    let out = extract(
+        &x,
+        "China's transport ministry summoned 11 ride-hailing platforms including Didi Global and \
+         Meituan on Wednesday.",
+        None,
+    );
+    let summons = find(&out.events, "summons", Some("meituan"));
+    assert_eq!(actor_id(summons).as_deref(), Some("cn.mot"), "{out:#?}");
+}
+
+/// "58 million crowns" in a Swedish story is SEK; "100 million Norwegian crowns" names its
+/// country; "ordered Apple to remove the anti-steering provisions" is an order, no removal.
+#[test]
+fn crowns_and_provisions() {
+    let x = built_in_extractor();
+    for (text, currency) in [
+        (
+            "Sweden's Authority for Privacy Protection (IMY) fined Spotify 58 million crowns for \
+             failing to give users full information.",
+            "SEK",
+        ),
+        (
+            "The Irish Data Protection Commission fined Grindr 100 million Norwegian crowns.",
+            "NOK",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(fine.currency.as_deref(), Some(currency), "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "The Commission has ordered Apple to remove the anti-steering provisions.",
+        None,
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    find(&out.events, "order", Some("apple"));
+}
