@@ -2168,7 +2168,16 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
         ctx.s.hits.iter().any(|hit| {
             hit.start <= name_start && name_end <= hit.end && hit.descriptor().is_some()
         });
-    let authority = descriptor || (a..head_end).any(|t| ctx.is(t, lexicon::AUTHORITY_HEADS));
+    // ("Office Depot", "Bureau Veritas": a head of an office that only opens a longer name,
+    // with no "of" or "for" after it, names a company; not in a headline, whose capitals
+    // join words into runs: "Court Imposes Lifetime Bars")
+    let opening_head_only = head_end == b
+        && b - a > 1
+        && !ctx.s.headline
+        && ctx.is(a, &["office", "bureau", "agency", "board", "commission"])
+        && !(a + 1..b).any(|t| ctx.is(t, lexicon::AUTHORITY_HEADS));
+    let authority = descriptor
+        || !opening_head_only && (a..head_end).any(|t| ctx.is(t, lexicon::AUTHORITY_HEADS));
     let judicial = before.is_some_and(|p| ctx.is(p, lexicon::JUDICIAL_TITLES));
     // "Jeffrey Royer, 41,": an age after a name
     let aged = ctx.punct(b) == Some(',')
@@ -5211,7 +5220,10 @@ fn analyze_trigger_as(
             let object = from + 1 >= ctx.toks.len()
                 || ctx.covered[from + 1]
                 || matches!(ctx.toks[from + 1].kind, Kind::Punct(_) | Kind::Num)
-                || ctx.is(from + 1, &["to", "from", "for", "over", "with", "in", "on"]);
+                || ctx.is(
+                    from + 1,
+                    &["to", "from", "for", "over", "with", "in", "on", "against"],
+                );
             // ("a final judgment against John Smith, ordering him to pay": "him" or "her" the
             // latest person, of this sentence or before)
             let person_pronoun = ctx.is(from, &["him", "her"]);
@@ -5263,11 +5275,23 @@ fn analyze_trigger_as(
                 }
                 // ("said it had found 101 apps that illegally collected user data and ordered
                 // them to fix the problems": the latest counted group)
+                // ("held talks with 34 internet firms and warned them": a word between)
                 if list.is_empty() {
                     count = (1..t0).rev().find_map(|q| {
-                        (ctx.toks[q - 1].kind == Kind::Num && ctx.is(q, lexicon::GROUP_NOUNS))
-                            .then(|| number_of(ctx, q - 1))
-                            .flatten()
+                        if !ctx.is(q, lexicon::GROUP_NOUNS) {
+                            return None;
+                        }
+                        let number = if ctx.toks[q - 1].kind == Kind::Num {
+                            q - 1
+                        } else if q >= 2
+                            && ctx.toks[q - 2].kind == Kind::Num
+                            && ctx.is_lower_word(q - 1)
+                        {
+                            q - 2
+                        } else {
+                            return None;
+                        };
+                        number_of(ctx, number)
                     });
                 }
                 for mut m in list {

@@ -4098,3 +4098,33 @@ fn crowns_and_provisions() {
     assert_eq!(out.events.len(), 1, "{out:#?}");
     find(&out.events, "order", Some("apple"));
 }
+
+/// "the merger of Staples and Office Depot": a name that only opens with an office's head is a
+/// company's; "held talks with 34 internet firms and warned them against": the counted group;
+/// "three former executives of Acme Corp": the count across an adjective.
+#[test]
+fn office_depot_and_counted_groups() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The FTC blocked the merger of Staples and Office Depot.",
+        None,
+    );
+    let ban = find(&out.events, "ban", Some("name:Office Depot"));
+    assert_eq!(ban.targets.len(), 2, "{out:#?}");
+    let out = extract(
+        &x,
+        "Regulators held talks with 34 internet firms and warned them against anti-competitive \
+         practices.",
+        None,
+    );
+    let warning = find(&out.events, "warning", None);
+    assert_eq!(warning.target_count, Some(34), "{out:#?}");
+    let out = extract(
+        &x,
+        "Prosecutors charged three former executives of Acme Corp with fraud.",
+        None,
+    );
+    let charge = find(&out.events, "charge", Some("name:Acme Corp"));
+    assert_eq!(charge.target_count, Some(3), "{out:#?}");
+}
