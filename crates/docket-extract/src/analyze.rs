@@ -3263,8 +3263,24 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
     if !(opens && named) || demonym {
         return None;
     }
+    // "The EU fined Google": the Union acts through its Commission, as "Brussels" does
+    if (first..=p).all(|t| ctx.jurisdiction[t] == Some("EU")) {
+        let commission = ctx
+            .resolver
+            .catalogue()
+            .actors
+            .iter()
+            .position(|a| a.id == EU_EXECUTIVE);
+        if let Some(index) = commission {
+            let (start, end) = (ctx.toks[first].start, ctx.toks[p].end);
+            return catalogue_mention(ctx, index, start, end, first, p + 1);
+        }
+    }
     Some(named_authority(ctx, first, p + 1))
 }
+
+/// The catalogue id of the body that acts for the European Union as a whole.
+const EU_EXECUTIVE: &str = "eu.commission";
 
 /// The parties accused by the clause that starts at `from` with a mention ("... alleged that
 /// Mr Richter and his accomplices sent ...": Richter): the list of mentions up to the end of

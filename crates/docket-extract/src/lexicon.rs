@@ -1573,7 +1573,6 @@ pub static PLACE_HEADS: &Lex = &Lex::exact(
         "Desert",
         "Gorges",
         "Delta",
-        "Region",
         "County",
         "Peninsula",
     ],

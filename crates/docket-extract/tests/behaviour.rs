@@ -929,10 +929,10 @@ fn a_country_acting_on_a_company_is_its_state() {
             "name:Beijing",
         ),
         ("South Korea fined Google $177 million.", "name:South Korea"),
-        // after a fronted time and its comma
+        // after a fronted time and its comma; the EU acts through its Commission
         (
             "Last year, the EU fined Google 2.42 billion euros.",
-            "name:EU",
+            "eu.commission",
         ),
         ("In 2020, India banned TikTok.", "name:India"),
     ] {
@@ -4127,4 +4127,17 @@ fn office_depot_and_counted_groups() {
     );
     let charge = find(&out.events, "charge", Some("name:Acme Corp"));
     assert_eq!(charge.target_count, Some(3), "{out:#?}");
+}
+
+/// "imposed a fine of EUR 67,200 on Syddanmark Region": a region is a public body that can be
+/// fined, not a place word like "River" or "Dam".
+#[test]
+fn a_region_is_a_party() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Danish DPA imposed a fine of EUR 67,200 on Syddanmark Region.",
+        None,
+    );
+    find(&out.events, "fine", Some("name:Syddanmark Region"));
 }
