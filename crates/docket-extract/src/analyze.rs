@@ -3028,7 +3028,15 @@ fn putter_under(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
         return None;
     }
     let object = ctx.mention_at(under - 1)?;
-    let verb = ctx.mentions[object].t0.checked_sub(1)?;
+    // ("put Full Truck Alliance and Kanzhun under": back over the list to its first name)
+    let mut first = ctx.mentions[object].t0;
+    while first >= 2 && (ctx.is(first - 1, &["and"]) || ctx.punct(first - 1) == Some(',')) {
+        match ctx.mention_at(first - 2) {
+            Some(m) => first = ctx.mentions[m].t0,
+            None => break,
+        }
+    }
+    let verb = first.checked_sub(1)?;
     if verb < left || !ctx.is(verb, &["put", "puts", "placed", "places"]) {
         return None;
     }
@@ -3038,7 +3046,18 @@ fn putter_under(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
     }
     match nearest_authority_left(ctx, left, verb) {
         Some(a) => Some(ctx.mentions[a].clone()),
-        None => state_subject(ctx, left, verb),
+        // ("China's securities regulator said it would tighten rules ... and put Full Truck
+        // Alliance under cybersecurity review": the authority before the reported "it")
+        None => state_subject(ctx, left, verb).or_else(|| {
+            let pronoun = (1..verb)
+                .rev()
+                .find(|&q| ctx.is(q, &["it", "they"]) && ctx.is(q - 1, &REPORTING))?;
+            let a = nearest_authority_left(ctx, 0, pronoun)?;
+            Some(Mention {
+                coref: true,
+                ..ctx.mentions[a].clone()
+            })
+        }),
     }
 }
 
@@ -3191,8 +3210,15 @@ fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usiz
     let Some(m) = ctx.owner.get(t1).copied().flatten() else {
         return false;
     };
+    // ("told Didi Global executives to devise a plan": the company's people, then "to")
+    let after = ctx.mentions[m].t1;
+    let to = if ctx.is(after, lexicon::PERSON_ROLE_NOUNS) || ctx.is(after, &["executives"]) {
+        after + 1
+    } else {
+        after
+    };
     ctx.mentions[m].role != Role::Authority
-        && verb_after(ctx.mentions[m].t1)
+        && verb_after(to)
         && nearest_authority_left(ctx, left, t0).is_some()
 }
 
@@ -7001,7 +7027,26 @@ fn money_role(ctx: &Ctx<'_, '_>, expr: &MoneyExpr) -> AmountRole {
     {
         cue_end -= 1;
     }
-    let before = (cue_end.saturating_sub(4)..t0).any(|t| ctx.is(t, lexicon::PENALTY_CUES));
+    // (four words back, a name counting as one, and a list's "and", commas and the roles of
+    // its holders as none: "fined chairman Cheng Wei and president Jean Liu 1 million yuan
+    // each")
+    let mut from = cue_end;
+    let mut counted = 0;
+    while from > 0 && counted < 4 {
+        from -= 1;
+        if let Some(m) = ctx.owner[from] {
+            from = ctx.mentions[m].t0;
+        } else if ctx.is(from, &["and"])
+            // (not the "and" of a range: "between 6,000 and 17,000 euros")
+            && !from.checked_sub(1).is_some_and(|p| ctx.toks[p].kind == Kind::Num)
+            || ctx.punct(from) == Some(',')
+            || holder_role_word(ctx, from)
+        {
+            continue;
+        }
+        counted += 1;
+    }
+    let before = (from..t0).any(|t| ctx.is(t, lexicon::PENALTY_CUES));
     if before {
         return AmountRole::Penalty;
     }

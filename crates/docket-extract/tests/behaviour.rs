@@ -4141,3 +4141,59 @@ fn a_region_is_a_party() {
     );
     find(&out.events, "fine", Some("name:Syddanmark Region"));
 }
+
+/// "have told Didi Global executives to devise a plan": the company's people told to act;
+/// "said it would tighten rules ... and put Full Truck Alliance and Kanzhun under cybersecurity
+/// review": the list put under review, by the authority before the reported "it"; "also fined
+/// chairman Cheng Wei and president Jean Liu 1 million yuan each": the amount after the list
+/// of holders is theirs, and "fined CALDERERIA Y SOLDADURA DE ESTRUCTURAS METALICAS, S.L. EUR
+/// 5,000": a long name counts as one word between the fine and its amount.
+#[test]
+fn told_executives_put_a_list_under_review_and_amounts_after_names() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Chinese regulators have told Didi Global executives to devise a plan to delist from the \
+         New York Stock Exchange.",
+        None,
+    );
+    find(&out.events, "order", Some("didi"));
+    let out = extract(
+        &x,
+        "China's securities regulator said it would tighten rules for overseas listings and put \
+         Full Truck Alliance and Kanzhun under cybersecurity review.",
+        None,
+    );
+    let review = find(&out.events, "investigation", Some("kanzhun"));
+    assert_eq!(actor_id(review).as_deref(), Some("cn.csrc"), "{out:#?}");
+    let out = extract(
+        &x,
+        "The Cyberspace Administration of China fined Didi Global 8.026 billion yuan for \
+         violating cybersecurity and data security laws, and also fined chairman Cheng Wei and \
+         president Jean Liu 1 million yuan each.",
+        None,
+    );
+    let fine = find(&out.events, "fine", Some("name:Jean Liu"));
+    assert_eq!(fine.amount.as_deref(), Some("1 million yuan"), "{out:#?}");
+    let out = extract(
+        &x,
+        "The Spanish DPA (AEPD) has fined CALDERERIA Y SOLDADURA DE ESTRUCTURAS METALICAS, S.L. \
+         EUR 5,000 for unlawfully processing an individual's data.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(fine.amount.as_deref(), Some("EUR 5,000"), "{out:#?}");
+    // (not the upper end of a range: "fines of between 6,000 and 17,000 euros")
+    let out = extract(
+        &x,
+        "The Berlin data protection commissioner imposed further fines of between 6,000 and \
+         17,000 euros on the company.",
+        None,
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.amount.as_deref() != Some("17,000 euros")),
+        "{out:#?}"
+    );
+}
