@@ -6523,6 +6523,21 @@ fn noun_arguments(
     if targets.is_empty() && count.is_none() {
         targets = appellant(ctx, t0);
     }
+    // "imposed fines on 43 cases involving tech firms, including Alibaba, Tencent and Didi": the
+    // examples after ", including" of what follows the noun's target preposition
+    if targets.is_empty() {
+        let including = (t1..n.min(t1 + 16))
+            .find(|&t| ctx.is(t, &["including"]) && ctx.punct(t - 1) == Some(','));
+        if let Some(i) = including.filter(|&i| {
+            (t1..i).any(|q| ctx.is(q, &["on", "against", "into", "upon"]))
+                && (t1..i).all(|q| ctx.owner[q].is_none())
+        }) {
+            let end = (i + 1..n)
+                .find(|&r| is_clause_boundary_right(ctx, r))
+                .unwrap_or(n);
+            targets = object_list(ctx, i + 1, end, 0).0;
+        }
+    }
     (targets, count, agent)
 }
 
@@ -6864,6 +6879,8 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
                 || tok.kind == Kind::Num
                     && ctx.is_lower_word(t + 1)
                     && ctx.word(t + 1).ends_with('s')
+                    // ("fines on 43 cases involving tech firms": what is counted is no party)
+                    && !ctx.is(t + 1, &NO_PARTIES)
             {
                 count = Some(c);
             }
@@ -6900,6 +6917,22 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
     }
     (Vec::new(), count)
 }
+
+/// Plural nouns that count things, not parties ("fines on 43 cases", "over 22 deals").
+const NO_PARTIES: [&str; 12] = [
+    "cases",
+    "deals",
+    "transactions",
+    "acquisitions",
+    "mergers",
+    "counts",
+    "charges",
+    "violations",
+    "breaches",
+    "incidents",
+    "complaints",
+    "products",
+];
 
 /// The date of the trigger at `t0`: the nearest time expression in its clause, unless it is a
 /// starting point, the end of a range or a year used as a modifier ("its 2004 listing"), or

@@ -4197,3 +4197,24 @@ fn told_executives_put_a_list_under_review_and_amounts_after_names() {
         "{out:#?}"
     );
 }
+
+/// "imposed a total of 21.5 million yuan in fines on 43 cases involving tech firms, including
+/// Alibaba, Tencent and Didi": cases are counted, not parties, and the examples after
+/// ", including" are the fines' targets.
+#[test]
+fn fines_on_cases_including_companies() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "On Monday, the market regulator imposed a total of 21.5 million yuan in fines on 43 \
+         cases involving tech firms, including Alibaba, Tencent and Didi.",
+        Some("2021-11-22"),
+    );
+    let fine = find(&out.events, "fine", Some("didi"));
+    assert_eq!(
+        target_ids(fine),
+        vec!["alibaba", "tencent", "didi"],
+        "{out:#?}"
+    );
+    assert_eq!(fine.target_count, None, "{out:#?}");
+}
