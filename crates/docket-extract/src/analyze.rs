@@ -2909,21 +2909,36 @@ fn coordinated_handover<'o>(
     t0: usize,
 ) -> Option<&'o Candidate> {
     let verb = verb_of_object(ctx, 0, t0, |q| ctx.is(q, lexicon::HANDED_TO))?;
-    let mut p = verb;
+    coordinated_with_latest(ctx, produced, out, verb).filter(|c| {
+        !c.targets.is_empty() && c.actor.as_ref().is_some_and(|a| a.role == Role::Authority)
+    })
+}
+
+/// Where the verb group of the verb at `t` begins, when "and" stands right before it (adverbs
+/// between).
+fn right_after_and(ctx: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    let mut p = t;
     while p > 0 && ctx.is(p - 1, lexicon::ADVERBS) {
         p -= 1;
     }
-    if p == 0 || !ctx.is(p - 1, &["and"]) {
-        return None;
-    }
+    (p > 0 && ctx.is(p - 1, &["and"])).then_some(p)
+}
+
+/// The sentence's latest event, when the verb at `verb` stands right after "and" and that
+/// event's trigger is an active verb before it: the two verbs share their subject.
+fn coordinated_with_latest<'o>(
+    ctx: &Ctx<'_, '_>,
+    produced: &[(usize, usize, Form, ActionKind)],
+    out: &'o [Candidate],
+    verb: usize,
+) -> Option<&'o Candidate> {
+    let p = right_after_and(ctx, verb)?;
     let &(e0, e1, form, _) = produced.last()?;
     let passive = e0 > 0 && ctx.is(e0 - 1, lexicon::BE_FORMS);
     if form != Form::Verb || passive || e1 >= p {
         return None;
     }
-    out.last().filter(|c| {
-        !c.targets.is_empty() && c.actor.as_ref().is_some_and(|a| a.role == Role::Authority)
-    })
+    out.last()
 }
 
 /// "The CAC said it had summoned executives from Meituan and ordered the company to
@@ -2935,19 +2950,7 @@ fn coordinated_verb_actor(
     out: &[Candidate],
     t0: usize,
 ) -> Option<Mention> {
-    let mut p = t0;
-    while p > 0 && ctx.is(p - 1, lexicon::ADVERBS) {
-        p -= 1;
-    }
-    if p == 0 || !ctx.is(p - 1, &["and"]) {
-        return None;
-    }
-    let &(e0, e1, form, _) = produced.last()?;
-    let passive = e0 > 0 && ctx.is(e0 - 1, lexicon::BE_FORMS);
-    if form != Form::Verb || passive || e1 >= p {
-        return None;
-    }
-    out.last()?
+    coordinated_with_latest(ctx, produced, out, t0)?
         .actor
         .clone()
         .filter(|a| a.role == Role::Authority)
@@ -2958,13 +2961,7 @@ fn coordinated_verb_actor(
 /// Technology said it had found 101 apps that illegally collected user data and ordered them
 /// to fix the problems" (the ministry orders).
 fn reported_pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, t0: usize) -> Option<Mention> {
-    let mut p = t0;
-    while p > 0 && ctx.is(p - 1, lexicon::ADVERBS) {
-        p -= 1;
-    }
-    if p == 0 || !ctx.is(p - 1, &["and"]) {
-        return None;
-    }
+    let p = right_after_and(ctx, t0)?;
     let pronoun = (1..p)
         .rev()
         .find(|&q| ctx.is(q, &["it", "they"]) && ctx.is(q - 1, &REPORTING))?;
@@ -3501,16 +3498,14 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
     // "said it would hold talks with internet platforms and ordered them to rectify": a verb
     // in the past tense right after "and" has a verb group of its own, which the modal before
     // "and" does not govern (but "could be fined and banned" shares "could be")
-    let mut and = t0;
-    while and > from && ctx.is(and - 1, lexicon::ADVERBS) {
-        and -= 1;
-    }
-    if and > from
-        && ctx.is(and - 1, &["and"])
-        && ctx.is_lower_word(t0)
-        && ctx.word(t0).ends_with("ed")
-        && !(from..and).any(|q| ctx.is(q, lexicon::BE_FORMS) || ctx.is(q, &["has", "have", "had"]))
-    {
+    let own_group = right_after_and(ctx, t0).filter(|&and| {
+        and > from
+            && ctx.is_lower_word(t0)
+            && ctx.word(t0).ends_with("ed")
+            && !(from..and)
+                .any(|q| ctx.is(q, lexicon::BE_FORMS) || ctx.is(q, &["has", "have", "had"]))
+    });
+    if let Some(and) = own_group {
         from = and;
     }
     // "faced charges", "is facing a probe": real; "could face a fine": a threat
