@@ -683,25 +683,39 @@ fn country_body_start(ctx: &Ctx<'_, '_>, head: usize) -> Option<usize> {
     if !ctx.is_lower_word(head) || !ctx.is(head, &COUNTRY_BODY_HEADS) {
         return None;
     }
-    let qualifier = |q: usize| {
-        ctx.is_lower_word(q)
-            && ctx.owner[q].is_none()
-            && !ctx.covered[q]
-            && !ctx.is(q, lexicon::CLAUSE_STOPS)
-            && !ctx.is(q, lexicon::DETERMINERS)
-            && !ctx.is(q, lexicon::BE_FORMS)
-    };
-    let mut first = head;
-    while first > 0 && head - first < 3 && qualifier(first - 1) {
+    let qualifier =
+        |q: usize| lower_qualifier(ctx, q) && !ctx.covered[q] && !ctx.is(q, lexicon::BE_FORMS);
+    country_before_qualifiers(ctx, head, 3, qualifier).filter(|_| ctx.owner[head].is_none())
+}
+
+/// Whether the word at `q` may qualify a body's head: a free lower-case word, no clause stop,
+/// no determiner.
+fn lower_qualifier(ctx: &Ctx<'_, '_>, q: usize) -> bool {
+    ctx.is_lower_word(q)
+        && ctx.owner[q].is_none()
+        && !ctx.is(q, lexicon::CLAUSE_STOPS)
+        && !ctx.is(q, lexicon::DETERMINERS)
+}
+
+/// The country's token, when one to `most` qualifiers (as `qualifier` tells) end right before
+/// token `end` and a country's possessive stands before them ("Indonesia's communications |
+/// ministry").
+fn country_before_qualifiers(
+    ctx: &Ctx<'_, '_>,
+    end: usize,
+    most: usize,
+    qualifier: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    let mut first = end;
+    while first > 0 && end - first < most && qualifier(first - 1) {
         first -= 1;
     }
     let possessive = first.checked_sub(1)?;
     let country = possessive.checked_sub(1)?;
-    (first < head
+    (first < end
         && ctx.toks[possessive].kind == Kind::Poss
         && ctx.jurisdiction[country].is_some()
-        && ctx.owner[country].is_none()
-        && (first..=head).all(|q| ctx.owner[q].is_none()))
+        && ctx.owner[country].is_none())
     .then_some(country)
 }
 
@@ -905,14 +919,13 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             // as written (not for a descriptor that is a capitalised name, "State Council")
             // (only a descriptor of a regulator's kind: not "government", "executive", "news
             // agency", which often name no one in particular)
-            let regulator_kind = || {
+            let head_in = |heads: &[&str]| {
                 s.text[hit.start..hit.end]
                     .rsplit(' ')
                     .next()
-                    .is_some_and(|head| {
-                        REGULATOR_HEADS.iter().any(|h| h.eq_ignore_ascii_case(head))
-                    })
+                    .is_some_and(|head| heads.iter().any(|h| h.eq_ignore_ascii_case(head)))
             };
+            let regulator_kind = || head_in(&REGULATOR_HEADS);
             if explicit.is_none()
                 && !named_after
                 && hit.names().next().is_none()
@@ -926,16 +939,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             }
             // "Mexico's antitrust regulator": a country's body the catalogue does not hold (or
             // holds more than once) is kept as written, with its country
-            let body_head = || {
-                s.text[hit.start..hit.end]
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|head| {
-                        COUNTRY_BODY_HEADS
-                            .iter()
-                            .any(|h| h.eq_ignore_ascii_case(head))
-                    })
-            };
+            let body_head = || head_in(&COUNTRY_BODY_HEADS);
             // (not before a name in apposition: "the US financial watchdog, the Securities and
             // Exchange Commission")
             let apposition = ctx.punct(t1) == Some(',')
@@ -1469,25 +1473,12 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             }
             // "Indonesia's communications ministry", "Vietnam's information ministry": lower-case
             // qualifiers right after a country's possessive
-            let qualifier = |q: usize| {
-                ctx.is_lower_word(q)
-                    && ctx.owner[q].is_none()
-                    && !ctx.is(q, lexicon::CLAUSE_STOPS)
-                    && !ctx.is(q, lexicon::DETERMINERS)
-            };
-            let mut q = p;
-            while q > 0 && p - q < 4 && qualifier(q) {
-                q -= 1;
-            }
-            if q < p
-                && q > 0
-                && ctx.toks[q].kind == Kind::Poss
-                && ctx.jurisdiction[q - 1].is_some()
-                && ctx.owner[q - 1].is_none()
+            if let Some(country) =
+                country_before_qualifiers(ctx, p + 1, 4, |q| lower_qualifier(ctx, q))
             {
                 capital = true;
                 place = true;
-                a = q - 1;
+                a = country;
             }
             break;
         }
@@ -2962,10 +2953,41 @@ fn coordinated_verb_actor(
 /// to fix the problems" (the ministry orders).
 fn reported_pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, t0: usize) -> Option<Mention> {
     let p = right_after_and(ctx, t0)?;
-    let pronoun = (1..p)
-        .rev()
-        .find(|&q| ctx.is(q, &["it", "they"]) && ctx.is(q - 1, &REPORTING))?;
+    let pronoun = reported_pronoun_before(ctx, p)?;
     authority_reference(ctx, memory, pronoun, pronoun + 1)
+}
+
+/// The latest "it" or "they" before token `t` that follows a reporting verb ("the CAC said it
+/// had summoned ...").
+fn reported_pronoun_before(ctx: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    (1..t)
+        .rev()
+        .find(|&q| ctx.is(q, &["it", "they"]) && ctx.is(q - 1, &REPORTING))
+}
+
+/// The latest company before token `t0`, of this sentence or before, that "it" or "its"
+/// refers to ("fined Clearview AI ... and ordered it to delete"), or with `person` the latest
+/// person, that "him" or "her" refers to (a name outside the catalogue with no cue to its kind
+/// may be a person's: "John Smith"); marked as found by coreference.
+fn latest_party(ctx: &Ctx<'_, '_>, memory: &Memory, t0: usize, person: bool) -> Option<Mention> {
+    let role = if person { Role::Person } else { Role::Company };
+    let unknown = |m: &Mention| person && m.role == Role::Company && m.actor.id_hint.is_none();
+    let own = ctx
+        .mentions
+        .iter()
+        .filter(|m| (m.role == role || unknown(m)) && m.t1 <= t0 && !m.modifier)
+        .max_by_key(|m| m.t1)
+        .cloned();
+    let before = || {
+        if person {
+            memory.last_person.clone()
+        } else {
+            memory.last_company.clone()
+        }
+    };
+    let mut m = own.or_else(before)?;
+    m.coref = true;
+    Some(m)
 }
 
 /// The owner named in the object of an ordering verb, when the trigger at `t0` is a participle
@@ -3046,9 +3068,7 @@ fn putter_under(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
         // ("China's securities regulator said it would tighten rules ... and put Full Truck
         // Alliance under cybersecurity review": the authority before the reported "it")
         None => state_subject(ctx, left, verb).or_else(|| {
-            let pronoun = (1..verb)
-                .rev()
-                .find(|&q| ctx.is(q, &["it", "they"]) && ctx.is(q - 1, &REPORTING))?;
+            let pronoun = reported_pronoun_before(ctx, verb)?;
             let a = nearest_authority_left(ctx, 0, pronoun)?;
             Some(Mention {
                 coref: true,
@@ -3198,7 +3218,7 @@ fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usiz
     // up": the authority before the reported "it")
     if ctx.is(t1, &["it", "them"]) {
         let reported = || {
-            (1..t0).any(|q| ctx.is(q, &["it", "they"]) && ctx.is(q - 1, &REPORTING))
+            reported_pronoun_before(ctx, t0).is_some()
                 && nearest_authority_left(ctx, 0, t0).is_some()
         };
         return verb_after(t1 + 1)
@@ -3209,7 +3229,7 @@ fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usiz
     };
     // ("told Didi Global executives to devise a plan": the company's people, then "to")
     let after = ctx.mentions[m].t1;
-    let to = if ctx.is(after, lexicon::PERSON_ROLE_NOUNS) || ctx.is(after, &["executives"]) {
+    let to = if ctx.is(after, lexicon::PERSON_ROLE_NOUNS) {
         after + 1
     } else {
         after
@@ -3486,15 +3506,7 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
     }
     // seven tokens back, a name counting as one ("calling on the Department of Trade and
     // Industry to block")
-    let mut from = t0;
-    let mut counted = 0;
-    while from > left && counted < 7 {
-        from -= 1;
-        if let Some(m) = ctx.owner[from] {
-            from = ctx.mentions[m].t0.max(left);
-        }
-        counted += 1;
-    }
+    let mut from = words_back(ctx, t0, left, 7, |_| false);
     // "said it would hold talks with internet platforms and ordered them to rectify": a verb
     // in the past tense right after "and" has a verb group of its own, which the modal before
     // "and" does not govern (but "could be fined and banned" shares "could be")
@@ -3510,6 +3522,12 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
     }
     // "faced charges", "is facing a probe": real; "could face a fine": a threat
     let faced = ctx.is(t0, lexicon::FACED_NOUNS);
+    // (a sentence that a reporting verb tells, with no "if" or "unless": "the regulator said
+    // Meituan would pay a fine")
+    let reported_unconditionally = || {
+        (0..ctx.toks.len()).any(|q| ctx.is(q, &REPORTING))
+            && !(0..ctx.toks.len()).any(|q| ctx.is(q, &["if", "unless"]))
+    };
     // the end of the list item being read: "seeks permanent injunctions, disgorgement and
     // civil penalties" is one object of "seeks", a list of short noun phrases
     let mut item_end = t0;
@@ -3540,9 +3558,7 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
             && t0 - t <= 6
             && (t + 2..t0)
                 .all(|q| ctx.covered[q] || ctx.is_lower_word(q) && ctx.owner[q].is_none())
-            && (ctx.is(t, &["will"])
-                || (0..ctx.toks.len()).any(|q| ctx.is(q, &REPORTING))
-                    && !(0..ctx.toks.len()).any(|q| ctx.is(q, &["if", "unless"])));
+            && (ctx.is(t, &["will"]) || reported_unconditionally());
         // "the SAMR said Alibaba would be fined 18.2 billion yuan": a fine decided, with its
         // amount right after the participle, as a reporting verb tells it (not "could be
         // fined", not "would be fined if ...")
@@ -3551,8 +3567,7 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
             && ctx.is(t + 1, &["be"])
             && ctx.is(t0, &["fined", "penalised", "penalized"])
             && ctx.covered.get(t0 + 1).copied().unwrap_or(false)
-            && (0..ctx.toks.len()).any(|q| ctx.is(q, &REPORTING))
-            && !(0..ctx.toks.len()).any(|q| ctx.is(q, &["if", "unless"]));
+            && reported_unconditionally();
         if agreed_payment || decided_penalty || decided_fine {
             return false;
         }
@@ -3564,6 +3579,29 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
         }
     }
     false
+}
+
+/// The token `words` words before token `t`, not before `floor`: a name counts as one word,
+/// and a token that `passed_over` tells as none.
+fn words_back(
+    ctx: &Ctx<'_, '_>,
+    t: usize,
+    floor: usize,
+    words: usize,
+    passed_over: impl Fn(usize) -> bool,
+) -> usize {
+    let mut from = t;
+    let mut counted = 0;
+    while from > floor && counted < words {
+        from -= 1;
+        if let Some(m) = ctx.owner[from] {
+            from = ctx.mentions[m].t0.max(floor);
+        } else if passed_over(from) {
+            continue;
+        }
+        counted += 1;
+    }
+    from
 }
 
 /// Whether `from..to` is an item of a list of short noun phrases: at most four lower-case
@@ -5228,14 +5266,7 @@ fn analyze_trigger_as(
                     }
                     // ("ordered its app removed": "its" is the latest company)
                     Some((None, how_many)) => {
-                        let own = ctx
-                            .mentions
-                            .iter()
-                            .filter(|m| m.role == Role::Company && m.t1 <= t0 && !m.modifier)
-                            .max_by_key(|m| m.t1)
-                            .cloned();
-                        if let Some(mut m) = own.or_else(|| memory.last_company.clone()) {
-                            m.coref = true;
+                        if let Some(m) = latest_party(ctx, memory, t0, false) {
                             extra_targets.push(m);
                             count = how_many;
                         }
@@ -5271,31 +5302,7 @@ fn analyze_trigger_as(
                 && ctx.owner[from].is_none()
                 && object
             {
-                let role = if person_pronoun {
-                    Role::Person
-                } else {
-                    Role::Company
-                };
-                // (a name outside the catalogue with no cue to its kind may be a person's:
-                // "John Smith")
-                let unknown = |m: &Mention| {
-                    person_pronoun && m.role == Role::Company && m.actor.id_hint.is_none()
-                };
-                let own = ctx
-                    .mentions
-                    .iter()
-                    .filter(|m| (m.role == role || unknown(m)) && m.t1 <= t0 && !m.modifier)
-                    .max_by_key(|m| m.t1)
-                    .cloned();
-                let before = if person_pronoun {
-                    memory.last_person.clone()
-                } else {
-                    memory.last_company.clone()
-                };
-                if let Some(mut m) = own.or(before) {
-                    m.coref = true;
-                    extra_targets.push(m);
-                }
+                extra_targets.extend(latest_party(ctx, memory, t0, person_pronoun));
             }
             // "summoned Tencent, Alibaba and ByteDance and ordered them to stop": "them" is
             // the latest list of parties, of this sentence or else the previous event's targets
@@ -7058,22 +7065,13 @@ fn money_role(ctx: &Ctx<'_, '_>, expr: &MoneyExpr) -> AmountRole {
     // (four words back, a name counting as one, and a list's "and", commas and the roles of
     // its holders as none: "fined chairman Cheng Wei and president Jean Liu 1 million yuan
     // each")
-    let mut from = cue_end;
-    let mut counted = 0;
-    while from > 0 && counted < 4 {
-        from -= 1;
-        if let Some(m) = ctx.owner[from] {
-            from = ctx.mentions[m].t0;
-        } else if ctx.is(from, &["and"])
+    let from = words_back(ctx, cue_end, 0, 4, |t| {
+        ctx.is(t, &["and"])
             // (not the "and" of a range: "between 6,000 and 17,000 euros")
-            && !from.checked_sub(1).is_some_and(|p| ctx.toks[p].kind == Kind::Num)
-            || ctx.punct(from) == Some(',')
-            || holder_role_word(ctx, from)
-        {
-            continue;
-        }
-        counted += 1;
-    }
+            && !t.checked_sub(1).is_some_and(|p| ctx.toks[p].kind == Kind::Num)
+            || ctx.punct(t) == Some(',')
+            || holder_role_word(ctx, t)
+    });
     let before = (from..t0).any(|t| ctx.is(t, lexicon::PENALTY_CUES));
     if before {
         return AmountRole::Penalty;
