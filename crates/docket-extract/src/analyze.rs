@@ -2633,6 +2633,27 @@ fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
     }
 }
 
+/// "A jury found Elizabeth Holmes guilty", "the court found Acme Corp liable": a verdict whose
+/// party stands between the verb and the adjective, read as a ruling with the verb as its
+/// trigger (the passive "was found guilty" is a phrase of the lexicon).
+fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)> {
+    let mut out = Vec::new();
+    for t in 0..ctx.toks.len() {
+        if !ctx.is(t, &["found", "finds", "find", "finding"]) || ctx.owner[t].is_some() {
+            continue;
+        }
+        // the party: one mention (a name, or a pronoun read as one), right after the verb
+        let Some(m) = ctx.owner.get(t + 1).copied().flatten() else {
+            continue;
+        };
+        let end = ctx.mentions[m].t1;
+        if ctx.mentions[m].t0 == t + 1 && ctx.is(end, &["guilty", "liable"]) {
+            out.push((t, t + 1, ActionKind::Ruling, Form::Verb));
+        }
+    }
+    out
+}
+
 /// Whether a name outside the catalogue may be a person's: two to four words, none of them an
 /// organisation's ("Frank Allan Bruvik", not "Universal Music Group").
 fn person_like(m: &Mention) -> bool {
@@ -2723,8 +2744,14 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if ctx.owner.get(t0).copied().flatten().is_some() {
             continue;
         }
+        // "guilty", "liable" alone are read by `verdicts_on_object` only
+        if t1 == t0 + 1 && ctx.is(t0, &["guilty", "liable"]) {
+            continue;
+        }
         triggers.push((t0, t1, action, form));
     }
+    triggers.extend(verdicts_on_object(&ctx));
+    triggers.sort_by_key(|&(t0, t1, _, _)| (t0, t1));
     ctx.triggers = triggers;
     let mut out: Vec<Candidate> = Vec::new();
     // the spans of the triggers that produced an event: a noun in their object is theirs
@@ -2741,7 +2768,7 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         }
         // "The FTC sued to block Nvidia's acquisition of Arm": the suit is read with the
         // parties of the ban it seeks (below), which is not done
-        if suit_purpose(&ctx, k + 1) {
+        if suit_purpose(&ctx, k + 1) || suit_object_purpose(&ctx, k) {
             continue;
         }
         let mut found = analyze_trigger(&ctx, memory, t0, t1, action, form);
@@ -3147,6 +3174,31 @@ fn suit_purpose(ctx: &Ctx<'_, '_>, k: usize) -> bool {
                 "complaint",
             ],
         )
+}
+
+/// Whether trigger `k` is a ban that a suit against a party before it seeks: "sued Meta to block
+/// its acquisition of Within" (the suit's object between "sued" and "to"; the suit is read with
+/// its own object, the ban is not done; "sued Microsoft and Activision in December to block the
+/// deal").
+fn suit_object_purpose(ctx: &Ctx<'_, '_>, k: usize) -> bool {
+    let Some(&(t0, _, action, _)) = ctx.triggers.get(k) else {
+        return false;
+    };
+    if action != ActionKind::Ban || k == 0 || t0 < 2 || !ctx.is(t0 - 1, &["to"]) {
+        return false;
+    }
+    let (_, suit_end, suit_action, _) = ctx.triggers[k - 1];
+    suit_action == ActionKind::Charge
+        && suit_end + 1 < t0
+        && ctx.is(suit_end - 1, &["sued", "sues", "suing", "sue"])
+        && (suit_end..t0 - 1).any(|t| ctx.owner[t].is_some())
+        && (suit_end..t0 - 1).all(|t| {
+            ctx.owner[t].is_some()
+                || ctx.covered[t]
+                || ctx.is(t, lexicon::DETERMINERS)
+                || ctx.is(t, &["and"])
+                || ctx.punct(t) == Some(',')
+        })
 }
 
 /// Whether trigger `k` is "settled" right before a charge noun ("settled charges", "settled
@@ -4283,6 +4335,8 @@ fn before_verb_group(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> usize {
             // penalty to settle": the payment's object
             || ctx.is(p, &["in"]) && p > 0 && ctx.covered[p - 1] && ctx.covered.get(p + 1) == Some(&true)
             || ctx.is(p, &["a", "an"]) && p > 0 && ctx.is(p - 1, &PAY_VERBS) && ctx.covered.get(p + 1) == Some(&true)
+            // "will pay a total of $520 million to resolve": the words of a sum paid
+            || sum_words_paid(ctx, p)
             // "Acme Corp will pay $10 million to settle"
             || ctx.is(p, &["will", "pay"]) && ctx.is(t0.saturating_sub(1), &["to"])
         {
@@ -4291,6 +4345,28 @@ fn before_verb_group(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> usize {
         break;
     }
     p
+}
+
+/// Whether token `p` is one of the words of a sum that a pay verb takes ("pay a total of $520
+/// million", "paid a combined total of ..."): the words run from right after the verb to an
+/// "of" right before the amount.
+fn sum_words_paid(ctx: &Ctx<'_, '_>, p: usize) -> bool {
+    const SUM_WORDS: [&str; 4] = ["a", "total", "combined", "of"];
+    if !ctx.is(p, &SUM_WORDS) {
+        return false;
+    }
+    let mut end = p;
+    while ctx.is(end + 1, &SUM_WORDS) {
+        end += 1;
+    }
+    let mut start = p;
+    while start > 0 && ctx.is(start - 1, &SUM_WORDS) {
+        start -= 1;
+    }
+    ctx.is(end, &["of"])
+        && ctx.covered.get(end + 1) == Some(&true)
+        && start > 0
+        && ctx.is(start - 1, &PAY_VERBS)
 }
 
 /// "It agreed to pay", "On that occasion, it was ordered to pay": the pronoun "it" as the

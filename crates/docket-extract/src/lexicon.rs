@@ -471,6 +471,10 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("ruling", ActionKind::Ruling, Form::Noun),
     ("convicted", ActionKind::Ruling, Form::Verb),
     ("found guilty", ActionKind::Ruling, Form::Verb),
+    // alone, only a cue that the sentence may tell a verdict: the analysis keeps it only in
+    // "found Elizabeth Holmes guilty", with "found" as the trigger
+    ("guilty", ActionKind::Ruling, Form::Verb),
+    ("liable", ActionKind::Ruling, Form::Verb),
     ("sentenced", ActionKind::Ruling, Form::Verb),
     ("sentence", ActionKind::Ruling, Form::Noun),
     ("jailed", ActionKind::Ruling, Form::Verb),

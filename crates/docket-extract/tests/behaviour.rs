@@ -4218,3 +4218,98 @@ fn fines_on_cases_including_companies() {
     );
     assert_eq!(fine.target_count, None, "{out:#?}");
 }
+
+/// "Epic Games will pay a total of $520 million to resolve Federal Trade Commission
+/// allegations": the words of the sum stand between the payer and the verb.
+#[test]
+fn the_payer_of_a_total_settles() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Epic Games will pay a total of $520 million to resolve Federal Trade Commission \
+         allegations that it violated children's privacy law.",
+        None,
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(target_ids(settlement), vec!["name:Epic Games"], "{out:#?}");
+    assert_eq!(actor_id(settlement).as_deref(), Some("us.ftc"), "{out:#?}");
+    assert_eq!(
+        settlement.amount.as_deref(),
+        Some("$520 million"),
+        "{out:#?}"
+    );
+}
+
+/// "sued Meta to block its acquisition of Within": the ban is what the suit seeks, not done;
+/// the suit is a charge against its own object.
+#[test]
+fn a_suit_against_a_party_to_block_a_deal_bans_nothing() {
+    let x = built_in_extractor();
+    for text in [
+        "The Federal Trade Commission sued Meta to block its acquisition of virtual reality \
+         company Within Unlimited.",
+        "The FTC sued Microsoft and Activision in December to block the deal.",
+    ] {
+        let out = extract(&x, text, Some("2023-01-10"));
+        assert!(
+            out.events
+                .iter()
+                .all(|e| e.action.as_deref() != Some("ban")),
+            "{text}: {out:#?}"
+        );
+        let charge = find(&out.events, "charge", None);
+        assert_eq!(
+            actor_id(charge).as_deref(),
+            Some("us.ftc"),
+            "{text}: {out:#?}"
+        );
+        assert!(!charge.targets.is_empty(), "{text}: {out:#?}");
+    }
+}
+
+/// "A jury found Elizabeth Holmes guilty", "the court found Acme Corp liable": a verdict on the
+/// party between the verb and the adjective; "guilty" alone is no ruling.
+#[test]
+fn found_a_party_guilty_or_liable_is_a_ruling() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "A jury found Elizabeth Holmes guilty of defrauding investors in Theranos.",
+        None,
+    );
+    let ruling = find(&out.events, "ruling", None);
+    assert_eq!(
+        target_ids(ruling),
+        vec!["name:Elizabeth Holmes"],
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "The court found Acme Corp liable for violating the antifraud provisions of the \
+         securities laws.",
+        None,
+    );
+    let ruling = find(&out.events, "ruling", None);
+    assert_eq!(target_ids(ruling), vec!["name:Acme Corp"], "{out:#?}");
+    assert_no_events(
+        &x,
+        &[
+            "He said he was not guilty of anything.",
+            "The company could be held liable for the losses.",
+        ],
+        None,
+    );
+}
+
+/// "Nigeria's consumer protection agency" is the FCCPC.
+#[test]
+fn nigerias_consumer_protection_agency() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Nigeria's consumer protection agency fined Meta $220 million for abusive practices.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("ng.fccpc"), "{out:#?}");
+}
