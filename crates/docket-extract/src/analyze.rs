@@ -735,7 +735,9 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
         }
     }
     // catalogue names, descriptors and jurisdiction words
-    let mut pending_jurisdiction: Option<(usize, String)> = None;
+    // the jurisdiction word or phrase before the current hit: its last token, its code, its
+    // first token ("South African": the name of a body it qualifies starts at "South")
+    let mut pending_jurisdiction: Option<(usize, String, usize)> = None;
     for hit in s.hits {
         let (t0, t1) = ctx.tok_range(hit.start, hit.end);
         let names: Vec<usize> = hit.names().collect();
@@ -769,7 +771,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             // former Competition Commission) that is also a descriptor is read as the
             // descriptor of the country named right before it
             let chosen = chosen.filter(|&index| {
-                let Some((pt, code)) = &pending_jurisdiction else {
+                let Some((pt, code, _)) = &pending_jurisdiction else {
                     return true;
                 };
                 let right_before = (*pt + 1..t0)
@@ -780,11 +782,9 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                     .actors
                     .get(index)
                     .is_some_and(|a| a.jurisdiction.as_deref() != Some(code.as_str()));
-                !(right_before
-                    && elsewhere
-                    && hit
-                        .descriptor()
-                        .is_some_and(|d| ctx.resolver.resolve_descriptor(d, Some(code)).is_some()))
+                // (with no such body of that country, the descriptor is read as written, with
+                // its country: "the Swiss Competition Commission" is no UK body either)
+                !(right_before && elsewhere && hit.descriptor().is_some())
             });
             if let Some(index) = chosen {
                 // "State Environmental Protection Agency": an authority's catalogue name inside
@@ -821,10 +821,10 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                     }
                     // "the US Securities and Exchange Commission": a jurisdiction word before an
                     // authority's name belongs to the mention
-                    if let Some((jt, _)) = &pending_jurisdiction {
+                    if let Some((jt, _, first)) = &pending_jurisdiction {
                         if *jt + 1 == t0 && mention.role == Role::Authority {
-                            mention.start = ctx.toks[*jt].start;
-                            mention.t0 = *jt;
+                            mention.start = ctx.toks[*first].start;
+                            mention.t0 = *first;
                         }
                     }
                     ctx.add_mention(mention);
@@ -832,7 +832,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                     // qualify a descriptor that follows
                     pending_jurisdiction = hit
                         .jurisdiction()
-                        .map(|code| (t1.saturating_sub(1), code.to_string()));
+                        .map(|code| (t1.saturating_sub(1), code.to_string(), t0));
                     continue;
                 }
             }
@@ -842,7 +842,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
         if let Some(descriptor) = hit.descriptor().filter(|_| !role_of_a_person) {
             // jurisdiction: the word right before (skipping "the", "'s", stray punctuation)
             let mut jt = None;
-            if let Some((pt, code)) = &pending_jurisdiction {
+            if let Some((pt, code, first)) = &pending_jurisdiction {
                 // ("Turkey's personal data protection authority": up to two lower-case
                 // qualifiers after the possessive)
                 let qualifiers = (*pt + 1..t0)
@@ -861,7 +861,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                                 && (*pt + 1..t).any(|q| ctx.toks[q].kind == Kind::Poss)
                     });
                 if between_ok {
-                    jt = Some((*pt, code.clone()));
+                    jt = Some((*first, code.clone()));
                 }
             }
             let explicit = jt.as_ref().map(|(_, c)| c.as_str());
@@ -965,7 +965,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 ctx.covered[t] = true;
                 ctx.jurisdiction[t] = Some(code);
             }
-            pending_jurisdiction = Some((t1.saturating_sub(1), code.to_string()));
+            pending_jurisdiction = Some((t1.saturating_sub(1), code.to_string(), t0));
             continue;
         }
         if hit.trigger().is_some() {
@@ -1991,11 +1991,24 @@ fn demonym_like(resolver: &Resolver, word: &str) -> bool {
 /// Attorney"): an authority.
 fn add_office(ctx: &mut Ctx<'_, '_>, a: usize, b: usize) {
     let a = if a > 0 && ctx.jurisdiction[a - 1].is_some() {
-        a - 1
+        jurisdiction_first(ctx, a - 1)
     } else {
         a
     };
     add_named_authority(ctx, a, b);
+}
+
+/// The first token of the jurisdiction phrase whose token `p` is ("South African": from
+/// "African", "South").
+fn jurisdiction_first(ctx: &Ctx<'_, '_>, p: usize) -> usize {
+    let mut first = p;
+    while first > 0
+        && ctx.jurisdiction[first - 1].is_some()
+        && ctx.jurisdiction[first - 1] == ctx.jurisdiction[p]
+    {
+        first -= 1;
+    }
+    first
 }
 
 /// Adds an authority outside the catalogue named by tokens `a..b` (its key from the name's
@@ -2221,7 +2234,10 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
     };
     // an authority keeps the jurisdiction word before it: "US Department of Justice"
     let (start, a) = match before {
-        Some(p) if authority && ctx.jurisdiction[p].is_some() => (ctx.toks[p].start, p),
+        Some(p) if authority && ctx.jurisdiction[p].is_some() => {
+            let first = jurisdiction_first(ctx, p);
+            (ctx.toks[first].start, first)
+        }
         _ => (start, a),
     };
     let name = ctx.s.text[start..end].to_string();
@@ -7196,6 +7212,7 @@ const NAMED_CURRENCIES: &[(&str, &str)] = &[
     ("danish kron", "DKK"),
     ("czech crown", "CZK"),
     ("czech korun", "CZK"),
+    ("swiss franc", "CHF"),
 ];
 
 fn pick_amount(

@@ -24,7 +24,7 @@ const SPACED_GROUPS: &str = r"\d{1,3}(?:, \d{3})+(?-u:\b)";
 const SCALE: &str = r"(?i:trillion|billion|million|thousand|crores?|lakhs?|bn|mn|mln|tn|m|k)";
 /// Currency words read only with a country ("kroner" in Norway or Denmark, "lira" in Turkey),
 /// on top of those of [`docket_normalize::money::currency_words`].
-const COUNTRY_WORDS: [&str; 16] = [
+const COUNTRY_WORDS: [&str; 18] = [
     "kroner",
     "krone",
     "kronor",
@@ -41,6 +41,8 @@ const COUNTRY_WORDS: [&str; 16] = [
     "Danish kroner",
     "Swedish kronor",
     "Czech korunas",
+    "Swiss francs",
+    "Swiss franc",
 ];
 
 /// The compiled amount pattern (built once).

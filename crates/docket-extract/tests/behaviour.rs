@@ -4313,3 +4313,93 @@ fn nigerias_consumer_protection_agency() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(actor_id(fine).as_deref(), Some("ng.fccpc"), "{out:#?}");
 }
+
+/// "The Kenyan Competition Commission": a country's word before a name the catalogue gives
+/// another country's body (the UK's former Competition Commission) is that country's body:
+/// the catalogue's when it holds one ("The Swiss Competition Commission", "The South African
+/// Competition Commission", a two-word demonym), else as written with its country.
+#[test]
+fn a_country_before_another_countrys_name_is_its_own_body() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Kenyan Competition Commission fined Acme Corp $2 million.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(
+        actor_id(fine).as_deref(),
+        Some("name:Kenyan Competition Commission"),
+        "{out:#?}"
+    );
+    for (text, id) in [
+        (
+            "The Swiss Competition Commission fined five banks a total of 90 million Swiss \
+             francs for colluding in foreign exchange trading.",
+            "ch.comco",
+        ),
+        (
+            "The South African Competition Commission fined Sasol 534 million rand.",
+            "za.compcom",
+        ),
+        (
+            "South Africa's competition watchdog fined Sasol 534 million rand.",
+            "za.compcom",
+        ),
+        (
+            "Poland's competition authority UOKiK fined Gazprom 29 billion zlotys.",
+            "pl.uokik",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(actor_id(fine).as_deref(), Some(id), "{text}: {out:#?}");
+    }
+    // a country of two words names the body from its first word
+    let out = extract(
+        &x,
+        "The New Zealand privacy regulator fined Acme Corp $2 million.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(
+        actor_id(fine).as_deref(),
+        Some("name:New Zealand privacy regulator"),
+        "{out:#?}"
+    );
+    // the name alone is still the UK's
+    let out = extract(
+        &x,
+        "The Competition Commission blocked the merger in 2003.",
+        None,
+    );
+    assert_eq!(
+        actor_id(&out.events[0]).as_deref(),
+        Some("uk.competition-commission"),
+        "{out:#?}"
+    );
+}
+
+/// "90 million Swiss francs", "534 million rand": amounts in Swiss francs and rand.
+#[test]
+fn swiss_francs_and_rand() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Swiss Competition Commission fined five banks a total of 90 million Swiss francs.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(
+        fine.amount.as_deref(),
+        Some("90 million Swiss francs"),
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "The South African Competition Commission fined Sasol 534 million rand.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(fine.amount.as_deref(), Some("534 million rand"), "{out:#?}");
+}

@@ -127,6 +127,7 @@ const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("rubles", "RUB"),
     ("reais", "BRL"),
     ("naira", "NGN"),
+    ("rand", "ZAR"),
 ];
 
 /// The currency words the parser reads ("yuan", "roubles"), in lower case: a text finder that
@@ -896,6 +897,7 @@ mod tests {
             ("12 million reais", "12000000", "BRL"),
             ("NGN 5,000,000", "5000000", "NGN"),
             ("220 million naira", "220000000", "NGN"),
+            ("534 million rand", "534000000", "ZAR"),
         ];
         for (text, value, currency) in cases {
             assert_eq!(
