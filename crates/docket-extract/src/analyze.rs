@@ -4288,6 +4288,32 @@ fn subject(
     list
 }
 
+/// Where the clause after an opening "According to ...," begins (the token after the phrase's
+/// comma), if the clause at `left` opens so and the comma comes before `t0`.
+fn according_to_end(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
+    if !(ctx.is(left, &["according"]) && ctx.is(left + 1, &["to"])) {
+        return None;
+    }
+    (left + 2..t0)
+        .find(|&t| ctx.punct(t) == Some(','))
+        .map(|t| t + 1)
+}
+
+/// Where the clause a speaker that is no authority reports begins ("The newspaper Der Standard
+/// reported that ...": the token after "that"), if a reporting verb and "that" stand between
+/// `left` and `t0` with no authority before them.
+fn media_report_end(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
+    let r = (left..t0.saturating_sub(1)).rev().find(|&r| {
+        (ctx.is(r, lexicon::REPORTING) || ctx.is(r, &["reported", "reports", "wrote"]))
+            && ctx.is(r + 1, &["that"])
+    })?;
+    let speaker_is_authority = ctx
+        .mentions
+        .iter()
+        .any(|m| m.role == Role::Authority && m.t0 >= left && m.t1 <= r);
+    (!speaker_is_authority).then_some(r + 2)
+}
+
 fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
     let mut start = ctx.mentions[list[0]].t0;
     // a list ends with "and" or "or" before its last member: "A, B and C"; a lone comma is an
@@ -6670,6 +6696,11 @@ fn appellant(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<usize> {
 /// ("the FTC has won a court order"); not a party named in between ("Monsanto agreed to pay $1m
 /// to the Department of Justice and co-operate with continuing investigations").
 fn noun_actor_left(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
+    // ("According to Der Standard, the Austrian DPA has imposed a fine", "The newspaper Der
+    // Standard reported that the Austrian DPA has imposed a fine": the reported clause)
+    let left = according_to_end(ctx, left, t0)
+        .or_else(|| media_report_end(ctx, left, t0))
+        .unwrap_or(left);
     let a = nearest_authority_left(ctx, left, t0)?;
     // ("a fine of EUR 51,000 on the Ministry of Industry and a fine of EUR 27,200 on YAY": the
     // ministry before "and" is the first fine's target, not the second one's actor)

@@ -4403,3 +4403,41 @@ fn swiss_francs_and_rand() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(fine.amount.as_deref(), Some("534 million rand"), "{out:#?}");
 }
+
+/// "According to the newspaper 'Der Standard', the Austrian DPA has imposed a fine ...", "The
+/// newspaper Der Standard reported that the Austrian DPA has imposed ...": the source of a
+/// report is not the subject of the clause it reports; the authority after it acts.
+#[test]
+fn the_source_of_a_report_is_not_the_subject() {
+    let x = built_in_extractor();
+    for text in [
+        "According to the newspaper 'Der Standard', the Austrian DPA has imposed a fine of EUR \
+         4 million on a bank in 2021.",
+        "The newspaper Der Standard reported that the Austrian DPA has imposed a fine of EUR 4 \
+         million on Acme Bank.",
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(
+            actor_id(fine).as_deref(),
+            Some("at.dsb"),
+            "{text}: {out:#?}"
+        );
+        assert_eq!(
+            fine.amount.as_deref(),
+            Some("EUR 4 million"),
+            "{text}: {out:#?}"
+        );
+    }
+    let out = extract(
+        &x,
+        "According to Bloomberg, the SEC has opened an investigation into Acme Corp.",
+        None,
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        actor_id(investigation).as_deref(),
+        Some("us.sec"),
+        "{out:#?}"
+    );
+}
