@@ -4288,6 +4288,16 @@ fn subject(
     list
 }
 
+/// The one company the document has named so far, if it has named exactly one.
+fn only_company(memory: &Memory) -> Option<Mention> {
+    let first = memory.companies.first()?;
+    memory
+        .companies
+        .iter()
+        .all(|m| m.key == first.key)
+        .then(|| first.clone())
+}
+
 /// Where the clause after an opening "According to ...," begins (the token after the phrase's
 /// comma), if the clause at `left` opens so and the comma comes before `t0`.
 fn according_to_end(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
@@ -5898,11 +5908,32 @@ fn analyze_trigger_as(
         flags.clone(),
     );
     let weak = is_in(lexicon::WEAK_TRIGGERS, &trigger_text) && actors.is_empty();
+    // "Vodafone had processed the claimant's data ... The fine of EUR 35,000 was reduced to EUR
+    // 21,000": a reduced fine of nobody named, with no event before it to refer to, is on the
+    // only company the document has named
+    let only_company = (anaphoric
+        && action == ActionKind::Fine
+        && actors.is_empty()
+        && target_mentions.is_empty()
+        && count.is_none()
+        && memory.last_targets.is_empty()
+        && memory.last_actor.is_none())
+    .then(|| only_company(memory))
+    .flatten();
     for c in &mut out {
         c.cataphoric = cataphoric;
         c.anaphoric = anaphoric;
         c.court_ban = court_ban;
         c.weak = weak;
+        if let Some(company) = only_company.as_ref().filter(|_| c.reduced_from.is_some()) {
+            c.targets = vec![Mention {
+                coref: true,
+                ..company.clone()
+            }];
+            c.flags.retain(|f| f != UNNAMED_TARGET);
+            c.flags.push("target_coreference".to_string());
+            c.confidence = (c.confidence - 0.1).clamp(0.05, 1.0);
+        }
     }
     // "A subsequent New South Wales state inquiry criticised Hardie's actions": an inquiry
     // that acts on a target has investigated it

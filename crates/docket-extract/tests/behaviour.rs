@@ -4441,3 +4441,32 @@ fn the_source_of_a_report_is_not_the_subject() {
         "{out:#?}"
     );
 }
+
+/// "Vodafone had processed ... The fine of EUR 35.000 was reduced to EUR 21.000." (the style of
+/// the Spanish DPA's summaries): a reduced fine that names nobody, with no event before it, is
+/// on the only company the document has named; with two companies named, on neither.
+#[test]
+fn a_reduced_fine_of_nobody_named_is_on_the_only_company() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Vodafone had processed personal data of the claimant years after the contractual \
+         relationship had ended. The fine of EUR 35.000 was reduced to EUR 21.000.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(target_ids(fine), vec!["vodafone"], "{out:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("EUR 21.000"), "{out:#?}");
+    assert!(
+        fine.flags.iter().any(|f| f == "target_coreference"),
+        "{out:#?}"
+    );
+    assert_no_events(
+        &x,
+        &[
+            "Vodafone and Orange shared customer data. The original fine of EUR 50,000 was \
+           reduced to EUR 30,000.",
+        ],
+        None,
+    );
+}
