@@ -3315,7 +3315,14 @@ fn directed_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> 
     }
     let m = ctx.owner[t0 - 2]?;
     let mention = &ctx.mentions[m];
-    let verb = mention.t0.checked_sub(1)?;
+    // ("ordered Tencent's WeChat to suspend": past the owner of the app told)
+    let start = mention
+        .t0
+        .checked_sub(2)
+        .filter(|&q| ctx.toks[q + 1].kind == Kind::Poss)
+        .and_then(|q| ctx.owner[q])
+        .map_or(mention.t0, |owner| ctx.mentions[owner].t0);
+    let verb = start.checked_sub(1)?;
     let directed = verb >= left
         && ctx.is(
             verb,
@@ -3886,6 +3893,16 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
 /// Mentions to the right, as an object: a list of names, maybe after "12 companies, including",
 /// skipping appositions ("Ryan Samuel Pitylak, a University of Texas student, and Mark Stephen
 /// Trotter") and the thing the target holds ("$1bn worth of contracts assigned to Boeing").
+/// Nouns that name a company by its relation to another ("Ant Group's rival Lufax").
+const RELATION_NOUNS: [&str; 6] = [
+    "rival",
+    "competitor",
+    "peer",
+    "counterpart",
+    "challenger",
+    "archrival",
+];
+
 fn object_list(
     ctx: &Ctx<'_, '_>,
     from: usize,
@@ -3926,6 +3943,20 @@ fn object_list(
             continue;
         }
         if tok.kind == Kind::Poss {
+            // "the IPO of Ant Group's rival Lufax": a company named by its relation to the
+            // possessor is the party, not the possessor
+            let next = (t + 1..right.min(t + 5)).find(|&q| ctx.owner[q].is_some());
+            let related = next.is_some_and(|q| {
+                (t + 1..q).any(|r| ctx.is(r, &RELATION_NOUNS))
+                    && (t + 1..q).all(|r| ctx.is_lower_word(r))
+            });
+            if related {
+                if let Some(&last) = targets.last() {
+                    if ctx.mentions[last].t1 == t {
+                        targets.retain(|&o| ctx.mentions[o].t1 != t);
+                    }
+                }
+            }
             t += 1;
             continue;
         }
@@ -4344,11 +4375,14 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
         if list.contains(&m) || ctx.mentions[m].t1 > start {
             continue;
         }
-        // ("The People's Bank of China and the CBIRC": a determiner after "and")
+        // ("The People's Bank of China and the CBIRC", "The PBOC, the CBIRC and the CSRC": a
+        // determiner after "and" or the list's comma)
         let gap_ok = (ctx.mentions[m].t1..start).all(|t| {
             matches!(ctx.punct(t), Some(',' | '&'))
                 || ctx.is(t, &["and", "or"])
-                || ctx.is(t, &["the"]) && t > 0 && ctx.is(t - 1, &["and", "or"])
+                || ctx.is(t, &["the"])
+                    && t > 0
+                    && (ctx.is(t - 1, &["and", "or"]) || ctx.punct(t - 1) == Some(','))
                 // ("The People's Bank of China and other financial regulators")
                 || ctx.is(t, &["other"]) && t > 0 && ctx.is(t - 1, &["and", "or"])
                 || ctx.jurisdiction[t].is_some()

@@ -778,6 +778,10 @@ pub static ADVERBS: &Lex = &Lex::new(
         "all",
         "both",
         "each",
+        // ("the PBOC, the CBIRC and the CSRC jointly summoned Ant Group")
+        "jointly",
+        "separately",
+        "publicly",
     ],
 );
 

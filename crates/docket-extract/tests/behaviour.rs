@@ -4470,3 +4470,55 @@ fn a_reduced_fine_of_nobody_named_is_on_the_only_company() {
         None,
     );
 }
+
+/// "The People's Bank of China, the China Banking and Insurance Regulatory Commission and the
+/// China Securities Regulatory Commission jointly summoned Ant Group's executives": every
+/// authority of the list acts ("the" after the list's comma, an adverb before the verb).
+#[test]
+fn a_list_of_authorities_with_determiners_acts_jointly() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The People's Bank of China, the China Banking and Insurance Regulatory Commission and \
+         the China Securities Regulatory Commission jointly summoned Ant Group's executives on \
+         Saturday.",
+        Some("2020-11-03"),
+    );
+    let mut actors: Vec<String> = out
+        .events
+        .iter()
+        .filter(|e| e.action.as_deref() == Some("summons"))
+        .filter_map(actor_id)
+        .collect();
+    actors.sort();
+    assert_eq!(actors, vec!["cn.cbirc", "cn.csrc", "cn.pboc"], "{out:#?}");
+}
+
+/// "ordered Tencent's WeChat to suspend new user registrations": the app told is the target
+/// of the action it is told to take; "Ant Group's rival Lufax" is Lufax alone.
+#[test]
+fn an_owners_app_told_to_act_and_a_rival_named_by_its_relation() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's internet regulator on Friday ordered Tencent's WeChat to suspend new user \
+         registrations.",
+        Some("2021-07-10"),
+    );
+    let suspension = find(&out.events, "suspension", None);
+    assert_eq!(target_ids(suspension), vec!["wechat"], "{out:#?}");
+    let out = extract(
+        &x,
+        "China's securities regulator suspended the IPO of Ant Group's rival Lufax.",
+        None,
+    );
+    let suspension = find(&out.events, "suspension", None);
+    assert_eq!(target_ids(suspension), vec!["name:Lufax"], "{out:#?}");
+    let out = extract(
+        &x,
+        "The SEC charged Acme Corp's former rival Beta Inc with fraud.",
+        None,
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(target_ids(charge), vec!["name:Beta Inc"], "{out:#?}");
+}
