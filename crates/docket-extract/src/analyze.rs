@@ -2828,12 +2828,29 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
                 .iter()
                 .all(|c| c.targets.is_empty() && c.target_count.is_none())
         {
-            if let Some(earlier) = coordinated_handover(&ctx, &produced, &out, t0) {
+            if let Some(earlier) = coordinated_handover(&ctx, &produced, &out, t0)
+                .or_else(|| participle_handover(&ctx, &out, t0))
+            {
                 for candidate in found.iter_mut().filter(|c| {
                     c.actor.is_none()
                         || c.actor.as_ref().map(|a| &a.key)
                             == earlier.actor.as_ref().map(|a| &a.key)
                 }) {
+                    candidate.targets.clone_from(&earlier.targets);
+                    candidate.target_count = earlier.target_count;
+                }
+            }
+        }
+        // "Binance pleaded guilty and agreed to pay over $4 billion to resolve the
+        // investigation": an intransitive verb coordinated with the latest intransitive verb
+        // shares its subject, the parties
+        if form == Form::Intransitive
+            && found
+                .iter()
+                .all(|c| c.targets.is_empty() && c.target_count.is_none())
+        {
+            if let Some(earlier) = coordinated_intransitive(&ctx, &produced, &out, t0) {
+                for candidate in &mut found {
                     candidate.targets.clone_from(&earlier.targets);
                     candidate.target_count = earlier.target_count;
                 }
@@ -2948,6 +2965,25 @@ fn coordinated_handover<'o>(
     })
 }
 
+/// The sentence's latest event, when the trigger noun at `t0` is the object of a participle
+/// that hands a penalty over right after a comma, and that event has parties and an authority
+/// acting: "The Data Protection Commission has announced its decision in its inquiry into
+/// TikTok Technology Limited, imposing a fine of €345 million".
+fn participle_handover<'o>(
+    ctx: &Ctx<'_, '_>,
+    out: &'o [Candidate],
+    t0: usize,
+) -> Option<&'o Candidate> {
+    verb_of_object(ctx, 0, t0, |q| {
+        ctx.is(q, &["imposing", "levying", "issuing"]) && q > 0 && ctx.punct(q - 1) == Some(',')
+    })?;
+    out.last().filter(|c| {
+        c.span == ctx.s.span
+            && !c.targets.is_empty()
+            && c.actor.as_ref().is_some_and(|a| a.role == Role::Authority)
+    })
+}
+
 /// Where the verb group of the verb at `t` begins, when "and" stands right before it (adverbs
 /// between).
 fn right_after_and(ctx: &Ctx<'_, '_>, t: usize) -> Option<usize> {
@@ -2973,6 +3009,26 @@ fn coordinated_with_latest<'o>(
         return None;
     }
     out.last()
+}
+
+/// The sentence's latest event, when the verb group of the intransitive trigger at `t0` stands
+/// right after "and" and that event's trigger is an intransitive verb before it, with parties:
+/// "Binance pleaded guilty and agreed to pay over $4 billion to resolve ...".
+fn coordinated_intransitive<'o>(
+    ctx: &Ctx<'_, '_>,
+    produced: &[(usize, usize, Form, ActionKind)],
+    out: &'o [Candidate],
+    t0: usize,
+) -> Option<&'o Candidate> {
+    let and = before_verb_group(ctx, 0, t0);
+    if and >= t0 || !ctx.is(and, &["and"]) {
+        return None;
+    }
+    let &(_, e1, form, _) = produced.last()?;
+    if form != Form::Intransitive || e1 > and {
+        return None;
+    }
+    out.last().filter(|c| !c.targets.is_empty())
 }
 
 /// "The CAC said it had summoned executives from Meituan and ordered the company to
@@ -3977,16 +4033,21 @@ fn object_list(
         }
         // "charged Acme Corp and its former CEO, John Doe,": a role of the target before, then
         // the name in apposition
+        // ("charged Binance Holdings Ltd., its U.S. affiliate BAM Trading Services Inc., and
+        // founder Changpeng Zhao": after the list's comma too, the role and its holder)
+        let after_and = t > 0 && ctx.is(t - 1, &["and"]);
+        let after_comma = t > 0 && ctx.punct(t - 1) == Some(',');
         if !targets.is_empty()
-            && t > 0
-            && ctx.is(t - 1, &["and"])
+            && (after_and || after_comma)
             && ctx.is(t, &["its", "his", "her", "their"])
         {
             let comma = (t + 1..right.min(t + 6)).find(|&q| ctx.punct(q) == Some(','));
             let role_words = comma.is_some_and(|c| {
                 (t + 1..c).all(|q| ctx.owner[q].is_none() && ctx.toks[q].kind == Kind::Word)
             });
-            if let Some(c) = comma.filter(|&c| role_words && ctx.mention_at(c + 1).is_some()) {
+            if let Some(c) =
+                comma.filter(|&c| after_and && role_words && ctx.mention_at(c + 1).is_some())
+            {
                 t = c + 1;
                 continue;
             }
@@ -3998,6 +4059,8 @@ fn object_list(
                     .is_some_and(|m| ctx.mentions[m].role != Role::Authority)
                     && (t + 1..q).all(|r| {
                         ctx.toks[r].kind == Kind::Word && !ctx.is(r, lexicon::CLAUSE_STOPS)
+                            // ("its U.S. affiliate BAM Trading")
+                            || ctx.jurisdiction[r].is_some()
                     })
             });
             if let Some(q) = person {
@@ -4423,6 +4486,8 @@ fn before_verb_group(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> usize {
             || ctx.is(p, &["a", "an"]) && p > 0 && ctx.is(p - 1, &PAY_VERBS) && ctx.covered.get(p + 1) == Some(&true)
             // "will pay a total of $520 million to resolve": the words of a sum paid
             || sum_words_paid(ctx, p)
+            // "agreed to pay over $4 billion to resolve": the words that qualify an amount
+            || qualifies_amount(ctx, p)
             // "Acme Corp will pay $10 million to settle"
             || ctx.is(p, &["will", "pay"]) && ctx.is(t0.saturating_sub(1), &["to"])
         {
@@ -4431,6 +4496,27 @@ fn before_verb_group(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> usize {
         break;
     }
     p
+}
+
+/// Whether token `p` is one of the words that qualify the amount right after them ("over $4
+/// billion", "more than $5 million", "nearly $1 billion").
+fn qualifies_amount(ctx: &Ctx<'_, '_>, p: usize) -> bool {
+    const QUALIFIERS: [&str; 9] = [
+        "over",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "roughly",
+        "approximately",
+        "more",
+        "than",
+    ];
+    let mut q = p;
+    while ctx.is(q, &QUALIFIERS) {
+        q += 1;
+    }
+    q > p && ctx.covered.get(q) == Some(&true) && ctx.owner[q].is_none()
 }
 
 /// Whether token `p` is one of the words of a sum that a pay verb takes ("pay a total of $520

@@ -4522,3 +4522,63 @@ fn an_owners_app_told_to_act_and_a_rival_named_by_its_relation() {
     let charge = find(&out.events, "charge", None);
     assert_eq!(target_ids(charge), vec!["name:Beta Inc"], "{out:#?}");
 }
+
+/// "Binance pleaded guilty and agreed to pay over $4 billion to resolve the investigation": the
+/// settlement shares the plea's subject (an amount's qualifier in the verb group).
+#[test]
+fn a_settlement_coordinated_with_a_plea_shares_its_party() {
+    let x = built_in_extractor();
+    for text in [
+        "The Department of Justice announced that Binance pleaded guilty and agreed to pay over \
+         $4 billion to resolve the investigation.",
+        "Binance pleaded guilty and agreed to pay $4.3 billion to resolve the investigation.",
+    ] {
+        let out = extract(&x, text, None);
+        let settlement = find(&out.events, "settlement", None);
+        assert_eq!(
+            target_ids(settlement),
+            vec!["name:Binance"],
+            "{text}: {out:#?}"
+        );
+    }
+}
+
+/// "charged Binance Holdings Ltd., its U.S. affiliate BAM Trading Services Inc., and founder
+/// Changpeng Zhao": a role in the first party and its holder after the list's comma continue
+/// the list.
+#[test]
+fn a_role_and_its_holder_after_a_comma_continue_the_list() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The SEC today charged Binance Holdings Ltd., its U.S. affiliate BAM Trading Services \
+         Inc., and founder Changpeng Zhao with a variety of securities law violations.",
+        Some("2023-06-05"),
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(
+        target_ids(charge),
+        vec![
+            "name:Binance Holdings Ltd",
+            "name:BAM Trading Services Inc",
+            "name:Changpeng Zhao"
+        ],
+        "{out:#?}"
+    );
+}
+
+/// "announced its decision in its inquiry into TikTok Technology Limited, imposing a fine of
+/// €345 million": the participle's fine is on the parties of the event before it.
+#[test]
+fn a_fine_imposed_in_a_participle_clause_takes_the_earlier_party() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Data Protection Commission has today announced its decision in its inquiry into \
+         TikTok Technology Limited, imposing a fine of €345 million.",
+        Some("2023-09-15"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("ie.dpc"), "{out:#?}");
+    assert_eq!(target_ids(fine), vec!["tiktok"], "{out:#?}");
+}
