@@ -3949,14 +3949,19 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
 /// Mentions to the right, as an object: a list of names, maybe after "12 companies, including",
 /// skipping appositions ("Ryan Samuel Pitylak, a University of Texas student, and Mark Stephen
 /// Trotter") and the thing the target holds ("$1bn worth of contracts assigned to Boeing").
-/// Nouns that name a company by its relation to another ("Ant Group's rival Lufax").
-const RELATION_NOUNS: [&str; 6] = [
+/// Nouns that name a company by its relation to another ("Ant Group's rival Lufax", "Baidu's
+/// video unit iQiyi").
+const RELATION_NOUNS: [&str; 10] = [
     "rival",
     "competitor",
     "peer",
     "counterpart",
     "challenger",
     "archrival",
+    "unit",
+    "subsidiary",
+    "affiliate",
+    "arm",
 ];
 
 fn object_list(
@@ -4004,7 +4009,7 @@ fn object_list(
             let next = (t + 1..right.min(t + 5)).find(|&q| ctx.owner[q].is_some());
             let related = next.is_some_and(|q| {
                 (t + 1..q).any(|r| ctx.is(r, &RELATION_NOUNS))
-                    && (t + 1..q).all(|r| ctx.is_lower_word(r))
+                    && (t + 1..q).all(|r| ctx.is_lower_word(r) || ctx.jurisdiction[r].is_some())
             });
             if related {
                 if let Some(&last) = targets.last() {

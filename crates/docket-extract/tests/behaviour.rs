@@ -4521,6 +4521,22 @@ fn an_owners_app_told_to_act_and_a_rival_named_by_its_relation() {
     );
     let charge = find(&out.events, "charge", None);
     assert_eq!(target_ids(charge), vec!["name:Beta Inc"], "{out:#?}");
+    // a unit named by its relation to its owner is the party too
+    for (text, id) in [
+        (
+            "The Beijing Municipal Administration for Market Regulation fined Baidu's video \
+             unit iQiyi 100,000 yuan.",
+            "iqiyi",
+        ),
+        (
+            "The CNIL fined Google's Irish subsidiary Google Ireland Limited 60 million euros.",
+            "google-ireland",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(target_ids(fine), vec![id], "{text}: {out:#?}");
+    }
 }
 
 /// "Binance pleaded guilty and agreed to pay over $4 billion to resolve the investigation": the
