@@ -5372,10 +5372,7 @@ fn analyze_trigger_as(
             }
             // "The People's Bank of China and other financial regulators": the others are
             // nobody in particular, and the named one acts
-            let other = |m: usize| {
-                let m0 = ctx.mentions[m].t0;
-                m0 > 0 && ctx.is(m0 - 1, &["other"])
-            };
+            let other = |m: usize| named_as_other(ctx, m);
             let named_in_list = |a: usize| {
                 subject_mentions
                     .iter()
@@ -6780,7 +6777,38 @@ fn noun_arguments(
         }
         if agent.is_none() && actors.is_empty() {
             if let Some(m) = noun_actor_left(ctx, left, t0) {
-                actors.push(ctx.mentions[m].clone());
+                // "The Department of Justice and the FTC opened antitrust investigations": every
+                // authority of the subject list acts, as for a verb (not with an amount, which
+                // they share)
+                let mut list = vec![m];
+                let money_in_clause = ctx.s.money.iter().any(|e| {
+                    let (m0, _) = ctx.tok_range(e.start, e.end);
+                    m0 >= left && m0 < right
+                });
+                if !money_in_clause {
+                    let mut before: Vec<usize> = (0..ctx.mentions.len())
+                        .filter(|&o| {
+                            let mention = &ctx.mentions[o];
+                            !mention.modifier && mention.t0 >= left && mention.t1 <= t0
+                        })
+                        .collect();
+                    before.sort_by_key(|&o| (ctx.mentions[o].t0, o));
+                    chain_back(ctx, &before, &mut list);
+                    // ("The People's Bank of China and other financial regulators": the others
+                    // are nobody in particular, and the named one acts)
+                    let other = |o: usize| named_as_other(ctx, o);
+                    if list.iter().any(|&o| other(o)) && list.iter().any(|&o| !other(o)) {
+                        list.retain(|&o| !other(o));
+                    }
+                }
+                if list
+                    .iter()
+                    .all(|&o| ctx.mentions[o].role == Role::Authority)
+                {
+                    actors.extend(list.iter().map(|&o| ctx.mentions[o].clone()));
+                } else {
+                    actors.push(ctx.mentions[m].clone());
+                }
             } else if let Some(m) = by.and_then(|b| by_reference(ctx, memory, b, agent_right)) {
                 actors.push(m);
             } else if let Some(m) = jurisdiction_actor(ctx, memory, left, t0) {
@@ -6845,6 +6873,13 @@ fn appellant(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<usize> {
         Some(m) if between_ok => same_span(ctx, m),
         _ => Vec::new(),
     }
+}
+
+/// Whether mention `m` is named after "other" ("and other financial regulators": nobody in
+/// particular).
+fn named_as_other(ctx: &Ctx<'_, '_>, m: usize) -> bool {
+    let m0 = ctx.mentions[m].t0;
+    m0 > 0 && ctx.is(m0 - 1, &["other"])
 }
 
 /// The authority before a trigger noun that acts: a modifier right before it ("a Pentagon

@@ -4598,3 +4598,62 @@ fn a_fine_imposed_in_a_participle_clause_takes_the_earlier_party() {
     assert_eq!(actor_id(fine).as_deref(), Some("ie.dpc"), "{out:#?}");
     assert_eq!(target_ids(fine), vec!["tiktok"], "{out:#?}");
 }
+
+/// "The Department of Justice and the FTC opened antitrust investigations into ...": every
+/// authority of the subject list acts on a trigger noun too (not "other financial
+/// regulators", nobody in particular).
+#[test]
+fn a_list_of_authorities_acts_on_a_trigger_noun() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Department of Justice and the FTC opened antitrust investigations into Microsoft, \
+         OpenAI and Nvidia.",
+        None,
+    );
+    let mut actors: Vec<String> = out
+        .events
+        .iter()
+        .filter(|e| e.action.as_deref() == Some("investigation"))
+        .filter_map(actor_id)
+        .collect();
+    actors.sort();
+    assert_eq!(actors, vec!["us.doj", "us.ftc"], "{out:#?}");
+    let out = extract(
+        &x,
+        "The People's Bank of China and other financial regulators launched an investigation \
+         into Ant Group.",
+        None,
+    );
+    let actors: Vec<String> = out.events.iter().filter_map(actor_id).collect();
+    assert_eq!(actors, vec!["cn.pboc"], "{out:#?}");
+}
+
+/// Privacy regulators of Brazil, South Korea and Japan.
+#[test]
+fn privacy_regulators_of_brazil_korea_and_japan() {
+    let x = built_in_extractor();
+    for (text, id) in [
+        (
+            "Brazil's data protection authority ordered Meta to stop using personal data to \
+             train its AI models.",
+            "br.anpd",
+        ),
+        (
+            "South Korea's privacy watchdog fined Meta 21.6 billion won for collecting \
+             sensitive information.",
+            "kr.pipc",
+        ),
+        (
+            "Japan's privacy watchdog warned OpenAI over data collection.",
+            "jp.ppc",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        assert_eq!(
+            out.events.first().and_then(actor_id).as_deref(),
+            Some(id),
+            "{text}: {out:#?}"
+        );
+    }
+}
