@@ -3618,9 +3618,41 @@ fn is_clause_boundary_right(ctx: &Ctx<'_, '_>, t: usize) -> bool {
 /// What ends a clause on either side: a clause mark that no time or amount covers, or a word
 /// of [`lexicon::CLAUSE_BOUNDARY_WORDS`].
 fn ends_clause(ctx: &Ctx<'_, '_>, t: usize) -> bool {
-    !ctx.covered[t] && matches!(ctx.punct(t), Some(';' | ':' | '—' | '–' | '(' | ')'))
+    // (a wire dateline's dash too: "AMSTERDAM, Aug 26 - The Dutch Data Protection Authority
+    // has imposed ...")
+    !ctx.covered[t]
+        && (matches!(ctx.punct(t), Some(';' | ':' | '—' | '–' | '(' | ')')) || dateline_dash(ctx, t))
         // ("since April": a starting point, which a time expression covers, is no clause)
         || ctx.is(t, lexicon::CLAUSE_BOUNDARY_WORDS) && !(ctx.covered[t] && ctx.is(t, &["since"]))
+}
+
+/// Whether token `t` is the dash that ends a wire dateline opening the sentence: a hyphen with
+/// a space on each side after a place in capitals, a date and an agency in brackets
+/// ("AMSTERDAM, Aug 26 (Reuters) -", "BEIJING -"). A hyphen between spaces elsewhere stays
+/// within its clause (a parenthesis: "the Secret Service - a federal agency ... - is said to").
+fn dateline_dash(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    if t == 0 || t > 12 || ctx.punct(t) != Some('-') {
+        return false;
+    }
+    let tok = ctx.toks[t];
+    let bytes = ctx.s.text.as_bytes();
+    let spaced = tok.start > 0
+        && bytes
+            .get(tok.start - 1)
+            .is_some_and(u8::is_ascii_whitespace)
+        && bytes.get(tok.end).is_some_and(u8::is_ascii_whitespace);
+    let place = ctx.word(0);
+    spaced
+        && place.len() >= 2
+        && place.chars().all(|c| c.is_ascii_uppercase())
+        && (0..t).all(|q| {
+            ctx.covered[q]
+                || matches!(
+                    ctx.toks[q].kind,
+                    Kind::Num | Kind::Punct(',' | '.' | '(' | ')')
+                )
+                || ctx.word(q).starts_with(|c: char| c.is_ascii_uppercase())
+        })
 }
 
 fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {

@@ -4657,3 +4657,31 @@ fn privacy_regulators_of_brazil_korea_and_japan() {
         );
     }
 }
+
+/// "AMSTERDAM, Aug 26 - The Dutch Data Protection Authority has imposed a fine ...": a wire
+/// dateline's dash (a hyphen between spaces) ends the dateline, whose place is no subject; a
+/// hyphen between spaces elsewhere is a parenthesis inside the clause.
+#[test]
+fn a_wire_datelines_hyphen_ends_the_dateline() {
+    let x = built_in_extractor();
+    for text in [
+        "AMSTERDAM, Aug 26 - The Dutch Data Protection Authority has imposed a fine of 290 \
+         million euros on Uber.",
+        "AMSTERDAM, Aug 26 (Reuters) - The Dutch Data Protection Authority has imposed a fine \
+         of 290 million euros on Uber.",
+        "AMSTERDAM - The Dutch Data Protection Authority has imposed a fine of 290 million \
+         euros on Uber.",
+    ] {
+        let out = extract(&x, text, Some("2024-08-26"));
+        let fine = find(&out.events, "fine", Some("uber"));
+        assert_eq!(actor_id(fine).as_deref(), Some("nl.ap"), "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "His son's killer, Warren Leblanc, 17 - who was jailed for life in September - had \
+         mimicked behaviour in the game.",
+        Some("2004-12-10"),
+    );
+    let ruling = find(&out.events, "ruling", None);
+    assert_eq!(target_ids(ruling), vec!["name:Warren Leblanc"], "{out:#?}");
+}
