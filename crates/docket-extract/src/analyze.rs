@@ -2787,6 +2787,9 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if suit_purpose(&ctx, k + 1) || suit_object_purpose(&ctx, k) {
             continue;
         }
+        if complaint_handled(&ctx, t0) {
+            continue;
+        }
         let mut found = analyze_trigger(&ctx, memory, t0, t1, action, form);
         if action == ActionKind::Charge && k > 0 && settled_before_charges(&ctx, t0, k - 1) {
             for candidate in &mut found {
@@ -3246,6 +3249,36 @@ fn suit_purpose(ctx: &Ctx<'_, '_>, k: usize) -> bool {
                 "complaint",
             ],
         )
+}
+
+/// Whether the trigger noun at `t0` is a complaint that its subject passes on or turns down,
+/// someone else's ("The CNIL forwarded the complaint to the Dutch DPA", "The Irish DPC rejected
+/// the complaint against Facebook"): no charge by the subject. An authority's own complaint
+/// named by its possessive stays one ("rejected the SEC's complaint").
+fn complaint_handled(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    if !ctx.is(t0, &["complaint", "complaints"]) {
+        return false;
+    }
+    let Some(verb) = t0
+        .checked_sub(2)
+        .filter(|&v| ctx.is(v + 1, &["the", "a", "this", "these"]))
+    else {
+        return false;
+    };
+    ctx.is(
+        verb,
+        &[
+            "forwarded",
+            "forwards",
+            "referred",
+            "refers",
+            "passed",
+            "transferred",
+            "transfers",
+            "rejected",
+            "rejects",
+        ],
+    )
 }
 
 /// Whether trigger `k` is a ban that a suit against a party before it seeks: "sued Meta to block

@@ -4685,3 +4685,27 @@ fn a_wire_datelines_hyphen_ends_the_dateline() {
     let ruling = find(&out.events, "ruling", None);
     assert_eq!(target_ids(ruling), vec!["name:Warren Leblanc"], "{out:#?}");
 }
+
+/// "The CNIL forwarded the complaint to the Dutch DPA", "The Irish DPC rejected the complaint
+/// against Facebook": a complaint the subject passes on or turns down is someone else's, no
+/// charge; the authority's own complaint stays one.
+#[test]
+fn a_complaint_passed_on_or_rejected_is_no_charge() {
+    let x = built_in_extractor();
+    assert_no_events(
+        &x,
+        &[
+            "The CNIL forwarded the complaint to the Dutch DPA because Uber's European \
+             headquarters are in the Netherlands.",
+            "The Irish DPC rejected the complaint against Facebook.",
+        ],
+        None,
+    );
+    let out = extract(
+        &x,
+        "The FTC filed a complaint against Amazon in federal court.",
+        None,
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(actor_id(charge).as_deref(), Some("us.ftc"), "{out:#?}");
+}
