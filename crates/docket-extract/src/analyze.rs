@@ -6107,6 +6107,30 @@ fn analyze_trigger_as(
         && memory.last_actor.is_none())
     .then(|| only_company(memory))
     .flatten();
+    // "The Commission has also ordered Apple to remove ... The Commission's investigation was
+    // opened in June 2020": the authority's own investigation, naming no party, is of the one
+    // party of the authority's latest event
+    let same_actor = |m: &Mention| {
+        memory
+            .last_actor
+            .as_ref()
+            .is_some_and(|(_, a)| a.key == m.key)
+    };
+    // ("The Commission's investigation": the authority's possessive refers back too)
+    let possessed_by_actor = t0 >= 2
+        && ctx.toks[t0 - 1].kind == Kind::Poss
+        && ctx.owner[t0 - 2].is_some_and(|m| actors.iter().any(|a| a.key == ctx.mentions[m].key));
+    let investigated = ((anaphoric || possessed_by_actor)
+        && action == ActionKind::Investigation
+        && target_mentions.is_empty()
+        && count.is_none()
+        && !actors.is_empty()
+        && actors.iter().all(same_actor))
+    .then(|| match memory.last_targets.as_slice() {
+        [only] => Some(only.clone()),
+        _ => None,
+    })
+    .flatten();
     for c in &mut out {
         c.cataphoric = cataphoric;
         c.anaphoric = anaphoric;
@@ -6116,6 +6140,15 @@ fn analyze_trigger_as(
             c.targets = vec![Mention {
                 coref: true,
                 ..company.clone()
+            }];
+            c.flags.retain(|f| f != UNNAMED_TARGET);
+            c.flags.push("target_coreference".to_string());
+            c.confidence = (c.confidence - 0.1).clamp(0.05, 1.0);
+        }
+        if let Some(party) = investigated.as_ref().filter(|_| c.targets.is_empty()) {
+            c.targets = vec![Mention {
+                coref: true,
+                ..party.clone()
             }];
             c.flags.retain(|f| f != UNNAMED_TARGET);
             c.flags.push("target_coreference".to_string());
@@ -7384,9 +7417,17 @@ fn nearest_date(
         // co-founded in 1984"); not the verb that hands the penalty over ("a fine was
         // imposed on Amazon in 2021"), nor an authority's report of the action (", the SAMR
         // said on Monday")
+        // ("The Commission's investigation was opened in June 2020": nor the verb that opens
+        // or takes it, in the passive)
+        let opens_or_takes = |q: usize| {
+            ctx.is(q, lexicon::HANDED_TO)
+                || (ctx.is(q, &OPENING) || ctx.is(q, &TAKING))
+                    && q > 0
+                    && ctx.is(q - 1, lexicon::BE_FORMS)
+        };
         last <= t0
             || reported_from.is_some_and(|r| first > r)
-            || !(t0 + 2..first).any(|q| ctx.is_other_verb(q) && !ctx.is(q, lexicon::HANDED_TO))
+            || !(t0 + 2..first).any(|q| ctx.is_other_verb(q) && !opens_or_takes(q))
     };
     // "acquired by Oracle in 2005 and fined by the SEC in 2007": an expression before the
     // trigger with "and" between them dates the earlier verb when one follows the trigger

@@ -4709,3 +4709,35 @@ fn a_complaint_passed_on_or_rejected_is_no_charge() {
     let charge = find(&out.events, "charge", None);
     assert_eq!(actor_id(charge).as_deref(), Some("us.ftc"), "{out:#?}");
 }
+
+/// "The Commission has also ordered Apple to ... The Commission's investigation was opened in
+/// June 2020": the authority's own investigation, naming no party, is of the one party of its
+/// latest event, and the verb that opens it in the passive does not keep the date from it.
+#[test]
+fn the_authoritys_own_investigation_refers_back_with_its_date() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Commission has also ordered Apple to remove the anti-steering provisions.\n\nThe \
+         Commission's investigation was opened in June 2020 following a complaint by Spotify.",
+        Some("2024-03-04"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(target_ids(investigation), vec!["apple"], "{out:#?}");
+    assert_eq!(date(investigation).as_deref(), Some("2020-06"), "{out:#?}");
+    assert!(
+        investigation
+            .flags
+            .iter()
+            .any(|f| f == "target_coreference"),
+        "{out:#?}"
+    );
+    // a passive opening verb dates its action
+    let out = extract(
+        &x,
+        "The SEC's investigation into Acme Corp was launched in 2019.",
+        None,
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(date(investigation).as_deref(), Some("2019"), "{out:#?}");
+}
