@@ -3411,31 +3411,43 @@ fn directed_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> 
         .filter(|&q| ctx.toks[q + 1].kind == Kind::Poss)
         .and_then(|q| ctx.owner[q])
         .map_or(mention.t0, |owner| ctx.mentions[owner].t0);
-    let verb = start.checked_sub(1)?;
-    let directed = verb >= left
-        && ctx.is(
-            verb,
-            &[
-                "told",
-                "tells",
-                "instructed",
-                "instructs",
-                "required",
-                "requires",
-                "forced",
-                "forces",
-                "directed",
-                "directs",
-                "compelled",
-                "compels",
-                // (an order whose complement is another action is that action:
-                // "ordered Tencent to suspend new app updates")
-                "ordered",
-                "orders",
-            ],
-        );
+    // ("will require software provider Avast to pay": past a description before the name)
+    let mut verb = start.checked_sub(1)?;
+    while verb > left
+        && start - verb <= 3
+        && ctx.is_lower_word(verb)
+        && ctx.owner[verb].is_none()
+        && !ctx.covered[verb]
+        && !ctx.is(verb, &DIRECTIVES)
+        && !ctx.is(verb, lexicon::CLAUSE_STOPS)
+    {
+        verb -= 1;
+    }
+    let directed = verb >= left && ctx.is(verb, &DIRECTIVES);
     (directed && mention.role != Role::Authority && !mention.modifier).then_some(m)
 }
+
+/// Verbs that tell a party to act ("told Tencent to suspend", "required Acme Corp to remove").
+const DIRECTIVES: [&str; 15] = [
+    "told",
+    "tells",
+    "instructed",
+    "instructs",
+    "required",
+    "requires",
+    // ("The FTC will require Avast to pay")
+    "require",
+    "forced",
+    "forces",
+    "directed",
+    "directs",
+    "compelled",
+    "compels",
+    // (an order whose complement is another action is that action:
+    // "ordered Tencent to suspend new app updates")
+    "ordered",
+    "orders",
+];
 
 /// "India banned TikTok", "Russia fined Google", "Beijing fined Tencent": a country or capital
 /// alone as the subject stands for its state, named as written.
@@ -5262,6 +5274,15 @@ fn analyze_trigger_as(
             return Vec::new();
         }
     }
+    // "The FTC ordered Avast to pay $16.5 million to settle charges": the payment ordered is
+    // the settlement's, which is the event
+    if ordered_to_pay
+        && ctx.triggers.iter().any(|&(o0, _, oa, _)| {
+            oa == ActionKind::Settlement && o0 > t1 && o0 < right && ctx.is(o0 - 1, &["to"])
+        })
+    {
+        return Vec::new();
+    }
     // "ordered 30 projects halted", "ordered a halt to", "ordered a thorough investigation":
     // the order is the ordered action, which takes the orderer as its actor
     if action == ActionKind::Order && !ordered_to_pay {
@@ -5876,6 +5897,21 @@ fn analyze_trigger_as(
         }
         Voice::Intransitive => {
             targets = subject(ctx, left, t0, not_authority);
+            // "The FTC will require Avast to pay $16.5 million and prohibit the company from
+            // selling browsing data to settle charges": the one told to pay settles
+            if targets.is_empty()
+                && action == ActionKind::Settlement
+                && t0 > 0
+                && ctx.is(t0 - 1, &["to"])
+            {
+                let told_to_pay = (left..t0)
+                    .rev()
+                    .filter(|&q| ctx.is(q, &PAY_VERBS))
+                    .find_map(|q| directed_subject(ctx, left, q));
+                if let Some(told) = told_to_pay {
+                    targets = same_span(ctx, told);
+                }
+            }
             if targets.is_empty() {
                 extra_targets.extend(pronoun_subject(ctx, memory, left, t0));
             }

@@ -4741,3 +4741,33 @@ fn the_authoritys_own_investigation_refers_back_with_its_date() {
     let investigation = find(&out.events, "investigation", None);
     assert_eq!(date(investigation).as_deref(), Some("2019"), "{out:#?}");
 }
+
+/// "The Federal Trade Commission will require software provider Avast to pay $16.5 million and
+/// prohibit the company from selling ... to settle charges": the one told to pay settles; "The
+/// FTC ordered Avast to pay $16.5 million to settle charges" is the settlement alone, no
+/// separate fine.
+#[test]
+fn the_one_told_to_pay_settles() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Federal Trade Commission will require software provider Avast to pay $16.5 million \
+         and prohibit the company from selling or licensing any web browsing data for \
+         advertising purposes to settle charges that it sold such information to third parties.",
+        None,
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(target_ids(settlement), vec!["name:Avast"], "{out:#?}");
+    assert_eq!(actor_id(settlement).as_deref(), Some("us.ftc"), "{out:#?}");
+    let out = extract(
+        &x,
+        "The FTC ordered Avast to pay $16.5 million to settle charges.",
+        None,
+    );
+    let actions: Vec<&str> = out
+        .events
+        .iter()
+        .filter_map(|e| e.action.as_deref())
+        .collect();
+    assert_eq!(actions, vec!["settlement"], "{out:#?}");
+}
