@@ -44,6 +44,15 @@ pub enum TimeKind {
     Days(i32),
 }
 
+/// Whether an expression names a day (with or without its year).
+fn to_the_day(kind: TimeKind) -> bool {
+    match kind {
+        TimeKind::MonthDay(..) => true,
+        TimeKind::Absolute(date) => date.day_part().is_some(),
+        _ => false,
+    }
+}
+
 /// One time expression found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeExpr {
@@ -283,6 +292,19 @@ impl TimeFinder {
         if cues.unit || cues.ago || cues.day {
             matches.extend(self.relatives.find_iter(text).map(|m| (m.start(), m.end())));
         }
+        // (a window reaches a few bytes past its match: the leftmost match "of July" in "the
+        // evening of July 8" hides "July 8", which starts inside it)
+        // (never cutting a word or a number: the window ends at a word's end)
+        let bytes = text.as_bytes();
+        for m in &mut matches {
+            let mut end = (m.1 + 12).min(text.len());
+            while end < text.len()
+                && (!text.is_char_boundary(end) || bytes[end].is_ascii_alphanumeric())
+            {
+                end += 1;
+            }
+            m.1 = end;
+        }
         matches.sort_unstable();
         let mut windows: Vec<(usize, usize)> = Vec::new();
         for (start, end) in matches {
@@ -300,11 +322,14 @@ impl TimeFinder {
                 .cmp(&b.start)
                 .then((b.end - b.start).cmp(&(a.end - a.start)))
         });
+        // (a day wins over a longer month that overlaps it: "the evening of July 8" is July 8,
+        // not "of July")
+        let rank = |e: &TimeExpr| (to_the_day(e.kind), e.end - e.start);
         let mut out: Vec<TimeExpr> = Vec::with_capacity(found.len());
         for expr in found {
             match out.last_mut() {
                 Some(last) if expr.start < last.end => {
-                    if expr.end - expr.start > last.end - last.start {
+                    if rank(&expr) > rank(last) {
                         *last = expr;
                     }
                 }
@@ -760,6 +785,15 @@ mod tests {
         assert_eq!(one("Ant in November.", friday).as_deref(), Some("2020-11"));
         assert_eq!(one("in March", friday).as_deref(), Some("2021-03"));
         assert_eq!(one("on March 20", friday).as_deref(), Some("2020-03-20"));
+        // a day inside a longer month expression: the day wins
+        assert_eq!(
+            one("on the evening of March 12", friday).as_deref(),
+            Some("2021-03-12")
+        );
+        assert_eq!(
+            one("on the evening of March 12, 2020.", friday).as_deref(),
+            Some("2020-03-12")
+        );
         assert_eq!(one("yesterday", friday).as_deref(), Some("2021-03-18"));
         assert_eq!(one("two years ago", friday).as_deref(), Some("2019"));
         // a week that straddles two months gives no month
