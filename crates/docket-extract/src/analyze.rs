@@ -2663,7 +2663,28 @@ fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)
             continue;
         };
         let end = ctx.mentions[m].t1;
-        if ctx.mentions[m].t0 == t + 1 && ctx.is(end, &["guilty", "liable"]) {
+        // (a verdict is a court's, a jury's or a judge's, named in the clause before the verb,
+        // or an authority's: not "The survey found Apple liable to lose market share")
+        let judicial = (t.saturating_sub(8)..t).any(|q| {
+            ctx.is(
+                q,
+                &[
+                    "court",
+                    "courts",
+                    "jury",
+                    "judge",
+                    "judges",
+                    "tribunal",
+                    "magistrate",
+                ],
+            ) || ctx.owner[q].is_some_and(|o| ctx.mentions[o].role == Role::Authority)
+        });
+        let likely_to = ctx.is(end + 1, &["to"]);
+        if ctx.mentions[m].t0 == t + 1
+            && ctx.is(end, &["guilty", "liable"])
+            && judicial
+            && !likely_to
+        {
             out.push((t, t + 1, ActionKind::Ruling, Form::Verb));
         }
     }

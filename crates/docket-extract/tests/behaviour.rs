@@ -4296,6 +4296,9 @@ fn found_a_party_guilty_or_liable_is_a_ruling() {
         &[
             "He said he was not guilty of anything.",
             "The company could be held liable for the losses.",
+            // (no court, jury, judge or authority finds; "liable to" is "likely to")
+            "The survey found Apple liable to lose market share in China.",
+            "Critics found Acme Corp guilty of poor timing.",
         ],
         None,
     );
