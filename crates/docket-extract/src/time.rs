@@ -294,9 +294,17 @@ impl TimeFinder {
         }
         // (a window reaches a few bytes past its match: the leftmost match "of July" in "the
         // evening of July 8" hides "July 8", which starts inside it)
-        // (never cutting a word or a number: the window ends at a word's end)
+        // (only before a number, the day that may follow; never cutting a word or a number:
+        // the window ends at a word's end)
         let bytes = text.as_bytes();
         for m in &mut matches {
+            let number_next = bytes[m.1..]
+                .iter()
+                .find(|b| !matches!(b, b' ' | b'.'))
+                .is_some_and(u8::is_ascii_digit);
+            if !number_next {
+                continue;
+            }
             let mut end = (m.1 + 12).min(text.len());
             while end < text.len()
                 && (!text.is_char_boundary(end) || bytes[end].is_ascii_alphanumeric())
