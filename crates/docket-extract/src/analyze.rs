@@ -2001,11 +2001,11 @@ fn add_office(ctx: &mut Ctx<'_, '_>, a: usize, b: usize) {
 /// The first token of the jurisdiction phrase whose token `p` is ("South African": from
 /// "African", "South").
 fn jurisdiction_first(ctx: &Ctx<'_, '_>, p: usize) -> usize {
+    if ctx.jurisdiction[p].is_none() {
+        return p;
+    }
     let mut first = p;
-    while first > 0
-        && ctx.jurisdiction[first - 1].is_some()
-        && ctx.jurisdiction[first - 1] == ctx.jurisdiction[p]
-    {
+    while first > 0 && ctx.jurisdiction[first - 1] == ctx.jurisdiction[p] {
         first -= 1;
     }
     first
@@ -3248,15 +3248,10 @@ fn in_reason_of_earlier(
 /// to block", "filed a lawsuit to block" (the verb right after "to", the suit right before it,
 /// with only time expressions between).
 fn suit_purpose(ctx: &Ctx<'_, '_>, k: usize) -> bool {
-    let Some(&(t0, _, action, _)) = ctx.triggers.get(k) else {
+    let Some((t0, suit_end)) = ban_after_charge(ctx, k) else {
         return false;
     };
-    if action != ActionKind::Ban || k == 0 || t0 < 2 || !ctx.is(t0 - 1, &["to"]) {
-        return false;
-    }
-    let (_, suit_end, suit_action, _) = ctx.triggers[k - 1];
-    suit_action == ActionKind::Charge
-        && suit_end < t0
+    suit_end < t0
         && (suit_end..t0 - 1).all(|t| ctx.covered[t] && ctx.owner[t].is_none())
         && ctx.is(
             suit_end - 1,
@@ -3302,20 +3297,26 @@ fn complaint_handled(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
     )
 }
 
+/// Where trigger `k` begins and the trigger before it ends, when `k` is a ban right after "to"
+/// and the trigger before it a charge: the shape of a suit brought to block something.
+fn ban_after_charge(ctx: &Ctx<'_, '_>, k: usize) -> Option<(usize, usize)> {
+    let &(t0, _, action, _) = ctx.triggers.get(k)?;
+    if action != ActionKind::Ban || k == 0 || t0 < 2 || !ctx.is(t0 - 1, &["to"]) {
+        return None;
+    }
+    let (_, suit_end, suit_action, _) = ctx.triggers[k - 1];
+    (suit_action == ActionKind::Charge).then_some((t0, suit_end))
+}
+
 /// Whether trigger `k` is a ban that a suit against a party before it seeks: "sued Meta to block
 /// its acquisition of Within" (the suit's object between "sued" and "to"; the suit is read with
 /// its own object, the ban is not done; "sued Microsoft and Activision in December to block the
 /// deal").
 fn suit_object_purpose(ctx: &Ctx<'_, '_>, k: usize) -> bool {
-    let Some(&(t0, _, action, _)) = ctx.triggers.get(k) else {
+    let Some((t0, suit_end)) = ban_after_charge(ctx, k) else {
         return false;
     };
-    if action != ActionKind::Ban || k == 0 || t0 < 2 || !ctx.is(t0 - 1, &["to"]) {
-        return false;
-    }
-    let (_, suit_end, suit_action, _) = ctx.triggers[k - 1];
-    suit_action == ActionKind::Charge
-        && suit_end + 1 < t0
+    suit_end + 1 < t0
         && ctx.is(suit_end - 1, &["sued", "sues", "suing", "sue"])
         && (suit_end..t0 - 1).any(|t| ctx.owner[t].is_some())
         && (suit_end..t0 - 1).all(|t| {
@@ -4110,11 +4111,7 @@ fn object_list(
                     && (t + 1..q).all(|r| ctx.is_lower_word(r) || ctx.jurisdiction[r].is_some())
             });
             if related {
-                if let Some(&last) = targets.last() {
-                    if ctx.mentions[last].t1 == t {
-                        targets.retain(|&o| ctx.mentions[o].t1 != t);
-                    }
-                }
+                targets.retain(|&o| ctx.mentions[o].t1 != t);
             }
             t += 1;
             continue;
