@@ -4482,6 +4482,18 @@ fn subject(
     list
 }
 
+/// Makes `party`, which the candidate's text refers to without naming it, its one target,
+/// flagged `target_coreference` (and no longer `unnamed_target`).
+fn target_by_reference(c: &mut Candidate, party: &Mention) {
+    c.targets = vec![Mention {
+        coref: true,
+        ..party.clone()
+    }];
+    c.flags.retain(|f| f != UNNAMED_TARGET);
+    c.flags.push("target_coreference".to_string());
+    c.confidence = (c.confidence - 0.1).clamp(0.05, 1.0);
+}
+
 /// The one company the document has named so far, if it has named exactly one.
 fn only_company(memory: &Memory) -> Option<Mention> {
     let first = memory.companies.first()?;
@@ -6191,22 +6203,10 @@ fn analyze_trigger_as(
         c.court_ban = court_ban;
         c.weak = weak;
         if let Some(company) = only_company.as_ref().filter(|_| c.reduced_from.is_some()) {
-            c.targets = vec![Mention {
-                coref: true,
-                ..company.clone()
-            }];
-            c.flags.retain(|f| f != UNNAMED_TARGET);
-            c.flags.push("target_coreference".to_string());
-            c.confidence = (c.confidence - 0.1).clamp(0.05, 1.0);
+            target_by_reference(c, company);
         }
         if let Some(party) = investigated.as_ref().filter(|_| c.targets.is_empty()) {
-            c.targets = vec![Mention {
-                coref: true,
-                ..party.clone()
-            }];
-            c.flags.retain(|f| f != UNNAMED_TARGET);
-            c.flags.push("target_coreference".to_string());
-            c.confidence = (c.confidence - 0.1).clamp(0.05, 1.0);
+            target_by_reference(c, party);
         }
     }
     // "A subsequent New South Wales state inquiry criticised Hardie's actions": an inquiry
