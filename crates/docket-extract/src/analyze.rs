@@ -1538,6 +1538,16 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 while end < n && ctx.jurisdiction[end].is_some() && ctx.owner[end].is_none() {
                     end += 1;
                 }
+            } else if j < n && ctx.owner[j].is_none() && name_word(ctx, j) {
+                // "Authorities in Shanghai": a place the catalogue does not know, as written
+                // (not a possessor: "regulators in Acme's home market")
+                let mut e = j;
+                while e < n && ctx.owner[e].is_none() && name_word(ctx, e) {
+                    e += 1;
+                }
+                if !ctx.toks.get(e).is_some_and(|tok| tok.kind == Kind::Poss) {
+                    end = e;
+                }
             }
         }
         if let Some(o) = absorbed_descriptor {

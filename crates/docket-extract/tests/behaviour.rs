@@ -4774,3 +4774,21 @@ fn the_one_told_to_pay_settles() {
         .collect();
     assert_eq!(actions, vec!["settlement"], "{out:#?}");
 }
+
+/// "Authorities in Shanghai fined ...": a place after a plural authority noun names it as
+/// written, also a place the catalogue does not know (as "Authorities in Beijing" does).
+#[test]
+fn authorities_in_a_place_the_catalogue_does_not_know() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Authorities in Shanghai fined a subsidiary of Alibaba 1.5 million yuan for price fraud.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(
+        actor_id(fine).as_deref(),
+        Some("name:Authorities in Shanghai"),
+        "{out:#?}"
+    );
+}
