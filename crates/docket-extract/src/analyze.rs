@@ -4667,14 +4667,37 @@ fn sum_words_paid(ctx: &Ctx<'_, '_>, p: usize) -> bool {
 /// subject is the latest company of the document.
 fn pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, left: usize, t0: usize) -> Option<Mention> {
     let p = before_verb_group(ctx, left, t0);
-    let first =
-        (left..t0).find(|&t| !matches!(ctx.toks[t].kind, Kind::Punct(_)) && !ctx.covered[t])?;
-    let first = if ctx.is(first, &["and", "but", "then"]) {
-        first + 1
-    } else {
-        first
-    };
+    // (past a conjunction and a time expression with its preposition: "and in January 2024 it
+    // received a fine", "In January 2024 it received a fine")
+    let first = (left..t0).find(|&t| {
+        let time_preposition = ctx.is(t, &["in", "on", "at", "during", "by"])
+            && ctx.covered.get(t + 1) == Some(&true)
+            && ctx.owner[t + 1].is_none();
+        !matches!(ctx.toks[t].kind, Kind::Punct(_))
+            && !ctx.covered[t]
+            && !ctx.is(t, &["and", "but", "then"])
+            && !time_preposition
+    })?;
     if !(ctx.is(first, &["it"]) || p >= left && ctx.is(p, &["it"])) {
+        return None;
+    }
+    let mut m = memory.last_company.clone()?;
+    m.coref = true;
+    Some(m)
+}
+
+/// "In 2018 the company was fined ..., and in January 2024 it received a 10 million euro
+/// fine": "it" right before the verb that receives the trigger noun is the latest company.
+fn pronoun_receiving(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    left: usize,
+    t0: usize,
+) -> Option<Mention> {
+    let cue = (t0.saturating_sub(8).max(left + 1)..t0)
+        .rev()
+        .find(|&q| ctx.is(q, lexicon::RECEIVE_CUES))?;
+    if !ctx.is(cue - 1, &["it"]) {
         return None;
     }
     let mut m = memory.last_company.clone()?;
@@ -5915,7 +5938,10 @@ fn analyze_trigger_as(
                     targets = subject_mentions;
                     confidence = 0.75;
                     if targets.is_empty() {
-                        extra_targets.extend(pronoun_subject(ctx, memory, left, t0));
+                        extra_targets.extend(
+                            pronoun_subject(ctx, memory, left, t0)
+                                .or_else(|| pronoun_receiving(ctx, memory, left, t0)),
+                        );
                     }
                     // "Without admitting or denying the SEC's findings, Acme Corp agreed to pay
                     // a $2 million penalty": the authority whose findings the sentence names

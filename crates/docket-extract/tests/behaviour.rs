@@ -4792,3 +4792,26 @@ fn authorities_in_a_place_the_catalogue_does_not_know() {
         "{out:#?}"
     );
 }
+
+/// "In 2018 the company was fined 600,000 euros ..., and in January 2024 it received a 10
+/// million euro fine": "it" before the verb that receives a trigger noun, or opening its clause
+/// after a time expression, is the latest company.
+#[test]
+fn it_received_a_fine_after_a_time_expression() {
+    let x = built_in_extractor();
+    for text in [
+        "Uber said it would appeal. In 2018 the company was fined 600,000 euros for failing to \
+         report a data breach, and in January 2024 it received a 10 million euro fine.",
+        "Uber said it would appeal. In January 2024 it received a 10 million euro fine.",
+        "Uber said it would appeal. In January 2024, it was hit with a 10 million euro fine.",
+    ] {
+        let out = extract(&x, text, Some("2024-08-26"));
+        let fine = out
+            .events
+            .iter()
+            .find(|e| e.amount.as_deref() == Some("10 million euro"))
+            .unwrap_or_else(|| panic!("{text}: {out:#?}"));
+        assert_eq!(target_ids(fine), vec!["uber"], "{text}: {out:#?}");
+        assert_eq!(date(fine).as_deref(), Some("2024-01"), "{text}: {out:#?}");
+    }
+}
