@@ -4641,11 +4641,13 @@ fn qualifies_amount(ctx: &Ctx<'_, '_>, p: usize) -> bool {
     q > p && ctx.covered.get(q) == Some(&true) && ctx.owner[q].is_none()
 }
 
+/// The words of a sum before its amount ("a total of", "a combined total of").
+const SUM_WORDS: [&str; 4] = ["a", "total", "combined", "of"];
+
 /// Whether token `p` is one of the words of a sum that a pay verb takes ("pay a total of $520
 /// million", "paid a combined total of ..."): the words run from right after the verb to an
 /// "of" right before the amount.
 fn sum_words_paid(ctx: &Ctx<'_, '_>, p: usize) -> bool {
-    const SUM_WORDS: [&str; 4] = ["a", "total", "combined", "of"];
     if !ctx.is(p, &SUM_WORDS) {
         return false;
     }
@@ -4681,6 +4683,11 @@ fn pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, left: usize, t0: usize) -
     if !(ctx.is(first, &["it"]) || p >= left && ctx.is(p, &["it"])) {
         return None;
     }
+    latest_company_reference(memory)
+}
+
+/// The latest company of the document, as what an "it" refers to.
+fn latest_company_reference(memory: &Memory) -> Option<Mention> {
     let mut m = memory.last_company.clone()?;
     m.coref = true;
     Some(m)
@@ -4700,9 +4707,7 @@ fn pronoun_receiving(
     if !ctx.is(cue - 1, &["it"]) {
         return None;
     }
-    let mut m = memory.last_company.clone()?;
-    m.coref = true;
-    Some(m)
+    latest_company_reference(memory)
 }
 
 fn nearest_authority_left(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
@@ -5545,10 +5550,7 @@ fn analyze_trigger_as(
                 // subject list acts, one event each (not with an amount, which they share)
                 Some(a)
                     if subject_mentions.len() > 1
-                        && !ctx.s.money.iter().any(|m| {
-                            let (m0, _) = ctx.tok_range(m.start, m.end);
-                            m0 >= left && m0 < right
-                        })
+                        && !amount_in_clause(ctx, left, right)
                         && subject_mentions.contains(&a)
                         && subject_mentions
                             .iter()
@@ -6969,11 +6971,7 @@ fn noun_arguments(
                 // authority of the subject list acts, as for a verb (not with an amount, which
                 // they share)
                 let mut list = vec![m];
-                let money_in_clause = ctx.s.money.iter().any(|e| {
-                    let (m0, _) = ctx.tok_range(e.start, e.end);
-                    m0 >= left && m0 < right
-                });
-                if !money_in_clause {
+                if !amount_in_clause(ctx, left, right) {
                     let mut before: Vec<usize> = (0..ctx.mentions.len())
                         .filter(|&o| {
                             let mention = &ctx.mentions[o];
@@ -7061,6 +7059,15 @@ fn appellant(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<usize> {
         Some(m) if between_ok => same_span(ctx, m),
         _ => Vec::new(),
     }
+}
+
+/// Whether an amount starts in the clause `left..right` (the authorities of a subject list
+/// share it, so one of them acts).
+fn amount_in_clause(ctx: &Ctx<'_, '_>, left: usize, right: usize) -> bool {
+    ctx.s.money.iter().any(|e| {
+        let (m0, _) = ctx.tok_range(e.start, e.end);
+        m0 >= left && m0 < right
+    })
 }
 
 /// Whether mention `m` is named after "other" ("and other financial regulators": nobody in
@@ -7568,8 +7575,7 @@ fn money_role(ctx: &Ctx<'_, '_>, expr: &MoneyExpr) -> AmountRole {
     // ("fined Apple and Amazon a total of more than 200 million euros": the words of a sum
     // stand between the cue and the amount)
     let mut cue_end = t0;
-    while cue_end > 0 && t0 - cue_end < 3 && ctx.is(cue_end - 1, &["a", "total", "combined", "of"])
-    {
+    while cue_end > 0 && t0 - cue_end < 3 && ctx.is(cue_end - 1, &SUM_WORDS) {
         cue_end -= 1;
     }
     // (four words back, a name counting as one, and a list's "and", commas and the roles of
