@@ -10,7 +10,7 @@
 use foldhash::{HashMap, HashSet};
 use std::sync::Arc;
 
-use docket_core::{ActionKind, AmountRole, DateValue, PartialDate, RawActor};
+use docket_core::{ActionKind, ActorKind, AmountRole, DateValue, PartialDate, RawActor};
 use docket_normalize::Resolver;
 
 use crate::index::{char_at, is_cjk, is_wordy, Hit};
@@ -388,6 +388,16 @@ struct Ctx<'s, 'a> {
 }
 
 impl<'s, 'a> Ctx<'s, 'a> {
+    /// Whether token `t` lies inside one of the sentence's amounts ("$", "50", "million").
+    fn in_amount(&self, t: usize) -> bool {
+        self.toks.get(t).is_some_and(|tok| {
+            self.s
+                .money
+                .iter()
+                .any(|m| m.start <= tok.start && tok.end <= m.end)
+        })
+    }
+
     /// The sentence tokenized, each word with its lexicon classes, and no mention yet.
     fn new(s: &'s Sentence<'a>, resolver: &'s Resolver) -> Self {
         let toks = tokenize(s.text, s.span);
@@ -945,10 +955,13 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             let apposition = ctx.punct(t1) == Some(',')
                 && (ctx.is_capitalised(t1 + 1)
                     || ctx.is(t1 + 1, &["the"]) && ctx.is_capitalised(t1 + 2));
+            // ("Brazil's Supreme Court": a court's capitalised descriptor too, whose country
+            // has no such court in the catalogue)
+            let court = || head_in(&["court", "tribunal"]);
             if let Some((pt, _)) = jt.as_ref().filter(|_| {
                 !apposition
-                    && (regulator_kind() || body_head())
-                    && s.text[hit.start..].starts_with(char::is_lowercase)
+                    && (regulator_kind() || body_head() || court())
+                    && (s.text[hit.start..].starts_with(char::is_lowercase) || court())
                     && (t0..t1).all(|t| ctx.owner[t].is_none())
             }) {
                 let pt = *pt;
@@ -1443,6 +1456,19 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 break;
             }
             let tok = ctx.toks[p];
+            // "China's regulators": a country's possessive right before the head (its
+            // qualifiers are read above, by `country_before_qualifiers`)
+            if tok.kind == Kind::Poss
+                && a == t
+                && p > 0
+                && ctx.jurisdiction[p - 1].is_some()
+                && ctx.owner[p - 1].is_none()
+            {
+                capital = true;
+                place = true;
+                a = p - 1;
+                break;
+            }
             if tok.kind == Kind::Num && head_word == "states" {
                 capital = true;
                 a = p;
@@ -1510,9 +1536,10 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             && ctx.is(head_end, &["in"])
         {
             let mut e = head_end + 1;
+            // (not a month: "a court in November ruled")
             while e < n
                 && ctx.owner[e].is_none()
-                && (name_word(ctx, e) || ctx.jurisdiction[e].is_some())
+                && (name_word(ctx, e) && !ctx.covered[e] || ctx.jurisdiction[e].is_some())
             {
                 e += 1;
             }
@@ -1538,11 +1565,12 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 while end < n && ctx.jurisdiction[end].is_some() && ctx.owner[end].is_none() {
                     end += 1;
                 }
-            } else if j < n && ctx.owner[j].is_none() && name_word(ctx, j) {
+            } else if j < n && ctx.owner[j].is_none() && name_word(ctx, j) && !ctx.covered[j] {
                 // "Authorities in Shanghai": a place the catalogue does not know, as written
-                // (not a possessor: "regulators in Acme's home market")
+                // (not a possessor: "regulators in Acme's home market"; not a time: "Regulators
+                // in November 2020 suspended ...")
                 let mut e = j;
-                while e < n && ctx.owner[e].is_none() && name_word(ctx, e) {
+                while e < n && ctx.owner[e].is_none() && name_word(ctx, e) && !ctx.covered[e] {
                     e += 1;
                 }
                 if !ctx.toks.get(e).is_some_and(|tok| tok.kind == Kind::Poss) {
@@ -2892,13 +2920,32 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         }
         if found.iter().any(|c| c.actor.is_none()) {
             let shared = coordinated_actor(&ctx, &produced, &out, t0, action, form);
+            // "Beijing told Tencent to end exclusive deals, and fined it 500,000 yuan": with the
+            // actor it shares, an "it" as the verb's object is the latest company
+            let it_object = shared.is_some()
+                && form == Form::Verb
+                && ctx.is(t1, &["it"])
+                && ctx.owner.get(t1).copied().flatten().is_none()
+                && pronoun_as_object(&ctx, t1);
+            let party = it_object
+                .then(|| latest_party(&ctx, memory, t0, false))
+                .flatten();
             for candidate in found.iter_mut().filter(|c| c.actor.is_none()) {
                 candidate.actor.clone_from(&shared);
+                if let Some(party) = party
+                    .as_ref()
+                    .filter(|_| candidate.targets.is_empty() && candidate.target_count.is_none())
+                {
+                    target_by_reference(candidate, party);
+                }
             }
         }
+        found = split_amount_each(&ctx, t0, found);
         if !found.is_empty() {
             produced.push((t0, t1, form, action));
         }
+        // (the parties of one amount split per party are one list for a later "them")
+        let mut split_parties: Vec<Mention> = Vec::new();
         for mut candidate in found {
             // "China's market regulator fined Alibaba ... The company was also ordered to
             // submit reports": "also" continues the previous sentence's action on the same
@@ -2927,13 +2974,79 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
             {
                 memory.last_actor = Some((memory.sentence, actor.clone()));
             }
-            if !candidate.targets.is_empty() {
+            if candidate.flags.iter().any(|f| f == "amount_each") {
+                split_parties.extend(candidate.targets.iter().cloned());
+                memory.last_targets.clone_from(&split_parties);
+            } else if !candidate.targets.is_empty() {
                 memory.last_targets = candidate.targets.clone();
             }
             if candidate.date.as_ref().is_some_and(|d| d.value.is_some()) {
                 memory.last_date = candidate.date.clone();
             }
             out.push(candidate);
+        }
+    }
+    out
+}
+
+/// Whether the pronoun at `p` is the object of the verb before it: "ordered it to", "fined it
+/// $5m", "banned it from"; not the subject of a clause ("warned it might").
+fn pronoun_as_object(ctx: &Ctx<'_, '_>, p: usize) -> bool {
+    p + 1 >= ctx.toks.len()
+        || ctx.covered[p + 1]
+        || matches!(ctx.toks[p + 1].kind, Kind::Punct(_) | Kind::Num)
+        || ctx.is(
+            p + 1,
+            &["to", "from", "for", "over", "with", "in", "on", "against"],
+        )
+}
+
+/// "fined Alibaba and Tencent 500,000 yuan each", "Alibaba and Tencent were each fined 500,000
+/// yuan", "imposed fines of 500,000 yuan apiece on ...": the amount is each party's, so a
+/// candidate with several named targets becomes one event per target, each with the amount and
+/// flagged `amount_each`. A counted group without names keeps its one event, flagged too (the
+/// amount is then not the group's total).
+fn split_amount_each(ctx: &Ctx<'_, '_>, t0: usize, found: Vec<Candidate>) -> Vec<Candidate> {
+    let each = |t: usize| ctx.is(t, &["each", "apiece"]);
+    let per_party = |c: &Candidate| {
+        let Some((text, _)) = &c.amount else {
+            return false;
+        };
+        // right after the amount ("500,000 yuan each")
+        let after_amount = ctx.s.money.iter().any(|m| {
+            ctx.s
+                .text
+                .get(..m.end)
+                .is_some_and(|t| t.ends_with(text.as_str()))
+                && each(ctx.tok_range(m.start, m.end).1)
+        });
+        // in the verb group ("were each fined", "each paid")
+        let in_verb_group = (t0.saturating_sub(3)..t0)
+            .rev()
+            .take_while(|&t| {
+                each(t) || ctx.is(t, lexicon::BE_FORMS) || ctx.is(t, &["has", "have", "had"])
+            })
+            .any(each);
+        after_amount || in_verb_group
+    };
+    let mut out = Vec::with_capacity(found.len());
+    for mut candidate in found {
+        if !per_party(&candidate) {
+            out.push(candidate);
+            continue;
+        }
+        candidate.flags.push("amount_each".to_string());
+        if candidate.targets.len() < 2 {
+            out.push(candidate);
+            continue;
+        }
+        let targets = std::mem::take(&mut candidate.targets);
+        // (a stated count is the group's, not one party's)
+        candidate.target_count = None;
+        for target in targets {
+            let mut one = candidate.clone();
+            one.targets = vec![target];
+            out.push(one);
         }
     }
     out
@@ -3423,9 +3536,11 @@ fn told_to_act(ctx: &Ctx<'_, '_>, left: usize, right: usize, t0: usize, t1: usiz
     } else {
         after
     };
+    // ("Beijing told Tencent to end exclusive music licensing deals": a state as the subject)
     ctx.mentions[m].role != Role::Authority
         && verb_after(to)
-        && nearest_authority_left(ctx, left, t0).is_some()
+        && (nearest_authority_left(ctx, left, t0).is_some()
+            || state_subject(ctx, left, t0).is_some())
 }
 
 /// "told Tencent to suspend", "required Acme Corp to remove": the company told to do what the
@@ -3482,7 +3597,8 @@ const DIRECTIVES: [&str; 15] = [
 ];
 
 /// "India banned TikTok", "Russia fined Google", "Beijing fined Tencent": a country or capital
-/// alone as the subject stands for its state, named as written.
+/// alone as the subject stands for its state: the catalogue's government of that jurisdiction
+/// (the European Commission for the EU), or else the state named as written.
 fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
     let p = before_verb_group(ctx, left, t0);
     if p < left || p >= t0 || ctx.jurisdiction[p].is_none() || ctx.owner[p].is_some() {
@@ -3526,6 +3642,18 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
             let (start, end) = (ctx.toks[first].start, ctx.toks[p].end);
             return catalogue_mention(ctx, index, start, end, first, p + 1);
         }
+    }
+    // "Beijing fined Tencent", "Russia blocked LinkedIn": the state acts through its
+    // government, when the catalogue holds one (as "the Chinese government" names it)
+    let code = ctx.jurisdiction[p];
+    let government = ctx.resolver.catalogue().actors.iter().position(|a| {
+        a.kind == ActorKind::Government
+            && a.jurisdiction.as_deref() == code
+            && a.descriptors.iter().any(|d| d == "government")
+    });
+    if let Some(index) = government {
+        let (start, end) = (ctx.toks[first].start, ctx.toks[p].end);
+        return catalogue_mention(ctx, index, start, end, first, p + 1);
     }
     Some(named_authority(ctx, first, p + 1))
 }
@@ -3730,6 +3858,57 @@ fn dateline_dash(ctx: &Ctx<'_, '_>, t: usize) -> bool {
                 )
                 || ctx.word(q).starts_with(|c: char| c.is_ascii_uppercase())
         })
+}
+
+/// Whether the verb trigger at `t0` is an "-ing" form that reports no action of its own: a
+/// gerund after a preposition or "that" ("banned from suing Parmalat", "fined for blocking
+/// rivals", "found that blocking the data does not ..."), or
+/// an "-ing" word that opens the sentence ("Prosecuting attorney Carol Lam said", "Suing Google
+/// would take years"), or the participle of a trigger noun or of a decision ("an injunction
+/// blocking the sale", "a US court order blocking the sale", "a law banning TikTok": the order
+/// or the law is what acts, read on its own). In a progressive ("is currently suing Google"), a participle clause
+/// (", fining it $5 million") or after a noun ("police investigating the murder") it tells an
+/// action.
+fn gerund_or_modifier(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
+    if !ctx.word(t0).to_ascii_lowercase().ends_with("ing") {
+        return false;
+    }
+    let mut before = t0;
+    loop {
+        let Some(b) = before.checked_sub(1) else {
+            return true;
+        };
+        before = b;
+        let adverb =
+            ctx.is(b, lexicon::ADVERBS) || ctx.is_lower_word(b) && ctx.word(b).ends_with("ly");
+        if !adverb {
+            break;
+        }
+    }
+    // "a US court order last week blocking the sale": the participle of a trigger noun, whose
+    // event it is (a time expression may stand between)
+    let in_trigger = |t: usize| ctx.triggers.iter().any(|&(s, e, _, _)| (s..e).contains(&t));
+    let mut noun_end = before;
+    while noun_end > 0
+        && ctx.covered[noun_end]
+        && ctx.jurisdiction[noun_end].is_none()
+        && !in_trigger(noun_end)
+    {
+        noun_end -= 1;
+    }
+    let of_noun = |noun: usize| {
+        ctx.is(noun, lexicon::DECISION_NOUNS)
+            || ctx.triggers.iter().any(|&(_, end, _, form)| {
+                end == noun + 1 && matches!(form, Form::Noun | Form::Either)
+            })
+    };
+    // (an ordering participle is how the decision acts, read with it: "a final judgment
+    // ordering Acme Corp to pay a civil penalty")
+    let ordering = ctx
+        .triggers
+        .iter()
+        .any(|&(o0, _, action, _)| o0 == t0 && action == ActionKind::Order);
+    ctx.is(before, lexicon::GERUND_CUES) || !ordering && (noun_end..=before).any(of_noun)
 }
 
 fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
@@ -4749,7 +4928,7 @@ fn authority_reference(
     left: usize,
     t0: usize,
 ) -> Option<Mention> {
-    let from = t0.saturating_sub(6).max(left);
+    let from = tokens_back_past_amounts(ctx, left, t0, 6);
     // "it", "they", or "the regulator": not "a judge", which is indefinite
     let referring = (from..t0).find(|&t| {
         ctx.owner[t].is_none()
@@ -4898,10 +5077,10 @@ fn object_of_pronoun(
     t0: usize,
     verb: impl Fn(usize) -> bool,
 ) -> bool {
-    let from = t0.saturating_sub(6).max(left);
     let Some(verb) = verb_of_object(ctx, left, t0, verb) else {
         return false;
     };
+    let from = verb.saturating_sub(3).max(left);
     // the pronoun right before the verb group ("it had", "it has now")
     (from..verb)
         .rev()
@@ -4919,19 +5098,35 @@ fn object_of_pronoun(
         })
 }
 
-/// The verb (as `verb` tells), at most six tokens before the trigger noun at `t0`, whose
-/// object the noun is: only determiners, adjectives and an amount between them ("opened a
-/// formal probe", "its", "slapped a record $2.8 billion fine").
+/// The token `most` tokens before `t0`, not before `left`, where an amount's tokens count as
+/// none ("it would impose a $50 million fine": "it" is six tokens back).
+fn tokens_back_past_amounts(ctx: &Ctx<'_, '_>, left: usize, t0: usize, most: usize) -> usize {
+    let mut from = t0;
+    let mut counted = 0;
+    while from > left && counted < most {
+        from -= 1;
+        if !ctx.in_amount(from) {
+            counted += 1;
+        }
+    }
+    from
+}
+
+/// The verb (as `verb` tells), at most six tokens before the trigger noun at `t0` (an amount
+/// counting as none), whose object the noun is: only determiners, adjectives and an amount
+/// between them ("opened a formal probe", "its", "slapped a record $2.8 billion fine").
 fn verb_of_object(
     ctx: &Ctx<'_, '_>,
     left: usize,
     t0: usize,
     verb: impl Fn(usize) -> bool,
 ) -> Option<usize> {
-    let from = t0.saturating_sub(6).max(left);
+    let from = tokens_back_past_amounts(ctx, left, t0, 6);
     let v = (from..t0).rev().find(|&t| verb(t))?;
     (v + 1..t0)
-        .all(|t| ctx.is_lower_word(t) && ctx.owner[t].is_none() || ctx.covered[t])
+        .all(|t| {
+            ctx.is_lower_word(t) && ctx.owner[t].is_none() || ctx.covered[t] || ctx.in_amount(t)
+        })
         .then_some(v)
 }
 
@@ -5192,10 +5387,20 @@ fn announced_investigation(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
 /// `announced` when an authority is the actor and the sanction a fine, a ban, a suspension or
 /// a removal).
 fn said_it_would(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
-    t0 >= 3
-        && ctx.is(t0 - 1, &["would", "will"])
-        && ctx.is(t0 - 2, &["it", "they"])
-        && (t0.saturating_sub(8)..t0 - 2).any(|t| ctx.is(t, &REPORTING))
+    // "said it would impose a fine of 42.1 billion won on Google": the verb that hands the
+    // penalty noun over, with its article and an amount between
+    let mut verb = t0;
+    let mut q = t0;
+    while q > 0 && (ctx.in_amount(q - 1) || ctx.is(q - 1, &["a", "an"])) && t0 - q < 8 {
+        q -= 1;
+    }
+    if q < t0 && q > 0 && ctx.is(q - 1, &["impose", "levy", "issue", "slap"]) {
+        verb = q - 1;
+    }
+    verb >= 3
+        && ctx.is(verb - 1, &["would", "will"])
+        && ctx.is(verb - 2, &["it", "they"])
+        && (verb.saturating_sub(8)..verb - 2).any(|t| ctx.is(t, &REPORTING))
 }
 
 /// Whether a word of [`lexicon::THREATS`] governs the trigger at `t0`, with at most a few
@@ -5236,7 +5441,10 @@ fn analyze_trigger_as(
     let right = reporter.map_or(right, |(_, end)| end.max(right));
     let reported_from = reporter.map(|(m, _)| ctx.mentions[m].t0);
     let modal = !threatened && modal_before(ctx, left, t0);
-    if modal || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER)) {
+    if modal
+        || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER))
+        || form == Form::Verb && gerund_or_modifier(ctx, t0)
+    {
         return Vec::new();
     }
     // "closed an investigation into Apple", "ordered Apple to remove the restrictions": what
@@ -5354,8 +5562,11 @@ fn analyze_trigger_as(
     // "ordered 30 projects halted", "ordered a halt to", "ordered a thorough investigation":
     // the order is the ordered action, which takes the orderer as its actor
     if action == ActionKind::Order && !ordered_to_pay {
-        let complement = ctx.triggers.iter().any(|&(o0, _, oa, _)| {
-            let other = oa != ActionKind::Order && oa != ActionKind::Fine;
+        let complement = ctx.triggers.iter().any(|&(o0, _, oa, of)| {
+            // (not a participle that only qualifies the order: "an injunction blocking Acme")
+            let other = oa != ActionKind::Order
+                && oa != ActionKind::Fine
+                && !(of == Form::Verb && gerund_or_modifier(ctx, o0));
             // ("was ordered by the Ministry of Industry and Information Technology to suspend")
             let directed =
                 || passive_directive(ctx, left, o0).is_some_and(|(_, participle)| participle == t0);
@@ -5686,13 +5897,7 @@ fn analyze_trigger_as(
             // of this sentence or before
             // (an object: "ordered it to", "fined it $5m", "banned it from"; not the subject of
             // a clause, "warned it might", and only with an authority acting)
-            let object = from + 1 >= ctx.toks.len()
-                || ctx.covered[from + 1]
-                || matches!(ctx.toks[from + 1].kind, Kind::Punct(_) | Kind::Num)
-                || ctx.is(
-                    from + 1,
-                    &["to", "from", "for", "over", "with", "in", "on", "against"],
-                );
+            let object = pronoun_as_object(ctx, from);
             // ("a final judgment against John Smith, ordering him to pay": "him" or "her" the
             // latest person, of this sentence or before)
             let person_pronoun = ctx.is(from, &["him", "her"]);
@@ -7727,11 +7932,17 @@ fn pick_amount(
     read_amount(ctx, memory, chosen)
 }
 
-/// Whether amount `m` comes right after an apposition that follows a target: "fined UAB Prime
-/// Leasing, the operator of the short-term car rental platform CityBee, EUR 110,000" (the
-/// amount of the verb, however long the apposition).
+/// Whether amount `m` comes right after a target ("fined Alibaba, Tencent's China Literature
+/// and Suning's Shenzhen Hive Box 500,000 yuan") or an apposition that follows a target: "fined
+/// UAB Prime Leasing, the operator of the short-term car rental platform CityBee, EUR 110,000"
+/// (the amount of the verb, however long the list or the apposition).
 fn after_target_apposition(ctx: &Ctx<'_, '_>, m: &MoneyExpr, targets: &[Mention]) -> bool {
     let (q, _) = ctx.tok_range(m.start, m.end);
+    // ("fined Alibaba, Tencent's China Literature and Suning's Shenzhen Hive Box 500,000
+    // yuan": right after the last of the verb's objects, however long the list)
+    if targets.iter().any(|target| target.t1 == q) {
+        return true;
+    }
     let Some(comma) = q.checked_sub(1).filter(|&c| ctx.punct(c) == Some(',')) else {
         return false;
     };

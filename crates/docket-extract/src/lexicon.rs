@@ -300,6 +300,10 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("penalties", ActionKind::Fine, Form::Noun),
     ("penalised", ActionKind::Fine, Form::Verb),
     ("penalized", ActionKind::Fine, Form::Verb),
+    ("penalises", ActionKind::Fine, Form::Verb),
+    ("penalizes", ActionKind::Fine, Form::Verb),
+    ("penalising", ActionKind::Fine, Form::Verb),
+    ("penalizing", ActionKind::Fine, Form::Verb),
     ("pay", ActionKind::Fine, Form::Payment),
     ("pays", ActionKind::Fine, Form::Payment),
     ("paid", ActionKind::Fine, Form::Payment),
@@ -352,6 +356,7 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     // summons
     ("summoned", ActionKind::Summons, Form::Verb),
     ("summon", ActionKind::Summons, Form::Verb),
+    ("summoning", ActionKind::Summons, Form::Verb),
     ("summons", ActionKind::Summons, Form::Either),
     ("called in", ActionKind::Summons, Form::Verb),
     // warning
@@ -404,16 +409,21 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("suspended", ActionKind::Suspension, Form::Verb),
     ("suspends", ActionKind::Suspension, Form::Verb),
     ("suspend", ActionKind::Suspension, Form::Verb),
+    ("suspending", ActionKind::Suspension, Form::Verb),
     ("halted", ActionKind::Suspension, Form::Verb),
     ("halt", ActionKind::Suspension, Form::Noun),
     ("cancelled", ActionKind::Suspension, Form::Verb),
     ("canceled", ActionKind::Suspension, Form::Verb),
     ("discontinuation", ActionKind::Suspension, Form::Noun),
     ("revoked", ActionKind::Suspension, Form::Verb),
+    ("revokes", ActionKind::Suspension, Form::Verb),
+    ("revoking", ActionKind::Suspension, Form::Verb),
     // removal
     ("removed", ActionKind::Removal, Form::Verb),
     // ("ordered app stores to remove Didi's app": only with an authority, NEEDS_AUTHORITY)
     ("remove", ActionKind::Removal, Form::Verb),
+    ("removes", ActionKind::Removal, Form::Verb),
+    ("removing", ActionKind::Removal, Form::Verb),
     ("stop offering", ActionKind::Removal, Form::Verb),
     ("stop providing", ActionKind::Removal, Form::Verb),
     ("stop distributing", ActionKind::Removal, Form::Verb),
@@ -437,20 +447,28 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("blocked", ActionKind::Ban, Form::Verb),
     ("blocks", ActionKind::Ban, Form::Verb),
     ("block", ActionKind::Ban, Form::Verb),
+    ("blocking", ActionKind::Ban, Form::Verb),
     ("barred", ActionKind::Ban, Form::Verb),
     ("prohibited", ActionKind::Ban, Form::Verb),
     ("outlawed", ActionKind::Ban, Form::Verb),
     ("blacklisted", ActionKind::Ban, Form::Verb),
     // charge
     ("charged", ActionKind::Charge, Form::Verb),
+    ("charging", ActionKind::Charge, Form::Verb),
     ("charges", ActionKind::Charge, Form::Noun),
     ("indicted", ActionKind::Charge, Form::Verb),
+    ("indicts", ActionKind::Charge, Form::Verb),
+    ("indicting", ActionKind::Charge, Form::Verb),
     ("indictment", ActionKind::Charge, Form::Noun),
     ("sued", ActionKind::Charge, Form::Verb),
     ("sues", ActionKind::Charge, Form::Verb),
+    ("sue", ActionKind::Charge, Form::Verb),
+    ("suing", ActionKind::Charge, Form::Verb),
     ("lawsuit", ActionKind::Charge, Form::Noun),
     ("lawsuits", ActionKind::Charge, Form::Noun),
     ("prosecuted", ActionKind::Charge, Form::Verb),
+    ("prosecutes", ActionKind::Charge, Form::Verb),
+    ("prosecuting", ActionKind::Charge, Form::Verb),
     ("prosecution", ActionKind::Charge, Form::Noun),
     ("accused", ActionKind::Charge, Form::Verb),
     ("complaint", ActionKind::Charge, Form::Noun),
@@ -529,6 +547,8 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
         "alleges that",
         "alleged that",
         "remove",
+        "removes",
+        "removing",
         "stop offering",
         "stop providing",
         "stop distributing",
@@ -558,10 +578,52 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
         "seized",
         "complaint",
         "block",
+        "blocking",
         "halted",
         "halt",
         "cleared",
         "demanded",
+    ],
+);
+
+/// Words after which an "-ing" trigger is a gerund, not an action reported: prepositions
+/// ("banned from suing", "fined for blocking", "accused of removing"), "that" ("found that
+/// blocking the data does not ...", where a progressive would have its subject), and verbs of
+/// stopping ("ordered them to stop blocking links": what is ordered stopped).
+pub static GERUND_CUES: &Lex = &Lex::new(
+    44,
+    &[
+        "that", "from", "stop", "stops", "stopped", "stopping", "cease", "ceases", "ceased",
+        "avoid", "avoids", "avoided", "refrain", "quit", "for", "of", "by", "after", "before",
+        "without", "about", "against", "in", "on", "upon",
+    ],
+);
+
+/// Nouns of a decision or a rule, whose "-ing" participle tells what the decision does, not an
+/// action of its own ("a US court order blocking the sale", "a law banning TikTok").
+pub static DECISION_NOUNS: &Lex = &Lex::new(
+    45,
+    &[
+        "order",
+        "orders",
+        "ruling",
+        "rulings",
+        "decision",
+        "decisions",
+        "law",
+        "laws",
+        "rule",
+        "rules",
+        "regulation",
+        "regulations",
+        "bill",
+        "bills",
+        "decree",
+        "decrees",
+        "directive",
+        "directives",
+        "measure",
+        "measures",
     ],
 );
 
@@ -1917,6 +1979,8 @@ static ALL_TABLES: &[&Lex] = &[
     NUMBER_WORDS,
     CLAUSE_BOUNDARY_WORDS,
     THREATS,
+    GERUND_CUES,
+    DECISION_NOUNS,
 ];
 
 #[cfg(test)]
