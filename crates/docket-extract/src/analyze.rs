@@ -2185,9 +2185,22 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
         if number_of(ctx, a).is_some() || w.chars().any(|c| c.is_ascii_digit()) {
             return;
         }
-        // "an Indonesian official", "Chilean military": a demonym used as an adjective
-        let next_lower = ctx.is_lower_word(b);
-        if next_lower && !acronym && lexicon::has_demonym_ending(w) {
+        // "an Indonesian official", "Chilean military": a demonym used as an adjective, before
+        // its noun (not before a function word or a verb: "ordered Douban to rectify",
+        // "Douban said")
+        let next_noun = ctx.is_lower_word(b)
+            && !ctx.is(b, lexicon::CLAUSE_STOPS)
+            && !ctx.is(b, lexicon::BE_FORMS)
+            && !ctx.is(b, &REPORTING)
+            && !ctx.is(
+                b,
+                &[
+                    "to", "and", "or", "of", "for", "in", "on", "at", "with", "from", "by", "has",
+                    "have", "had", "will", "would",
+                ],
+            )
+            && !ctx.word(b).ends_with("ed");
+        if next_noun && !acronym && lexicon::has_demonym_ending(w) {
             return;
         }
         if acronym && docket_normalize::money::CURRENCY_CODES.contains(&w) {
@@ -4252,6 +4265,24 @@ const RELATION_NOUNS: [&str; 10] = [
     "arm",
 ];
 
+/// Whether a description by an owner begins at `t`: a name, its "'s", then lower-case words
+/// (jurisdiction words may come first): "ByteDance's Chinese version of TikTok", "Alibaba's
+/// payment affiliate".
+fn owner_description(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let Some(owner) = ctx.mention_at(t) else {
+        return false;
+    };
+    let poss = ctx.mentions[owner].t1;
+    if ctx.toks.get(poss).is_none_or(|tok| tok.kind != Kind::Poss) {
+        return false;
+    }
+    let mut q = poss + 1;
+    while q < ctx.toks.len() && ctx.jurisdiction[q].is_some() && ctx.owner[q].is_none() {
+        q += 1;
+    }
+    q < ctx.toks.len() && ctx.is_lower_word(q) && ctx.owner[q].is_none()
+}
+
 fn object_list(
     ctx: &Ctx<'_, '_>,
     from: usize,
@@ -4280,6 +4311,14 @@ fn object_list(
                 if let Some(close) = close {
                     t = close;
                 }
+            }
+            // ", ByteDance's Chinese version of TikTok,": a description by the name's owner,
+            // to its closing comma or the clause's end (not a list's next item, "Tencent's
+            // China Literature")
+            if ctx.punct(t) == Some(',') && owner_description(ctx, t + 1) {
+                t = (t + 2..right.min(t + 14))
+                    .find(|&q| ctx.punct(q) == Some(','))
+                    .unwrap_or(right);
             }
             continue;
         }
@@ -4515,10 +4554,32 @@ fn subject(
 ) -> Vec<usize> {
     let p = before_verb_group(ctx, left, t0);
     let relative = p >= left && ctx.is(p, &["which", "who", "that"]);
+    // ("Douyin, ByteDance's Chinese version of TikTok, was fined": the apposition that
+    // describes a name by its owner names no one else)
+    let described: Vec<(usize, usize)> = (left..t0)
+        .filter(|&c| {
+            ctx.punct(c) == Some(',')
+                && c > 0
+                && ctx.owner[c - 1].is_some()
+                && owner_description(ctx, c + 1)
+        })
+        .map(|c| {
+            let close = (c + 2..t0.min(c + 14))
+                .find(|&q| ctx.punct(q) == Some(','))
+                .unwrap_or(t0);
+            (c + 1, close)
+        })
+        .collect();
     let candidates: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&m| {
             let mention = &ctx.mentions[m];
-            !mention.modifier && mention.t0 >= left && mention.t1 <= t0 && want(mention)
+            !mention.modifier
+                && mention.t0 >= left
+                && mention.t1 <= t0
+                && want(mention)
+                && !described
+                    .iter()
+                    .any(|&(a, b)| mention.t0 >= a && mention.t1 <= b)
         })
         .collect();
     let mut sorted = candidates.clone();
@@ -4681,6 +4742,14 @@ fn target_by_reference(c: &mut Candidate, party: &Mention) {
     c.flags.retain(|f| f != UNNAMED_TARGET);
     c.flags.push("target_coreference".to_string());
     c.confidence = (c.confidence - 0.1).clamp(0.05, 1.0);
+}
+
+/// The one company the sentence names (also as a possessor: "Didi's shares"), if it names
+/// exactly one.
+fn sentence_only_company(ctx: &Ctx<'_, '_>) -> Option<Mention> {
+    let mut companies = ctx.mentions.iter().filter(|m| m.role == Role::Company);
+    let first = companies.next()?;
+    companies.all(|m| m.key == first.key).then(|| first.clone())
 }
 
 /// The one company the document has named so far, if it has named exactly one.
@@ -6426,20 +6495,32 @@ fn analyze_trigger_as(
             .is_some_and(|(_, a)| a.key == m.key)
     };
     // ("The Commission's investigation": the authority's possessive refers back too)
+    // (also "its investigation" after the authority: "the CAC announced its investigation")
     let possessed_by_actor = t0 >= 2
         && ctx.toks[t0 - 1].kind == Kind::Poss
-        && ctx.owner[t0 - 2].is_some_and(|m| actors.iter().any(|a| a.key == ctx.mentions[m].key));
-    let investigated = ((anaphoric || possessed_by_actor)
+        && ctx.owner[t0 - 2].is_some_and(|m| actors.iter().any(|a| a.key == ctx.mentions[m].key))
+        || t0 >= 1
+            && ctx.is(t0 - 1, &["its"])
+            && !actors.is_empty()
+            && actors.iter().all(|a| a.role == Role::Authority);
+    let own_investigation = (anaphoric || possessed_by_actor)
         && action == ActionKind::Investigation
         && target_mentions.is_empty()
         && count.is_none()
-        && !actors.is_empty()
-        && actors.iter().all(same_actor))
-    .then(|| match memory.last_targets.as_slice() {
-        [only] => Some(only.clone()),
-        _ => None,
-    })
-    .flatten();
+        && !actors.is_empty();
+    let investigated = (own_investigation && actors.iter().all(same_actor))
+        .then(|| match memory.last_targets.as_slice() {
+            [only] => Some(only.clone()),
+            _ => None,
+        })
+        .flatten()
+        // "Didi's shares tumbled after the CAC announced its investigation on July 2": with no
+        // party before, the one company the sentence names
+        .or_else(|| {
+            (own_investigation && memory.last_targets.is_empty())
+                .then(|| sentence_only_company(ctx))
+                .flatten()
+        });
     for c in &mut out {
         c.cataphoric = cataphoric;
         c.anaphoric = anaphoric;
@@ -7497,9 +7578,19 @@ fn receiving_subject(
     (false, Vec::new())
 }
 
-/// "fined 12 companies", "indicted 19 people", "closed 12,575 net cafes": the stated number of
-/// unnamed targets.
+/// "fined 12 companies", "indicted 19 people", "closed 12,575 net cafes", "summoned the
+/// executives of five payment companies": the stated number of unnamed targets.
 fn counted_object(ctx: &Ctx<'_, '_>, from: usize, right: usize) -> Option<u32> {
+    // "summoned the executives of five payment companies": the people of the counted group
+    let role = skip_determiners(ctx, from);
+    let from = if ctx.is(role, lexicon::PERSON_ROLE_NOUNS)
+        && ctx.is(role + 1, &["of", "from", "at"])
+        && role + 2 < right
+    {
+        role + 2
+    } else {
+        from
+    };
     let mut t = from;
     while t < right.min(from + 4) {
         if ctx.is(t, lexicon::DETERMINERS)

@@ -1152,6 +1152,16 @@ pub static LEGAL_SUFFIXES: &Lex = &Lex::exact(
 pub static NOT_NAMES: &Lex = &Lex::exact(
     19,
     &[
+        // the acronyms of laws ("several breaches of the GDPR", "the DMA")
+        "GDPR",
+        "DSGVO",
+        "RGPD",
+        "FCPA",
+        "CCPA",
+        "COPPA",
+        "HIPAA",
+        "DMA",
+        "DSA",
         "The",
         "A",
         "An",
@@ -1425,6 +1435,19 @@ pub fn is_in(table: impl WordSet, word: &str) -> bool {
 pub static SENTENCE_OPENERS: &Lex = &Lex::new(
     23,
     &[
+        // discourse adverbs ("Nonetheless, the bank was fined")
+        "nonetheless",
+        "nevertheless",
+        "moreover",
+        "furthermore",
+        "therefore",
+        "thus",
+        "hence",
+        "accordingly",
+        "consequently",
+        "subsequently",
+        "previously",
+        "additionally",
         "shares",
         "analysts",
         "investors",

@@ -5044,3 +5044,92 @@ fn said_it_would_impose_a_fine() {
         assert!(fine.amount.is_some(), "{text}: {out:#?}");
     }
 }
+
+/// A one-word name ending like a demonym ("Douban", "Elan") is a demonym used as an adjective
+/// only before its noun, not before "to", "said" or a verb: "ordered Douban to rectify" names
+/// Douban.
+#[test]
+fn a_name_ending_like_a_demonym_before_to() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's top internet regulator ordered Douban to rectify its content, and fined it 1.5 \
+         million yuan.",
+        None,
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(target_ids(order), vec!["name:Douban"], "{out:#?}");
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(target_ids(fine), vec!["name:Douban"], "{out:#?}");
+    // still an adjective before its noun
+    let out = extract(&x, "A Chilean official fined Acme Corp $5 million.", None);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.targets.iter().all(|t| t.name != "Chilean")),
+        "{out:#?}"
+    );
+}
+
+/// An authority's own investigation ("announced its investigation") that names no party, with
+/// no party before it, is of the one company its sentence names ("Didi's shares tumbled after
+/// the CAC announced its investigation"); the acronym of a law and a discourse adverb that
+/// opens a sentence are no names.
+#[test]
+fn its_investigation_of_the_sentences_company() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Didi's shares tumbled after the CAC announced its investigation on July 2, two days \
+         after the firm's $4.4 billion New York IPO.",
+        Some("2021-07-10"),
+    );
+    let probe = find(&out.events, "investigation", None);
+    assert_eq!(actor_id(probe).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(target_ids(probe), vec!["didi"], "{out:#?}");
+    // two companies: neither
+    let out = extract(
+        &x,
+        "Apple and Google shares fell after the Commission announced its investigation.",
+        None,
+    );
+    let probe = find(&out.events, "investigation", None);
+    assert!(probe.targets.is_empty(), "{out:#?}");
+    for text in [
+        "The fine is based on several breaches of the GDPR in connection with a patient mix-up.",
+        "Nonetheless, the client filed a complaint. The bank was fined.",
+    ] {
+        let out = extract(&x, text, None);
+        assert!(
+            out.events.iter().all(|e| e
+                .targets
+                .iter()
+                .all(|t| t.name != "GDPR" && t.name != "Nonetheless")),
+            "{text}: {out:#?}"
+        );
+    }
+}
+
+/// "summoned the executives of five payment companies": the count of the people's group; an
+/// apposition that describes a name by its owner ("Douyin, ByteDance's Chinese version of
+/// TikTok,") names neither the owner nor what it describes.
+#[test]
+fn counted_people_and_owner_appositions() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The People's Bank of China has summoned the executives of five payment companies.",
+        None,
+    );
+    let summons = find(&out.events, "summons", None);
+    assert_eq!(summons.target_count, Some(5), "{out:#?}");
+    for text in [
+        "Douyin, ByteDance's Chinese version of TikTok, was fined by the SAMR for selling \
+         counterfeit goods.",
+        "The SAMR fined Douyin, ByteDance's Chinese version of TikTok.",
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(target_ids(fine), vec!["douyin"], "{text}: {out:#?}");
+    }
+}
