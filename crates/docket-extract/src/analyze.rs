@@ -3925,6 +3925,25 @@ fn gerund_or_modifier(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
 }
 
 fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
+    // "the FTC's bid to halt the deal", "an attempt to block": sought, not done (but "efforts
+    // to resolve an inquiry" tell of a real inquiry)
+    if t0 >= 2
+        && ctx.is(t0 - 1, &["to"])
+        && ctx.is(
+            t0 - 2,
+            &[
+                "bid",
+                "bids",
+                "attempt",
+                "attempts",
+                "attempted",
+                "effort",
+                "efforts",
+            ],
+        )
+    {
+        return true;
+    }
     // "is to investigate", "are to be fined": planned
     if t0 >= 2 && ctx.is(t0 - 1, &["to"]) && ctx.is(t0 - 2, &["is", "are", "was", "were"]) {
         return true;
@@ -7054,6 +7073,22 @@ fn noun_arguments(
             {
                 targets = same_span(ctx, m);
             }
+        }
+    }
+    // "The Justice Department reached a settlement with Google", "a $10 million settlement with
+    // Acme Corp": the party an authority settled with (an authority after "with" is the
+    // counterparty, read as the actor; with no authority before, two companies settle
+    // privately: "Fiat reached a $2bn settlement with GM")
+    if targets.is_empty()
+        && action == ActionKind::Settlement
+        && ctx.is(t1, &["with"])
+        && nearest_authority_left(ctx, left, t0).is_some()
+    {
+        if let Some(m) = ctx
+            .mention_at(skip_determiners(ctx, t1 + 1))
+            .filter(|&m| !ctx.mentions[m].modifier && ctx.mentions[m].role != Role::Authority)
+        {
+            targets = same_span(ctx, m);
         }
     }
     // "an investigation into whether Microsoft breached", "a probe to assess whether X may

@@ -5133,3 +5133,28 @@ fn counted_people_and_owner_appositions() {
         assert_eq!(target_ids(fine), vec!["douyin"], "{text}: {out:#?}");
     }
 }
+
+/// "reached a settlement with Google": the party an authority settled with (two companies
+/// settling are no event); "the FTC's bid to halt the deal" is sought, not done.
+#[test]
+fn a_settlement_with_a_party_and_a_bid_to_act() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The SEC reached a $10 million settlement with Acme Corp.",
+        None,
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(actor_id(settlement).as_deref(), Some("us.sec"), "{out:#?}");
+    assert_eq!(target_ids(settlement), vec!["name:Acme Corp"], "{out:#?}");
+    assert_no_events(
+        &x,
+        &[
+            "It said Fiat was set to restructure its business after reaching a $2bn settlement \
+             with GM about Fiat's ownership.",
+            "A federal judge in San Francisco blocked the FTC's bid to halt Microsoft's \
+             acquisition of Activision.",
+        ],
+        None,
+    );
+}
