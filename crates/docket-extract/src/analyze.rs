@@ -4642,7 +4642,12 @@ fn subject(
                     && (m0.saturating_sub(5)..m0 - 2).any(|q| {
                         number_of(ctx, q).is_some() || ctx.is(q, &["several", "some", "all"])
                     });
-                if !group {
+                // "Access to Clubhouse was blocked": the party reached
+                let access = m0 >= 2
+                    && ctx.is(m0 - 1, &["to"])
+                    && ctx.is(m0 - 2, &["access"])
+                    && m0 - 2 >= left;
+                if !(group || access) {
                     return Vec::new();
                 }
                 return vec![m];
@@ -6332,16 +6337,26 @@ fn analyze_trigger_as(
             confidence = 0.8;
         }
     }
+    let medium = |a: &Mention| {
+        a.actor
+            .id_hint
+            .as_deref()
+            .and_then(|id| ctx.resolver.get(id))
+            .is_some_and(|c| c.kind == docket_core::ActorKind::Media)
+    };
+    // "CCTV accused Baidu of promoting fake medical ads": a medium's accusation is public
+    // criticism, not a charge
+    if action == ActionKind::Charge
+        && trigger_text == "accused"
+        && !actors.is_empty()
+        && actors.iter().all(medium)
+    {
+        action = ActionKind::Censure;
+    }
     // a news medium acts only by criticising or warning ("shamed during state TV's show"), not
     // by arresting or closing ("the official news agency said the arrest ...")
     if !matches!(action, ActionKind::Censure | ActionKind::Warning) {
-        actors.retain(|a| {
-            a.actor
-                .id_hint
-                .as_deref()
-                .and_then(|id| ctx.resolver.get(id))
-                .is_none_or(|c| c.kind != docket_core::ActorKind::Media)
-        });
+        actors.retain(|a| !medium(a));
     }
     // "taken over", "closed", "cleared": only with an authority actor of the clause
     if is_in(lexicon::NEEDS_AUTHORITY, &trigger_text) && actors.is_empty() {

@@ -435,6 +435,12 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("pulled from", ActionKind::Removal, Form::Intransitive),
     ("disappeared from", ActionKind::Removal, Form::Intransitive),
     ("vanished from", ActionKind::Removal, Form::Intransitive),
+    // "The app was no longer available on Apple's App Store in China"
+    (
+        "no longer available on",
+        ActionKind::Removal,
+        Form::Intransitive,
+    ),
     ("closed", ActionKind::Removal, Form::Verb),
     ("closed down", ActionKind::Removal, Form::Verb),
     ("shut down", ActionKind::Removal, Form::Verb),

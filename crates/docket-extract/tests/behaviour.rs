@@ -5158,3 +5158,38 @@ fn a_settlement_with_a_party_and_a_bid_to_act() {
         None,
     );
 }
+
+/// "CCTV accused Baidu of ...": a medium's accusation is public criticism (a censure); "Access
+/// to Clubhouse was blocked": a ban on the party reached; "no longer available on Apple's App
+/// Store": a removal.
+#[test]
+fn media_accusations_blocked_access_and_unavailable_apps() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "CCTV accused Baidu of promoting fake medical ads on its search engine.",
+        None,
+    );
+    let censure = find(&out.events, "censure", None);
+    assert_eq!(actor_id(censure).as_deref(), Some("cn.cctv"), "{out:#?}");
+    assert_eq!(target_ids(censure), vec!["baidu"], "{out:#?}");
+    let out = extract(
+        &x,
+        "Access to Clubhouse was blocked in mainland China on Monday evening.",
+        Some("2021-02-10"),
+    );
+    let ban = find(&out.events, "ban", None);
+    assert_eq!(target_ids(ban), vec!["clubhouse"], "{out:#?}");
+    let out = extract(
+        &x,
+        "Didi's app was no longer available on Chinese app stores on Monday.",
+        Some("2021-07-10"),
+    );
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(target_ids(removal), vec!["didi"], "{out:#?}");
+    assert_no_events(
+        &x,
+        &["The service is no longer available on older phones."],
+        None,
+    );
+}
