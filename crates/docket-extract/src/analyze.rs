@@ -1807,11 +1807,14 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 && ctx.toks[a].kind == Kind::Word
                 && !ctx.is(a, NAME_CONNECTORS)
                 && !ctx.is(a, TITLES);
+            // (a title followed by "for" or "of" names an office, not a person: "the Hamburg
+            // Commissioner for Data Protection", "Secretary of State")
+            let office = |a: usize| a + 1 < b && ctx.is(a + 1, &["for", "of"]);
             while a < b
                 && !given_name
                 && (ctx.is(a, lexicon::NOT_NAMES)
                     || ctx.is(a, NAME_CONNECTORS)
-                    || ctx.is(a, TITLES) && a + 1 < b)
+                    || ctx.is(a, TITLES) && a + 1 < b && !office(a))
                 && !(ctx.word(a) == "New" && a + 1 < b)
             {
                 a += 1;

@@ -5193,3 +5193,25 @@ fn media_accusations_blocked_access_and_unavailable_apps() {
         None,
     );
 }
+
+/// A title followed by "for" or "of" opens an office's name, not a person's ("The Kenyan
+/// Commissioner for Data Protection"); the German state commissioners are known by their
+/// short names too ("The Hamburg Commissioner for Data Protection").
+#[test]
+fn a_commissioner_for_data_protection() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "The Hamburg Commissioner for Data Protection fined H&M 35.3 million euros.",
+            "de-hh.hmbbfdi",
+        ),
+        (
+            "The Kenyan Commissioner for Data Protection fined Acme Ltd.",
+            "name:Kenyan Commissioner for Data Protection",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
+    }
+}
