@@ -1761,12 +1761,15 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 continue;
             }
             // "State of California", "Attorney General of Texas": a place closes the name of
-            // an authority
+            // an authority, and of a bank or an institution ("Bank of China", "Royal Bank of
+            // Scotland", "University of California")
             let place = end + 1 < n
                 && ctx.is(end, &["of"])
                 && ctx.jurisdiction[end + 1].is_some()
                 && ctx.owner[end + 1].is_none()
-                && ctx.is(end - 1, lexicon::AUTHORITY_HEADS);
+                && (ctx.is(end - 1, lexicon::AUTHORITY_HEADS)
+                    || ctx.is(end - 1, &["bank"])
+                    || ctx.is(end - 1, &INSTITUTION_HEADS));
             if place {
                 end += 2;
                 while end < n && ctx.jurisdiction[end].is_some() && ctx.owner[end].is_none() {

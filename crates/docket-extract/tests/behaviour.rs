@@ -5215,3 +5215,39 @@ fn a_commissioner_for_data_protection() {
         assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
     }
 }
+
+/// A place after "of" closes a bank's or an institution's name as it closes an authority's
+/// ("the Bank of China", "the National Bank of Greece"); the Hong Kong Monetary Authority, the
+/// Central Bank of Ireland and China's State Taxation Administration (also by its former name)
+/// are in the catalogue.
+#[test]
+fn banks_of_a_place_and_more_regulators() {
+    let x = built_in_extractor();
+    for (text, actor, target) in [
+        (
+            "China's banking regulator fined the Bank of China 50.8 million yuan.",
+            "cn.cbirc",
+            "name:Bank of China",
+        ),
+        (
+            "The Central Bank of Ireland fined Bank of Ireland 100.5 million euros.",
+            "ie.cbi",
+            "name:Bank of Ireland",
+        ),
+        (
+            "The Hong Kong Monetary Authority fined Bank of China (Hong Kong) HK$3 million.",
+            "hk.hkma",
+            "name:Bank of China",
+        ),
+        (
+            "The State Administration of Taxation fined livestreamer Viya 1.34 billion yuan.",
+            "cn.sta",
+            "name:Viya",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
+    }
+}
