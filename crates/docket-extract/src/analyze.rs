@@ -1355,10 +1355,17 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 .iter()
                 .any(|h| h.start == ctx.toks[t].start && h.trigger().is_some())
         };
+        // (not before a place: "a court in Delaware", "a judge in New York" are named below
+        // with their place)
+        let place_follows = ctx.is(t + 1, &["in"])
+            && ctx.toks.get(t + 2).is_some_and(|_| {
+                ctx.jurisdiction[t + 2].is_some() || name_word(ctx, t + 2) && !ctx.covered[t + 2]
+            });
         if ctx.is_lower_word(t)
             && ctx.is(t, UNNAMED_COURTS)
             && t > 0
             && ctx.is(t - 1, &["a"])
+            && !place_follows
             && !trigger_here()
         {
             let name = ctx.word(t).to_string();
@@ -1391,6 +1398,14 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 t = end;
                 continue;
             }
+        }
+        // "US bankruptcy judge Letitia Clark": "judge" before a name is a title; "the US
+        // bankruptcy court judge in Texas": the judge of a named court is that court
+        if ctx.is(t, &["judge"])
+            && (t + 1 < n && name_word(ctx, t + 1) || t > 0 && ctx.owner[t - 1].is_some())
+        {
+            t += 1;
+            continue;
         }
         let bare = ctx.is(t, lexicon::BARE_AUTHORITY_NOUNS);
         let two_words = ctx.is(t, TWO_WORD_HEADS) && ctx.is(t + 1, &["general", "jury"]);
@@ -1523,7 +1538,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         } else if singular {
             // "a federal grand jury", "a district court": a government adjective qualifies a
             // court or a jury as well as a place does
-            capital || government && ctx.is(head_end - 1, &["jury", "court"])
+            capital || government && ctx.is(head_end - 1, &["jury", "court", "judge"])
         } else {
             capital || a < t
         };
@@ -1532,7 +1547,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         // Smith's case"); "the US bankruptcy court in Houston" keeps its name
         let place_after = if !ok
             && singular
-            && ctx.is(head_end - 1, &["jury", "court"])
+            && ctx.is(head_end - 1, &["jury", "court", "judge"])
             && ctx.is(head_end, &["in"])
         {
             let mut e = head_end + 1;
@@ -4031,7 +4046,13 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
         // ("arrested in May and charged": the month, which a time expression covers, is
         // no modal)
         let month = ctx.covered[t] && ctx.word(t) == "May";
-        if ctx.toks[t].kind == Kind::Neg || !month && ctx.is(t, lexicon::MODAL_BEFORE) {
+        // ("Ant Group's planned listing was suspended": an adjective of the passive's subject,
+        // after a determiner or a possessive, with the verb of being after it)
+        let adjective = t > 0
+            && (ctx.toks[t - 1].kind == Kind::Poss || ctx.is(t - 1, lexicon::DETERMINERS))
+            && (t + 1..t0).any(|q| ctx.is(q, lexicon::BE_FORMS));
+        if ctx.toks[t].kind == Kind::Neg || !month && !adjective && ctx.is(t, lexicon::MODAL_BEFORE)
+        {
             return true;
         }
     }
@@ -4648,12 +4669,33 @@ fn subject(
                     && (m0.saturating_sub(5)..m0 - 2).any(|q| {
                         number_of(ctx, q).is_some() || ctx.is(q, &["several", "some", "all"])
                     });
-                // "Access to Clubhouse was blocked": the party reached
+                // "Access to Clubhouse was blocked": the party reached; "The IPO of Ant Group
+                // was halted": the party whose listing, app or account it is
                 let access = m0 >= 2
                     && ctx.is(m0 - 1, &["to"])
                     && ctx.is(m0 - 2, &["access"])
                     && m0 - 2 >= left;
-                if !(group || access) {
+                let owned = m0 >= 2
+                    && m0 - 2 >= left
+                    && ctx.is(m0 - 1, &["of"])
+                    && ctx.is(
+                        m0 - 2,
+                        &[
+                            "ipo",
+                            "listing",
+                            "flotation",
+                            "offering",
+                            "app",
+                            "apps",
+                            "account",
+                            "accounts",
+                            "licence",
+                            "license",
+                            "licences",
+                            "licenses",
+                        ],
+                    );
+                if !(group || access || owned) {
                     return Vec::new();
                 }
                 return vec![m];
@@ -6168,7 +6210,7 @@ fn analyze_trigger_as(
             // "a $5 billion settlement between the FTC and Facebook": the authority of the
             // pair settles with the other party
             let mut between_actor = None;
-            if targets.is_empty() && action == ActionKind::Settlement && ctx.is(t1, &["between"]) {
+            if action == ActionKind::Settlement && ctx.is(t1, &["between"]) {
                 let (pair, _) = object_list(ctx, t1 + 1, right, 0);
                 let (authorities, parties): (Vec<usize>, Vec<usize>) = pair
                     .into_iter()
@@ -6187,8 +6229,10 @@ fn analyze_trigger_as(
                     }
                 }
             }
-            if actors.is_empty() {
-                actors.extend(between_actor);
+            // (the pair's authority settles, also when someone else approves the settlement: "A
+            // federal judge approved a $5 billion settlement between the FTC and Facebook")
+            if let Some(between) = between_actor {
+                actors = vec![between];
             }
             // "Beijing put Didi under a cybersecurity review", "The CAC placed three apps under
             // review": the subject of the verb that puts the party under the noun
@@ -6378,6 +6422,12 @@ fn analyze_trigger_as(
                 .as_deref()
                 .and_then(|id| ctx.resolver.get(id))
                 .is_some_and(|a| a.kind == docket_core::ActorKind::Court)
+            // ("a judge in New York", "a grand jury in Delaware": the head before the place)
+            || m.actor
+                .name
+                .to_lowercase()
+                .split_whitespace()
+                .any(|w| matches!(w, "court" | "judge" | "jury" | "tribunal"))
             || m.actor.name.to_lowercase().contains("court")
     };
     if is_in(lexicon::COURT_ONLY, &trigger_text) && !actors.iter().any(court_actor) {

@@ -1578,6 +1578,7 @@ pub static QUALIFIED_AUTHORITY_NOUNS: &Lex = &Lex::new(
         "attorney-general",
         "prosecutor",
         "judges",
+        "judge",
     ],
 );
 

@@ -5135,7 +5135,8 @@ fn counted_people_and_owner_appositions() {
 }
 
 /// "reached a settlement with Google": the party an authority settled with (two companies
-/// settling are no event); "the FTC's bid to halt the deal" is sought, not done.
+/// settling are no event); "the FTC's bid to halt the deal" is sought, not done (the judge's
+/// blocking it is a ruling on the FTC).
 #[test]
 fn a_settlement_with_a_party_and_a_bid_to_act() {
     let x = built_in_extractor();
@@ -5151,11 +5152,18 @@ fn a_settlement_with_a_party_and_a_bid_to_act() {
         &x,
         &[
             "It said Fiat was set to restructure its business after reaching a $2bn settlement \
-             with GM about Fiat's ownership.",
-            "A federal judge in San Francisco blocked the FTC's bid to halt Microsoft's \
-             acquisition of Activision.",
+           with GM about Fiat's ownership.",
         ],
         None,
+    );
+    let text = "A federal judge in San Francisco blocked the FTC's bid to halt Microsoft's \
+                acquisition of Activision.";
+    let out = extract(&x, text, None);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() != Some("suspension")),
+        "{out:#?}"
     );
 }
 
@@ -5250,4 +5258,69 @@ fn banks_of_a_place_and_more_regulators() {
         assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
         assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
     }
+}
+
+/// A judge qualified by a place or a government word acts, named as written ("A New York
+/// judge", "A federal judge", "A judge in New York", and so "A court in Manhattan"), and what
+/// it orders paid is a ruling; "judge" before a name is a title, and the judge of a named court
+/// is that court.
+#[test]
+fn qualified_judges_and_courts_in_a_place() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "A New York judge ordered Donald Trump to pay $355 million in penalties.",
+            "name:New York judge",
+        ),
+        (
+            "A federal judge ordered Acme Corp to pay $5 million.",
+            "name:federal judge",
+        ),
+        (
+            "A judge in New York ordered Acme Corp to pay $5 million.",
+            "name:judge in New York",
+        ),
+        (
+            "A court in Manhattan ordered Acme Corp to pay $5 million.",
+            "name:court in Manhattan",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let ruling = find(&out.events, "ruling", None);
+        assert_eq!(actor_id(ruling).as_deref(), Some(actor), "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "But the US bankruptcy court judge in Texas granted Yukos an injunction that barred \
+         Gazprom from taking part.",
+        None,
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.actor.as_ref().is_none_or(|a| a.name != "judge in Texas")),
+        "{out:#?}"
+    );
+}
+
+/// "Ant Group's planned listing was suspended": "planned" after a possessive qualifies the
+/// passive's subject and hedges nothing; "The IPO of Ant Group was halted": the party whose
+/// listing it is; "a settlement between the FTC and Facebook" that a judge approves is still
+/// the FTC's.
+#[test]
+fn planned_listings_and_approved_settlements() {
+    let x = built_in_extractor();
+    for text in [
+        "Ant Group's planned listing was suspended by regulators.",
+        "The planned IPO of Ant Group was halted by regulators.",
+    ] {
+        let out = extract(&x, text, None);
+        let suspension = find(&out.events, "suspension", None);
+        assert_eq!(
+            target_ids(suspension),
+            vec!["ant-group"],
+            "{text}: {out:#?}"
+        );
+    }
+    assert_no_events(&x, &["The company could be fined."], None);
 }
