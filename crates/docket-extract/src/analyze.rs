@@ -7424,8 +7424,9 @@ fn noun_arguments(
 }
 
 /// The party whose appeal or challenge is against the trigger noun at `t0`: "Google's appeal
-/// against the 2.42 billion euro fine", "Meta's challenge to the order" (the possessor, no
-/// authority; only determiners, adjectives and an amount between).
+/// against the 2.42 billion euro fine", "Meta's challenge to the order", "Google won its appeal
+/// against a fine" (the possessor, or the subject right before the verb of "its", no authority;
+/// only determiners, adjectives and an amount between).
 fn appellant(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<usize> {
     let Some(preposition) = (t0.saturating_sub(8)..t0)
         .rev()
@@ -7446,6 +7447,16 @@ fn appellant(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<usize> {
         .filter(|&p| ctx.toks[p].kind == Kind::Poss)
         .and_then(|p| p.checked_sub(1))
         .and_then(|q| ctx.mention_at(q))
+        // "Google won its appeal against a 2.4 billion euro fine": "its" is the subject of the
+        // verb right before it, a party named at the start of the clause
+        .or_else(|| {
+            let its = appeal?
+                .checked_sub(1)
+                .filter(|&p| ctx.is(p, &["its", "their"]))?;
+            let verb = its.checked_sub(1).filter(|&v| ctx.is_lower_word(v))?;
+            let subject = verb.checked_sub(1).and_then(|q| ctx.mention_at(q))?;
+            (ctx.mentions[subject].t1 == verb).then_some(subject)
+        })
         .filter(|&m| ctx.mentions[m].role != Role::Authority);
     match possessor {
         Some(m) if between_ok => same_span(ctx, m),

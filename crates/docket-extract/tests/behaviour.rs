@@ -5324,3 +5324,19 @@ fn planned_listings_and_approved_settlements() {
     }
     assert_no_events(&x, &["The company could be fined."], None);
 }
+
+/// "Google won its appeal against a 2.4 billion euro fine imposed by the European Commission":
+/// the subject before "its appeal" is the appellant, whose fine it is.
+#[test]
+fn its_appeal_against_a_fine() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Google won its appeal against a 2.4 billion euro fine imposed by the European \
+         Commission.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("eu.commission"), "{out:#?}");
+    assert_eq!(target_ids(fine), vec!["google"], "{out:#?}");
+}
