@@ -7113,6 +7113,12 @@ fn noun_arguments(
         t = after;
     }
     while t < limit && !is_prep(t) {
+        // ("a final judgment by consent against Richard Roe": how it was entered, no agent)
+        let manner = ctx.is(t, &["by"]) && ctx.is(t + 1, &["consent", "default", "agreement"]);
+        if manner {
+            t += 2;
+            continue;
+        }
         if matches!(ctx.punct(t), Some(',' | ';' | '.')) || ctx.is(t, &["from", "by"]) {
             t = limit;
             break;

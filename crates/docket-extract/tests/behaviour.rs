@@ -5340,3 +5340,19 @@ fn its_appeal_against_a_fine() {
     assert_eq!(actor_id(fine).as_deref(), Some("eu.commission"), "{out:#?}");
     assert_eq!(target_ids(fine), vec!["google"], "{out:#?}");
 }
+
+/// "entered a final judgment by consent against Richard Roe": "by consent" (or "by default")
+/// says how the judgment was entered; it names no agent and does not hide the party after it.
+#[test]
+fn a_judgment_by_consent() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "On May 3, 2023, the Court entered a final judgment by consent against defendant \
+         Richard Roe.",
+        None,
+    );
+    let ruling = find(&out.events, "ruling", None);
+    assert_eq!(target_ids(ruling), vec!["name:Richard Roe"], "{out:#?}");
+    assert_eq!(date(ruling).as_deref(), Some("2023-05-03"), "{out:#?}");
+}
