@@ -5605,6 +5605,16 @@ fn analyze_trigger_as(
         }
     }
     let trigger_text = ctx.s.text[ctx.toks[t0].start..ctx.toks[t1 - 1].end].to_lowercase();
+    // "orders" is a verb only after its subject ("The CAC orders app stores to ...", "and
+    // orders"), not after a noun's modifier ("sending distraint orders to the banks")
+    if trigger_text == "orders" {
+        let subject_before = skip_adverbs_back(ctx, t0).is_some_and(|p| {
+            ctx.owner[p].is_some() || ctx.is(p, &["it", "they", "and", "regulators", "authorities"])
+        });
+        if !subject_before {
+            return Vec::new();
+        }
+    }
     // a payment is an event only when no other trigger names it ("pay a fine", "pay ... to
     // settle"), an amount follows, and it goes to an authority ("pay $1m to the Department of
     // Justice")
@@ -6033,6 +6043,15 @@ fn analyze_trigger_as(
             // "investigating the case": the case of the document
             if targets.is_empty() && is_case_reference(ctx, from) {
                 extra_targets = case_targets(ctx, memory, left, t0);
+            }
+            // "ordered app stores to remove its app": the app's owner is the latest company
+            if targets.is_empty()
+                && !actors.is_empty()
+                && from == t1
+                && ctx.is(from, &["its"])
+                && ctx.is(from + 1, lexicon::PRODUCT_NOUNS)
+            {
+                extra_targets.extend(latest_party(ctx, memory, t0, false));
             }
             // "fined Clearview AI ... and ordered it to delete": "it" is the latest company,
             // of this sentence or before
@@ -7975,10 +7994,15 @@ fn nearest_date(
             return memory.last_date.clone();
         }
         // "On Saturday, the SAMR said it had fined Alibaba": an expression that opens the
-        // sentence, before a comma, dates the sentence's main clause and what it reports
+        // sentence, before a comma, dates the sentence's main clause and what it reports; so
+        // does one before a colon, as a timeline writes it ("April 2021: Alibaba is fined a
+        // record 18.2 billion yuan")
         let opening = ctx.s.times.iter().find(|e| {
             let last = ctx.toks.partition_point(|t| t.start < e.end);
-            ctx.tok_index(e.start) <= 1 && ctx.punct(last) == Some(',') && last < t0 && !e.since
+            ctx.tok_index(e.start) <= 1
+                && matches!(ctx.punct(last), Some(',' | ':'))
+                && last < t0
+                && !e.since
         })?;
         let text = &ctx.s.text[opening.start..opening.end];
         return Some(date_value(opening.kind, text, memory.anchor));

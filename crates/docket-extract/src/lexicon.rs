@@ -383,6 +383,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("ordered", ActionKind::Order, Form::Verb),
     ("told", ActionKind::Order, Form::Verb),
     ("ordering", ActionKind::Order, Form::Verb),
+    // a headline's present ("Regulator orders Didi app removed"; with an authority only:
+    // "orders for 50 planes" are none)
+    ("orders", ActionKind::Order, Form::Verb),
     ("cease and desist", ActionKind::Order, Form::Noun),
     ("cease-and-desist", ActionKind::Order, Form::Noun),
     ("injunction", ActionKind::Order, Form::Noun),
@@ -411,6 +414,7 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("suspend", ActionKind::Suspension, Form::Verb),
     ("suspending", ActionKind::Suspension, Form::Verb),
     ("halted", ActionKind::Suspension, Form::Verb),
+    ("halts", ActionKind::Suspension, Form::Verb),
     ("halt", ActionKind::Suspension, Form::Noun),
     ("cancelled", ActionKind::Suspension, Form::Verb),
     ("canceled", ActionKind::Suspension, Form::Verb),
@@ -586,7 +590,9 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
         "block",
         "blocking",
         "halted",
+        "halts",
         "halt",
+        "orders",
         "cleared",
         "demanded",
     ],

@@ -5356,3 +5356,35 @@ fn a_judgment_by_consent() {
     assert_eq!(target_ids(ruling), vec!["name:Richard Roe"], "{out:#?}");
     assert_eq!(date(ruling).as_deref(), Some("2023-05-03"), "{out:#?}");
 }
+
+/// A timeline's "April 2021: Alibaba is fined ..." dates the sentence after the colon; a
+/// headline's present "orders" and "halts" are triggers after their subject ("sending
+/// distraint orders to the banks" is none); "to remove its app" is the latest company's.
+#[test]
+fn timelines_present_orders_and_its_app() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "April 2021: Alibaba is fined a record 18.2 billion yuan.",
+        Some("2021-12-31"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(date(fine).as_deref(), Some("2021-04"), "{out:#?}");
+    let out = extract(
+        &x,
+        "The Cyberspace Administration of China launches a cybersecurity review of Didi and \
+         orders app stores to remove its app.",
+        None,
+    );
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(target_ids(removal), vec!["didi"], "{out:#?}");
+    assert_no_events(
+        &x,
+        &[
+            "The National Revenue Agency was sending distraint orders to the banks.",
+            "Boeing received orders for 50 planes.",
+        ],
+        None,
+    );
+}

@@ -13,9 +13,14 @@ use rust_decimal::Decimal;
 mod strategies {
     use super::*;
 
-    /// Any date that exists, at any precision.
+    /// Any date that exists, at any precision, except the two placeholder days.
     pub fn partial_date() -> impl Strategy<Value = PartialDate> {
         (1900i16..2100, 0u8..=12, 0u8..=31).prop_filter_map("valid date", |(y, m, d)| {
+            // (1900-01-01 and 1970-01-01 are the placeholders that the parser refuses on
+            // purpose, "date_placeholder": never a real date to round-trip)
+            if (m, d) == (1, 1) && (y == 1900 || y == 1970) {
+                return None;
+            }
             match (m, d) {
                 (0, _) => PartialDate::year(y).ok(),
                 (m, 0) => PartialDate::month(y, m).ok(),
