@@ -1055,7 +1055,13 @@ fn mark_person_modifiers(ctx: &mut Ctx<'_, '_>) {
     ];
     for i in 0..ctx.mentions.len() {
         let t1 = ctx.mentions[i].t1;
-        if ctx.mentions[i].role == Role::Authority && ctx.is(t1, PERSON_NOUNS) {
+        // ("SEC Chairman Gary Gensler charged Acme Corp": the head of the authority, named,
+        // acts for it; its spokesman or an official does not)
+        let head_named = ctx.is(t1, &["chairman", "chair", "chairwoman", "director"])
+            && ctx.mention_at(t1 + 1).is_some_and(|m| {
+                ctx.mentions[m].t0 == t1 + 1 && ctx.mentions[m].role == Role::Person
+            });
+        if ctx.mentions[i].role == Role::Authority && ctx.is(t1, PERSON_NOUNS) && !head_named {
             ctx.mentions[i].modifier = true;
         }
         // "Tesla chief executive Elon Musk", "WorldCom boss Bernie Ebbers": a company before

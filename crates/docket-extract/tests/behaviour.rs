@@ -5388,3 +5388,23 @@ fn timelines_present_orders_and_its_app() {
         None,
     );
 }
+
+/// "SEC Chairman Gary Gensler charged Acme Corp": the named head of an authority acts for it;
+/// its spokesman does not ("an SEC spokesman said ...").
+#[test]
+fn the_named_head_of_an_authority_acts_for_it() {
+    let x = built_in_extractor();
+    for (text, actor, target) in [
+        (
+            "SEC Chairman Gary Gensler charged Acme Corp with fraud.",
+            "us.sec",
+            "name:Acme Corp",
+        ),
+        ("FTC Chair Lina Khan sued Amazon.", "us.ftc", "amazon"),
+    ] {
+        let out = extract(&x, text, None);
+        let charge = find(&out.events, "charge", None);
+        assert_eq!(actor_id(charge).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(charge), vec![target], "{text}: {out:#?}");
+    }
+}
