@@ -1495,16 +1495,17 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 a = p;
                 continue;
             }
-            if tok.kind != Kind::Word {
-                break;
-            }
-            let w = ctx.word(p);
+            // (a jurisdiction written with periods is several tokens: "U.S. prosecutors")
             if ctx.jurisdiction[p].is_some() {
                 capital = true;
                 place = true;
                 a = p;
                 continue;
             }
+            if tok.kind != Kind::Word {
+                break;
+            }
+            let w = ctx.word(p);
             if ctx.is_capitalised(p)
                 && (!ctx.is(p, lexicon::NOT_NAMES) || w == "New" && a < t)
                 && !(ctx.at_start(p) && ctx.is(p, lexicon::SENTENCE_OPENERS))

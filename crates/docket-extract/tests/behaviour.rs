@@ -5408,3 +5408,21 @@ fn the_named_head_of_an_authority_acts_for_it() {
         assert_eq!(target_ids(charge), vec![target], "{text}: {out:#?}");
     }
 }
+
+/// A jurisdiction written with periods ("U.S.") qualifies a bare plural authority noun as one
+/// written without them does: "U.S. prosecutors" are not any prosecutors.
+#[test]
+fn dotted_jurisdictions_qualify_authority_nouns() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "U.S. prosecutors charged three former executives with fraud.",
+        None,
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(
+        actor_id(charge).as_deref(),
+        Some("name:U.S. prosecutors"),
+        "{out:#?}"
+    );
+}
