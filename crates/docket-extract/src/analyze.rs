@@ -1363,10 +1363,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         };
         // (not before a place: "a court in Delaware", "a judge in New York" are named below
         // with their place)
-        let place_follows = ctx.is(t + 1, &["in"])
-            && ctx.toks.get(t + 2).is_some_and(|_| {
-                ctx.jurisdiction[t + 2].is_some() || name_word(ctx, t + 2) && !ctx.covered[t + 2]
-            });
+        let place_follows = ctx.is(t + 1, &["in"]) && place_word(ctx, t + 2);
         if ctx.is_lower_word(t)
             && ctx.is(t, UNNAMED_COURTS)
             && t > 0
@@ -1558,11 +1555,7 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             && ctx.is(head_end, &["in"])
         {
             let mut e = head_end + 1;
-            // (not a month: "a court in November ruled")
-            while e < n
-                && ctx.owner[e].is_none()
-                && (name_word(ctx, e) && !ctx.covered[e] || ctx.jurisdiction[e].is_some())
-            {
+            while e < n && ctx.owner[e].is_none() && place_word(ctx, e) {
                 e += 1;
             }
             let possessive = ctx.toks.get(e).is_some_and(|tok| tok.kind == Kind::Poss);
@@ -1626,6 +1619,12 @@ fn adjective_suffix_at(text: &str, at: usize) -> bool {
 }
 
 /// Whether a capitalised word can be part of a name.
+/// Whether the word at `t` may name a place after "in": a jurisdiction word, or a capitalised
+/// word that no time expression covers ("a court in Delaware", not "a court in November").
+fn place_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    t < ctx.toks.len() && (ctx.jurisdiction[t].is_some() || name_word(ctx, t) && !ctx.covered[t])
+}
+
 fn name_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     ctx.is_capitalised(t)
         && !lexicon::ADJECTIVE_SUFFIXES
@@ -4336,6 +4335,16 @@ fn owner_description(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     q < ctx.toks.len() && ctx.is_lower_word(q) && ctx.owner[q].is_none()
 }
 
+/// Where a description by an owner after the comma at `comma` ends ([`owner_description`]): its
+/// closing comma, or `limit` (the clause's end) when none comes within a dozen tokens.
+fn owner_description_end(ctx: &Ctx<'_, '_>, comma: usize, limit: usize) -> Option<usize> {
+    (ctx.punct(comma) == Some(',') && owner_description(ctx, comma + 1)).then(|| {
+        (comma + 2..limit.min(comma + 14))
+            .find(|&q| ctx.punct(q) == Some(','))
+            .unwrap_or(limit)
+    })
+}
+
 fn object_list(
     ctx: &Ctx<'_, '_>,
     from: usize,
@@ -4368,10 +4377,8 @@ fn object_list(
             // ", ByteDance's Chinese version of TikTok,": a description by the name's owner,
             // to its closing comma or the clause's end (not a list's next item, "Tencent's
             // China Literature")
-            if ctx.punct(t) == Some(',') && owner_description(ctx, t + 1) {
-                t = (t + 2..right.min(t + 14))
-                    .find(|&q| ctx.punct(q) == Some(','))
-                    .unwrap_or(right);
+            if let Some(end) = owner_description_end(ctx, t, right) {
+                t = end;
             }
             continue;
         }
@@ -4610,18 +4617,8 @@ fn subject(
     // ("Douyin, ByteDance's Chinese version of TikTok, was fined": the apposition that
     // describes a name by its owner names no one else)
     let described: Vec<(usize, usize)> = (left..t0)
-        .filter(|&c| {
-            ctx.punct(c) == Some(',')
-                && c > 0
-                && ctx.owner[c - 1].is_some()
-                && owner_description(ctx, c + 1)
-        })
-        .map(|c| {
-            let close = (c + 2..t0.min(c + 14))
-                .find(|&q| ctx.punct(q) == Some(','))
-                .unwrap_or(t0);
-            (c + 1, close)
-        })
+        .filter(|&c| c > 0 && ctx.owner[c - 1].is_some())
+        .filter_map(|c| owner_description_end(ctx, c, t0).map(|end| (c + 1, end)))
         .collect();
     let candidates: Vec<usize> = (0..ctx.mentions.len())
         .filter(|&m| {
@@ -5272,9 +5269,7 @@ fn verb_of_object(
     let from = tokens_back_past_amounts(ctx, left, t0, 6);
     let v = (from..t0).rev().find(|&t| verb(t))?;
     (v + 1..t0)
-        .all(|t| {
-            ctx.is_lower_word(t) && ctx.owner[t].is_none() || ctx.covered[t] || ctx.in_amount(t)
-        })
+        .all(|t| ctx.is_lower_word(t) && ctx.owner[t].is_none() || ctx.covered[t])
         .then_some(v)
 }
 
@@ -6438,23 +6433,18 @@ fn analyze_trigger_as(
     if is_in(lexicon::NEEDS_AUTHORITY, &trigger_text) && actors.is_empty() {
         return Vec::new();
     }
+    // (any word of the name, the head or one before a place: "a judge in New York", "a grand
+    // jury in Delaware")
     let court_actor = |m: &Mention| {
-        let head = m.head_word();
-        ["court", "judge", "jury", "tribunal"]
-            .iter()
-            .any(|h| head.eq_ignore_ascii_case(h))
+        let name = m.actor.name.to_lowercase();
+        name.split([' ', '-'])
+            .any(|w| matches!(w, "court" | "judge" | "jury" | "tribunal"))
             || m.actor
                 .id_hint
                 .as_deref()
                 .and_then(|id| ctx.resolver.get(id))
                 .is_some_and(|a| a.kind == docket_core::ActorKind::Court)
-            // ("a judge in New York", "a grand jury in Delaware": the head before the place)
-            || m.actor
-                .name
-                .to_lowercase()
-                .split_whitespace()
-                .any(|w| matches!(w, "court" | "judge" | "jury" | "tribunal"))
-            || m.actor.name.to_lowercase().contains("court")
+            || name.contains("court")
     };
     if is_in(lexicon::COURT_ONLY, &trigger_text) && !actors.iter().any(court_actor) {
         return Vec::new();
