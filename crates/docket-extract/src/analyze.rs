@@ -11,6 +11,7 @@ use foldhash::{HashMap, HashSet};
 use std::sync::Arc;
 
 use docket_core::{ActionKind, ActorKind, AmountRole, DateValue, PartialDate, RawActor};
+use docket_normalize::name_list::find_words;
 use docket_normalize::Resolver;
 
 use crate::index::{char_at, is_cjk, is_wordy, Hit};
@@ -236,6 +237,9 @@ pub struct Sentence<'a> {
     pub money: Vec<MoneyExpr>,
     /// Whether the sentence is a headline.
     pub headline: bool,
+    /// Whether the sentence ends without a terminal mark, as a headline or a title line inside
+    /// a document does (an RSS item's description after its title).
+    pub unterminated: bool,
     /// Whether capitalisation carries meaning (false for Chinese).
     pub latin: bool,
     /// Catalogue id -> the actor's descriptors, folded (built once per extractor).
@@ -1904,10 +1908,28 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             let a = country_prefix(ctx, a, b).unwrap_or(a);
             // "FTC Takes Action Against Data Broker": in a headline in title case, a name the
             // body does not write as well is no name
-            if ctx.s.headline && *title_case_headline.get_or_insert_with(|| title_case(ctx)) {
-                let name = &ctx.s.text[ctx.toks[a].start..ctx.toks[b - 1].end];
-                if !ctx.s.text[ctx.s.span.1..].contains(name) {
-                    continue;
+            // ("SEC Charges Connecticut Man with Ponzi Scheme": also a title line after the
+            // headline); the longest start of the run the document writes elsewhere is the name
+            // ("SEC Sues Kimberly Sredich for Stealing Investor Funds", after the title "Kimberly
+            // Sredich")
+            let mut b = b;
+            if (ctx.s.headline || ctx.s.unterminated)
+                && *title_case_headline.get_or_insert_with(|| title_case(ctx))
+            {
+                let (from, to) = ctx.s.span;
+                let written_elsewhere = |end: usize| {
+                    let name = &ctx.s.text[ctx.toks[a].start..ctx.toks[end - 1].end];
+                    // (as whole words: "Investment" is not written in "Investments")
+                    find_words(&ctx.s.text[to..], name).is_some()
+                        || find_words(&ctx.s.text[..from], name).is_some()
+                };
+                match (a + 1..=b).rev().find(|&end| {
+                    ctx.toks[end - 1].kind == Kind::Word
+                        && !ctx.is(end - 1, &["for", "of", "and", "the", "&"])
+                        && written_elsewhere(end)
+                }) {
+                    Some(end) => b = end,
+                    None => continue,
                 }
             }
             add_unknown(ctx, memory, a, b);
@@ -4262,6 +4284,7 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
     match form {
         Form::Verb => verbish(ctx),
         Form::Intransitive | Form::Payment => Voice::Intransitive,
+        Form::Noun if charges_as_verb(ctx, left, prev, t0, t1) => verbish(ctx),
         Form::Noun => Voice::Noun,
         Form::Either => {
             let Some(p) = prev else { return Voice::Noun };
@@ -4297,6 +4320,44 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
             }
         }
     }
+}
+
+/// Whether "charges" at `t0` is the verb of an authority that opens its clause, with an object
+/// after it ("SEC Charges Three Individuals with Fraud", "The Securities and Exchange Commission
+/// today charges Acme Corp with ..."), not the noun it usually is ("settled SEC charges",
+/// "faces SEC charges", "SEC charges against Acme were dropped").
+fn charges_as_verb(
+    ctx: &Ctx<'_, '_>,
+    left: usize,
+    prev: Option<usize>,
+    t0: usize,
+    t1: usize,
+) -> bool {
+    /// Words after the noun "charges" that begin no object.
+    const NOT_OBJECT: [&str; 18] = [
+        "against", "that", "of", "over", "filed", "brought", "were", "was", "are", "is", "related",
+        "in", "and", "or", "by", "from", "on", "under",
+    ];
+    // ("The SEC today charges ...")
+    let prev = prev.map(|p| {
+        if ctx.is(p, &["today"]) {
+            p.saturating_sub(1)
+        } else {
+            p
+        }
+    });
+    let Some(subject) = prev.and_then(|p| ctx.owner[p]).map(|m| &ctx.mentions[m]) else {
+        return false;
+    };
+    ctx.is(t0, &["charges"])
+        && t1 == t0 + 1
+        && subject.role == Role::Authority
+        && !subject.modifier
+        && subject.t0 >= left
+        && (left..subject.t0).all(|t| ctx.is(t, &["the"]))
+        && ctx.punct(t1).is_none()
+        && ctx.toks.get(t1).is_some()
+        && !ctx.is(t1, &NOT_OBJECT)
 }
 
 /// Mentions to the right, as an object: a list of names, maybe after "12 companies, including",

@@ -239,10 +239,10 @@ impl Extractor {
                 .collect();
             // a first sentence without a terminal mark, also inside closing quotes or brackets
             // ("EU to probe Alitalia 'state aid'" is a headline; "... said: 'It is over.'" is not)
-            let headline = number == 0
-                && !slice
-                    .trim_end_matches(['"', '”', '’', '\'', ')'])
-                    .ends_with(['.', '!', '?', '…']);
+            let unterminated = !slice
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with(['.', '!', '?', '…']);
+            let headline = number == 0 && unterminated;
             let sentence = analyze::Sentence {
                 text,
                 span: (start, end),
@@ -250,6 +250,7 @@ impl Extractor {
                 times,
                 money,
                 headline,
+                unterminated,
                 latin,
                 descriptors: &self.descriptors,
                 actors: &self.actors,
@@ -321,6 +322,7 @@ impl Extractor {
                 times: Vec::new(),
                 money: Vec::new(),
                 headline: false,
+                unterminated: false,
                 latin,
                 descriptors: &self.descriptors,
                 actors: &self.actors,

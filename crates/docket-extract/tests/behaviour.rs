@@ -5426,3 +5426,65 @@ fn dotted_jurisdictions_qualify_authority_nouns() {
         "{out:#?}"
     );
 }
+
+/// "SEC Charges ..." in a headline, "The SEC today charges Acme Corp ...": "charges" right after
+/// an authority that opens its clause, with an object after it, is the verb; "settled SEC
+/// charges", "SEC charges against Acme" stay the noun.
+#[test]
+fn charges_after_an_authority_is_a_verb() {
+    let x = built_in_extractor();
+    for text in [
+        "SEC charges Acme Corp with fraud",
+        "The Securities and Exchange Commission today charges Acme Corp with misleading investors.",
+    ] {
+        let out = extract(&x, text, None);
+        let charge = find(&out.events, "charge", None);
+        assert_eq!(
+            actor_id(charge).as_deref(),
+            Some("us.sec"),
+            "{text}: {out:#?}"
+        );
+        assert_eq!(
+            target_ids(charge),
+            vec!["name:Acme Corp"],
+            "{text}: {out:#?}"
+        );
+    }
+    // the noun: one event, on the party after "against"
+    let text = "SEC charges against Acme Corp were filed in federal court on Tuesday.";
+    let out = extract(&x, text, None);
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+    assert_eq!(
+        target_ids(&out.events[0]),
+        vec!["name:Acme Corp"],
+        "{out:#?}"
+    );
+}
+
+/// A title line in title case after the headline (an RSS item's description after its title)
+/// takes no capitalised words as a name unless the document writes them elsewhere: "SEC Sues
+/// Connecticut Man for Ponzi Scheme" names nobody; a defendant the title names is the target.
+#[test]
+fn title_case_lines_after_the_headline_name_only_written_names() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Stuart Frost and Frost Management Company, LLC\n\nSEC Sues Internet Marketers for \
+         Swindling Main Street Investors Through Phony Infomercials",
+        None,
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(actor_id(charge).as_deref(), Some("us.sec"), "{out:#?}");
+    assert!(target_ids(charge).is_empty(), "{out:#?}");
+    let out = extract(
+        &x,
+        "Kimberly Sredich\n\nSEC Sues Kimberly Sredich for Stealing Investor Funds",
+        None,
+    );
+    let charge = find(&out.events, "charge", None);
+    assert_eq!(
+        target_ids(charge),
+        vec!["name:Kimberly Sredich"],
+        "{out:#?}"
+    );
+}

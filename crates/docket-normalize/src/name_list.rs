@@ -205,7 +205,7 @@ fn cut_at_alias(piece: &str) -> (&str, bool) {
 }
 
 /// The byte offset of `words` in `text` as whole words (exactly as written).
-fn find_words(text: &str, words: &str) -> Option<usize> {
+pub fn find_words(text: &str, words: &str) -> Option<usize> {
     text.match_indices(words).map(|(at, _)| at).find(|&at| {
         let before = text[..at].chars().next_back();
         let after = text[at + words.len()..].chars().next();
