@@ -70,6 +70,19 @@ pub struct Extraction {
     pub events: Vec<RawEvent>,
     /// Number of sentences the text was split into.
     pub sentences: usize,
+    /// Actions found that name neither who took them nor whom they were taken against ("Former
+    /// CEO Settles Charges"): they make no event, and tell why a text that has nothing else
+    /// gives none.
+    pub unattributed: Vec<Unattributed>,
+}
+
+/// An action the text reports without an actor or a party (see [`Extraction::unattributed`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unattributed {
+    /// What was done.
+    pub action: ActionKind,
+    /// Byte span of its sentence in the text.
+    pub sentence: (usize, usize),
 }
 
 /// The text extractor. Build it once (it compiles its automata) and share it: `extract` takes
@@ -273,16 +286,25 @@ impl Extractor {
 
         let candidates = join_continuations(candidates);
         let candidates = join_anaphora(candidates);
-        let mut merged = merge(candidates, &self.resolver);
+        let mut unattributed = Vec::new();
+        let mut merged = merge(candidates, &self.resolver, &mut unattributed);
         refine_authorities(&mut merged, &memory);
-        let events = merged
-            .into_iter()
-            .filter(worth_emitting)
-            .map(|c| to_raw(c, body))
-            .collect();
+        let (emitted, unnamed): (Vec<Candidate>, Vec<Candidate>) =
+            merged.into_iter().partition(worth_emitting);
+        unattributed.extend(
+            unnamed
+                .iter()
+                .filter(|c| c.actor.is_none() && c.targets.is_empty())
+                .map(|c| Unattributed {
+                    action: c.action,
+                    sentence: c.span,
+                }),
+        );
+        unattributed.sort_by_key(|u| u.sentence);
         Extraction {
-            events,
+            events: emitted.into_iter().map(|c| to_raw(c, body)).collect(),
             sentences: spans.len(),
+            unattributed,
         }
     }
 
@@ -772,8 +794,13 @@ fn refine_authorities(events: &mut [Candidate], memory: &Memory) {
     }
 }
 
-/// Merges the candidates of one document (see the crate docs).
-fn merge(candidates: Vec<Candidate>, resolver: &Resolver) -> Vec<Candidate> {
+/// Merges the candidates of one document (see the crate docs). A candidate with neither actor,
+/// target nor count, which no other event absorbs, is dropped and listed in `unattributed`.
+fn merge(
+    candidates: Vec<Candidate>,
+    resolver: &Resolver,
+    unattributed: &mut Vec<Unattributed>,
+) -> Vec<Candidate> {
     let _ = resolver;
     let mut out: Vec<Candidate> = Vec::new();
     let mut index: HashMap<(ActionKind, String), Vec<usize>> = HashMap::new();
@@ -864,7 +891,13 @@ fn merge(candidates: Vec<Candidate>, resolver: &Resolver) -> Vec<Candidate> {
             (None, None) if candidate.flags.iter().any(|f| f == analyze::UNNAMED_TARGET) => {
                 format!("unnamed:{}", candidate.span.0)
             }
-            (None, None) => continue,
+            (None, None) => {
+                unattributed.push(Unattributed {
+                    action: candidate.action,
+                    sentence: candidate.span,
+                });
+                continue;
+            }
         };
         match by_actor.get(&(candidate.action, actor_key.clone())) {
             Some(&i) if compatible(&out[i], &candidate) => absorb(&mut out[i], candidate),

@@ -403,6 +403,7 @@ impl ZhExtractor {
         Extraction {
             events,
             sentences: sentences.len(),
+            unattributed: Vec::new(),
         }
     }
 

@@ -26,7 +26,7 @@ pub use job::{
     SourceSpec,
 };
 pub use runner::{
-    default_registry, run_job, run_job_blocking, Progress, RunOptions, TextExtractor,
+    default_registry, run_job, run_job_blocking, Progress, RunOptions, TextExtractor, TextFindings,
 };
 pub use spill::SpillStore;
 pub use summary::{RunSummary, SourceSummary};

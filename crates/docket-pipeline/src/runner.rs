@@ -18,13 +18,34 @@ use crate::PipelineError;
 
 /// Finds events in free text. The pipeline calls it for every record that carries text.
 pub trait TextExtractor: Send + Sync {
-    /// Candidate events in `body`; `context` is the record's structured fields.
+    /// Candidate events in `body`; `context` is the record's structured fields. An extractor
+    /// that only finds events returns them with `.into()`.
     fn extract(
         &self,
         body: &TextBody,
         context: &RawEvent,
         reference_date: Option<PartialDate>,
-    ) -> Vec<RawEvent>;
+    ) -> TextFindings;
+}
+
+/// What a [`TextExtractor`] found in one text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TextFindings {
+    /// Candidate events.
+    pub events: Vec<RawEvent>,
+    /// Actions the text reports without naming who took them or whom they were taken against,
+    /// each as its action's name and the byte span of its sentence. They make no event; when a
+    /// record has no event, the first of them is the reason in its reject line.
+    pub unattributed: Vec<(String, (usize, usize))>,
+}
+
+impl From<Vec<RawEvent>> for TextFindings {
+    fn from(events: Vec<RawEvent>) -> Self {
+        TextFindings {
+            events,
+            unattributed: Vec::new(),
+        }
+    }
 }
 
 /// Progress of a run, for progress bars.
@@ -69,9 +90,30 @@ impl TextExtractor for docket_extract::Extractor {
         body: &TextBody,
         context: &RawEvent,
         reference_date: Option<PartialDate>,
-    ) -> Vec<RawEvent> {
-        docket_extract::Extractor::extract(self, body, context, reference_date).events
+    ) -> TextFindings {
+        let found = docket_extract::Extractor::extract(self, body, context, reference_date);
+        TextFindings {
+            events: found.events,
+            unattributed: found
+                .unattributed
+                .into_iter()
+                .map(|u| (u.action.as_str().to_string(), u.sentence))
+                .collect(),
+        }
     }
+}
+
+/// A sentence for a reject line: white space collapsed, at most 160 characters (cut at a
+/// word, with "...").
+fn sentence_excerpt(sentence: &str) -> String {
+    const MAX_CHARS: usize = 160;
+    let squeezed = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    if squeezed.chars().count() <= MAX_CHARS {
+        return squeezed;
+    }
+    let cut: String = squeezed.chars().take(MAX_CHARS).collect();
+    let kept = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{kept} ...")
 }
 
 /// Records are passed from the reader thread to the normalizer in batches of this size.
@@ -119,8 +161,12 @@ impl Work {
                 }
                 extractor.extract(&body, &fields, self.reference_date)
             }
-            _ => Vec::new(),
+            _ => TextFindings::default(),
         };
+        let TextFindings {
+            events: extracted,
+            unattributed,
+        } = extracted;
         if has_structured_action || text.is_none() {
             // one event from the fields; text only fills what the fields lack
             let mut fields = fields;
@@ -143,7 +189,14 @@ impl Work {
                 .map(|e| vec![e]);
         }
         if extracted.is_empty() {
-            return Err("no enforcement action found in the text".to_string());
+            return Err(match (unattributed.first(), &text) {
+                (Some((action, (start, end))), Some(body)) => format!(
+                    "an enforcement action ({action}) was found, but neither who took it nor \
+                     whom it was taken against could be identified: \"{}\"",
+                    sentence_excerpt(body.text.get(*start..*end).unwrap_or(""))
+                ),
+                _ => "no enforcement action found in the text".to_string(),
+            });
         }
         let mut events = Vec::with_capacity(extracted.len());
         for mut raw in extracted {

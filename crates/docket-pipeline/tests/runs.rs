@@ -534,3 +534,48 @@ fn a_target_list_gives_one_target_per_defendant() {
     let error = Job::parse(&path, both).unwrap_err().to_string();
     assert!(error.contains("target_list"), "{error}");
 }
+
+/// A text whose action names neither who took it nor whom it was taken against is a reject that
+/// says so, with the action and its sentence; a text with no action at all is a reject that says
+/// that instead.
+#[test]
+fn a_text_reject_names_the_action_it_could_not_attribute() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = fixtures().join("adapters/unattributed.csv");
+    let job = format!(
+        r#"
+[job]
+name = "unattributed"
+
+[sources.summaries]
+kind = "csv"
+path = "{source}"
+[sources.summaries.fields]
+text = "summary"
+ref = "id"
+
+[exports.events]
+kind = "jsonl"
+path = "{out}/events.jsonl"
+"#,
+        source = source.display(),
+        out = dir.path().display(),
+    );
+    let summary = run_in(dir.path(), &job).unwrap();
+    assert_eq!(summary.sources[0].read, 2, "{summary}");
+    assert_eq!(summary.sources[0].rejected, 2, "{summary}");
+    let rejects = read_jsonl(&dir.path().join("rejects.jsonl"));
+    assert_eq!(rejects.len(), 2);
+    assert_eq!(rejects[0]["record"], 1);
+    assert_eq!(
+        rejects[0]["reason"],
+        "an enforcement action (fine) was found, but neither who took it nor whom it was taken \
+         against could be identified: \"Fine for failure to comply with an order of the Polish \
+         DPA (UODO).\""
+    );
+    assert_eq!(rejects[1]["record"], 2);
+    assert_eq!(
+        rejects[1]["reason"],
+        "no enforcement action found in the text"
+    );
+}
