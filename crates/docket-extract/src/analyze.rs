@@ -4219,8 +4219,12 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
         }
         let word = ctx.word(t1 - 1);
         let participle = is_participle(word);
-        // "Wang Xuebing, jailed for 12 years": a participle after a name and a comma
+        // "Wang Xuebing, jailed for 12 years": a participle after a name and a comma (not
+        // with a name as its object: "The head of the CMA, Andrea Coscelli, fined Acme Widgets
+        // Ltd" is active)
+        let object_follows = ctx.owner.get(t1).copied().flatten().is_some();
         if participle
+            && !object_follows
             && prev.is_some_and(|p| {
                 ctx.punct(p) == Some(',')
                     && p > 0
@@ -4239,11 +4243,11 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
                 .mentions
                 .iter()
                 .any(|m| m.role == Role::Authority && !m.modifier && m.t1 <= t0 && m.t0 >= left);
-            if subject.is_some_and(|m| m.role != Role::Authority) && !authority_left {
-                let object_follows = ctx.owner.get(t1).copied().flatten().is_some();
-                if !object_follows {
-                    return Voice::Passive;
-                }
+            if subject.is_some_and(|m| m.role != Role::Authority)
+                && !authority_left
+                && !object_follows
+            {
+                return Voice::Passive;
             }
         }
         Voice::Active

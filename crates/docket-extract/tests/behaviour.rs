@@ -5488,3 +5488,72 @@ fn title_case_lines_after_the_headline_name_only_written_names() {
         "{out:#?}"
     );
 }
+
+/// "EU competition commissioner Margrethe Vestager fined Google": the European Commission's
+/// competition commissioner or chief, named before the person who holds the office, is the
+/// Commission acting (a descriptor of the catalogue), with or without "EU" before it.
+#[test]
+fn the_eu_competition_commissioner_acts_for_the_commission() {
+    let x = built_in_extractor();
+    for (text, target) in [
+        (
+            "EU competition commissioner Margrethe Vestager fined Google 2.4 billion euros.",
+            "google",
+        ),
+        (
+            "The EU's competition chief Margrethe Vestager fined Google 4.3 billion euros.",
+            "google",
+        ),
+        (
+            "Competition Commissioner Neelie Kroes fined Microsoft 899 million euros.",
+            "microsoft",
+        ),
+        (
+            "EU antitrust chief Joaquin Almunia fined Intel 1.06 billion euros.",
+            "intel",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(
+            actor_id(fine).as_deref(),
+            Some("eu.commission"),
+            "{text}: {out:#?}"
+        );
+        assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
+    }
+}
+
+/// "The head of the CMA, Andrea Coscelli, fined Acme Widgets Ltd": a participle after a name
+/// and a comma is a reduced passive ("Wang Xuebing, jailed for 12 years") only without a name
+/// as its object; with one, it is the active verb of the clause's authority.
+#[test]
+fn a_participle_with_an_object_after_an_apposition_is_active() {
+    let x = built_in_extractor();
+    for (text, action, actor, target) in [
+        (
+            "The head of the CMA, Andrea Coscelli, fined Acme Widgets Ltd.",
+            "fine",
+            "uk.cma",
+            "name:Acme Widgets Ltd",
+        ),
+        (
+            "The chairman of the SEC, Gary Gensler, charged Acme Corp with fraud.",
+            "charge",
+            "us.sec",
+            "name:Acme Corp",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let event = find(&out.events, action, None);
+        assert_eq!(actor_id(event).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(event), vec![target], "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "Wang Xuebing, jailed for 12 years, lost his appeal.",
+        None,
+    );
+    let ruling = find(&out.events, "ruling", None);
+    assert_eq!(target_ids(ruling), vec!["name:Wang Xuebing"], "{out:#?}");
+}
