@@ -5436,6 +5436,16 @@ fn reporting_authority(ctx: &Ctx<'_, '_>, left: usize) -> Option<Mention> {
     while q > 0 && (ctx.covered[q] && ctx.owner[q].is_none() || ctx.is(q, lexicon::ADVERBS)) {
         q -= 1;
     }
+    // ("The Securities and Exchange Commission (SEC) said": the name before its acronym in
+    // brackets)
+    if ctx.punct(q) == Some(')') && ctx.mention_at(q).is_none() {
+        if let Some(open) = (q.saturating_sub(4)..q)
+            .rev()
+            .find(|&t| ctx.punct(t) == Some('('))
+        {
+            q = open.checked_sub(1)?;
+        }
+    }
     let m = ctx.mention_at(q)?;
     let mention = &ctx.mentions[m];
     // (the reporter opens its sentence or clause)
@@ -5544,10 +5554,17 @@ fn reporter_after(ctx: &Ctx<'_, '_>, t1: usize) -> Option<(usize, usize)> {
     }
     let m = ctx.mention_at(skip_determiners(ctx, comma + 1))?;
     let mention = &ctx.mentions[m];
-    if mention.role != Role::Authority || !ctx.is(mention.t1, &REPORTING) {
+    // ("..., the Securities and Exchange Commission (SEC) said": past its acronym in brackets)
+    let verb = match ctx.punct(mention.t1) {
+        Some('(') => (mention.t1 + 1..n.min(mention.t1 + 5))
+            .find(|&t| ctx.punct(t) == Some(')'))
+            .map_or(mention.t1, |close| close + 1),
+        _ => mention.t1,
+    };
+    if mention.role != Role::Authority || !ctx.is(verb, &REPORTING) {
         return None;
     }
-    let mut end = mention.t1 + 1;
+    let mut end = verb + 1;
     while end < n && ctx.covered[end] {
         end += 1;
     }

@@ -5557,3 +5557,36 @@ fn a_participle_with_an_object_after_an_apposition_is_active() {
     let ruling = find(&out.events, "ruling", None);
     assert_eq!(target_ids(ruling), vec!["name:Wang Xuebing"], "{out:#?}");
 }
+
+/// "The Securities and Exchange Commission (SEC) said Acme Corp would pay ...": an authority
+/// that reports the clause acts in it also when its acronym in brackets follows its name, before
+/// the reporting verb or after the clause.
+#[test]
+fn a_reporting_authority_with_its_acronym_in_brackets_acts() {
+    let x = built_in_extractor();
+    for (text, actor, target) in [
+        (
+            "The State Administration for Market Regulation (SAMR) said Meituan would pay a \
+             fine of 3.44 billion yuan.",
+            "cn.samr",
+            "meituan",
+        ),
+        (
+            "The Federal Trade Commission (FTC) said Acme Corp agreed to pay a $5 million \
+             penalty.",
+            "us.ftc",
+            "name:Acme Corp",
+        ),
+        (
+            "Acme Corp agreed to pay a $5 million penalty, the Securities and Exchange \
+             Commission (SEC) said.",
+            "us.sec",
+            "name:Acme Corp",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
+    }
+}
