@@ -2885,6 +2885,10 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if t1 == t0 + 1 && ctx.is(t0, &["guilty", "liable"]) {
             continue;
         }
+        // ("(National School of Justice and Prosecution)": a word of a name)
+        if ctx.is_capitalised(t0) && in_names_bracket(&ctx, t0) {
+            continue;
+        }
         triggers.push((t0, t1, action, form));
     }
     triggers.extend(verdicts_on_object(&ctx));
@@ -3865,11 +3869,61 @@ fn as_list(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     ctx.is(t, &["as"]) && (t > 0 && ctx.is(t - 1, &["well", "such"]) || ctx.is(t + 1, &["well"]))
 }
 
-/// "(FTC)", "(SEC)": a short bracket after a name is part of it, not a clause boundary.
+/// Tokens a bracket of a name's other names may hold.
+const MAX_NAMES_BRACKET: usize = 12;
+
+/// Whether the tokens between the brackets at `open` and `close` are only other names of the
+/// name right before `open`: capitalised words, short particles ("de", "of", "für"), commas,
+/// periods and hyphens ("(Autoriteit Persoonsgegevens, AP)").
+fn names_bracket(ctx: &Ctx<'_, '_>, open: usize, close: usize) -> bool {
+    open > 0
+        && ctx.owner[open - 1].is_some()
+        && (open + 1..close).all(|q| {
+            ctx.toks[q].kind == Kind::Word
+                && (ctx.is_capitalised(q) || ctx.word(q).chars().count() <= 3)
+                || matches!(ctx.punct(q), Some(',' | '.' | '-'))
+        })
+}
+
+/// The brackets around token `t` when they hold only other names of the name before them (see
+/// [`names_bracket`]): "Krajowa Szkoła Sądownictwa i Prokuratury (National School of Justice and
+/// Prosecution)" names a school, and its "Prosecution" is no action.
+fn in_names_bracket(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let n = ctx.toks.len();
+    let open = (t.saturating_sub(MAX_NAMES_BRACKET)..t)
+        .rev()
+        .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
+        .filter(|&q| ctx.punct(q) == Some('('));
+    let close = (t + 1..(t + MAX_NAMES_BRACKET + 1).min(n))
+        .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
+        .filter(|&q| ctx.punct(q) == Some(')'));
+    match (open, close) {
+        (Some(open), Some(close)) => names_bracket(ctx, open, close),
+        _ => false,
+    }
+}
+
+/// "(FTC)", "(SEC)": a short bracket after a name is part of it, not a clause boundary; so is
+/// a longer one right after a name that holds only its other names ("(Autoriteit
+/// Persoonsgegevens, AP)", "(Agencia Española de Protección de Datos, AEPD)").
 fn short_bracket(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    let n = ctx.toks.len();
     match ctx.punct(t) {
-        Some('(') => (t + 1..(t + 5).min(ctx.toks.len())).any(|q| ctx.punct(q) == Some(')')),
-        Some(')') => (t.saturating_sub(4)..t).any(|q| ctx.punct(q) == Some('(')),
+        Some('(') => {
+            (t + 1..(t + 5).min(n)).any(|q| ctx.punct(q) == Some(')'))
+                || (t + 1..(t + MAX_NAMES_BRACKET + 1).min(n))
+                    .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
+                    .is_some_and(|close| {
+                        ctx.punct(close) == Some(')') && names_bracket(ctx, t, close)
+                    })
+        }
+        Some(')') => {
+            (t.saturating_sub(4)..t).any(|q| ctx.punct(q) == Some('('))
+                || (t.saturating_sub(MAX_NAMES_BRACKET)..t)
+                    .rev()
+                    .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
+                    .is_some_and(|open| ctx.punct(open) == Some('(') && names_bracket(ctx, open, t))
+        }
         _ => false,
     }
 }
@@ -8256,8 +8310,20 @@ fn pick_amount(
 fn after_target_apposition(ctx: &Ctx<'_, '_>, m: &MoneyExpr, targets: &[Mention]) -> bool {
     let (q, _) = ctx.tok_range(m.start, m.end);
     // ("fined Alibaba, Tencent's China Literature and Suning's Shenzhen Hive Box 500,000
-    // yuan": right after the last of the verb's objects, however long the list)
-    if targets.iter().any(|target| target.t1 == q) {
+    // yuan": right after the last of the verb's objects, however long the list; also after
+    // the target's other names in brackets: "fined Krajowa Szkoła Sądownictwa i Prokuratury
+    // (National School of Justice and Prosecution) EUR 22,200")
+    let after_names_bracket = |target: &Mention| {
+        ctx.punct(target.t1) == Some('(')
+            && q > target.t1 + 1
+            && ctx.punct(q - 1) == Some(')')
+            && q - 1 - target.t1 <= MAX_NAMES_BRACKET
+            && names_bracket(ctx, target.t1, q - 1)
+    };
+    if targets
+        .iter()
+        .any(|target| target.t1 == q || after_names_bracket(target))
+    {
         return true;
     }
     let Some(comma) = q.checked_sub(1).filter(|&c| ctx.punct(c) == Some(',')) else {

@@ -5590,3 +5590,49 @@ fn a_reporting_authority_with_its_acronym_in_brackets_acts() {
         assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
     }
 }
+
+/// A bracket right after a name that holds only its other names is part of the name: it does not
+/// cut the clause ("The Dutch Data Protection Authority (Autoriteit Persoonsgegevens, AP) fined
+/// Uber" -> nl.ap), an amount after it is the verb's ("fined Storstockholms Lokaltrafik
+/// (Stockholm Local Transport Company) EUR 1,600,000"), and a trigger word in it is no action
+/// ("(National School of Justice and Prosecution)").
+#[test]
+fn brackets_of_other_names_belong_to_the_name() {
+    let x = built_in_extractor();
+    for (text, actor, target) in [
+        (
+            "The Dutch Data Protection Authority (Autoriteit Persoonsgegevens, AP) fined Uber 290 \
+             million euros.",
+            "nl.ap",
+            "uber",
+        ),
+        (
+            "The Spanish Data Protection Agency (Agencia Española de Protección de Datos, AEPD) \
+             fined CaixaBank 6 million euros.",
+            "es.aepd",
+            "caixabank",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "The Swedish DPA has fined Storstockholms Lokaltrafik (Stockholm Local Transport Company) \
+         EUR 1,600,000.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(fine.amount.as_deref(), Some("EUR 1,600,000"), "{out:#?}");
+    let text = "The Polish DPA (UODO) fined Krajowa Szkoła Sądownictwa i Prokuratury (National \
+                School of Justice and Prosecution) EUR 22,200.";
+    let out = extract(&x, text, None);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() == Some("fine")),
+        "{out:#?}"
+    );
+}
