@@ -3842,8 +3842,15 @@ fn absorbed(ctx: &Ctx<'_, '_>, produced: &[(usize, usize, Form, ActionKind)], t0
                 let modifier = ctx.owner[t].is_some_and(|m| {
                     ctx.mentions[m].t1 == t0 && ctx.mentions[m].role == Role::Authority
                 });
+                // "to resolve the department's investigation": a common noun as the possessor
+                let noun_possessor = ctx.is_lower_word(t)
+                    && ctx
+                        .toks
+                        .get(t + 1)
+                        .is_some_and(|tok| tok.kind == Kind::Poss);
                 !(ctx.covered[t]
-                    || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num)
+                    || matches!(ctx.toks[t].kind, Kind::Punct(_) | Kind::Num | Kind::Poss)
+                    || noun_possessor
                     || ctx.is(t, lexicon::DETERMINERS)
                     || ctx.is(t, &["to", "pay", "paid", "paying"])
                     || payer

@@ -5636,3 +5636,25 @@ fn brackets_of_other_names_belong_to_the_name() {
         "{out:#?}"
     );
 }
+
+/// "agreed to pay over $4 billion to resolve the department's investigation": the investigation
+/// a payment resolves is that settlement's object, also with a common noun as its possessor; it
+/// is no event of its own (before: an investigation with no party, dated as the settlement).
+#[test]
+fn an_investigation_resolved_by_a_payment_is_absorbed_with_a_noun_possessor() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Justice Department announced that Binance Holdings Ltd. agreed to pay over $4 \
+         billion to resolve the department's investigation.",
+        None,
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(actor_id(settlement).as_deref(), Some("us.doj"), "{out:#?}");
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() != Some("investigation")),
+        "{out:#?}"
+    );
+}
