@@ -762,7 +762,17 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
         // "Alibaba-backed Suning", "Tencent-owned Sogou": a name that is the first part of a
         // hyphenated adjective describes another party and is no party itself
         let adjective = adjective_suffix_at(s.text, hit.end);
-        if !names.is_empty() && (hit.trigger().is_none() || capital_start) && !adjective {
+        // ("$3M", "USD 3M": a name inside an amount is part of the amount, not 3M)
+        let in_amount = || {
+            s.money
+                .iter()
+                .any(|m| m.start < hit.end && hit.start < m.end)
+        };
+        if !names.is_empty()
+            && (hit.trigger().is_none() || capital_start)
+            && !adjective
+            && !in_amount()
+        {
             let chosen = if names.len() == 1 {
                 Some(names[0])
             } else {

@@ -194,7 +194,12 @@ impl Index {
                 vec![pattern.to_string()]
             };
             for variant in variants {
-                let exact = (force_cs || is_all_caps(&variant)).then(|| variant.clone());
+                // (a name that begins with a digit, "3M", "4chan", is matched as written: "3m"
+                // in "£195.3m" is an amount)
+                let digit_first = variant.starts_with(|c: char| c.is_ascii_digit())
+                    && !matches!(meaning, Meaning::Trigger(..));
+                let exact =
+                    (force_cs || is_all_caps(&variant) || digit_first).then(|| variant.clone());
                 let capital = exact.is_none()
                     && starts_upper(&variant)
                     && !matches!(meaning, Meaning::Trigger(..));

@@ -5658,3 +5658,42 @@ fn an_investigation_resolved_by_a_payment_is_absorbed_with_a_noun_possessor() {
         "{out:#?}"
     );
 }
+
+/// Companies whose names begin with a digit are found through the catalogue ("fined 3M",
+/// "into 4chan", "23andMe"), matched as written: "3M" in "$3M" or "3m" in "£195.3m" is part of
+/// an amount.
+#[test]
+fn names_that_begin_with_a_digit_come_from_the_catalogue_as_written() {
+    let x = built_in_extractor();
+    for (text, action, target) in [
+        ("The EPA fined 3M $1.5 million.", "fine", "3m"),
+        (
+            "Ofcom has opened an investigation into 4chan.",
+            "investigation",
+            "4chan",
+        ),
+        (
+            "The ICO fined 23andMe 2.31 million pounds.",
+            "fine",
+            "23andme",
+        ),
+        ("The FTC sued 7-Eleven in 2020.", "charge", "7-eleven"),
+    ] {
+        let out = extract(&x, text, None);
+        let event = find(&out.events, action, None);
+        assert_eq!(target_ids(event), vec![target], "{text}: {out:#?}");
+    }
+    for text in [
+        "The SEC fined Acme Corp $3M.",
+        "The FTC fined Acme Corp 3M dollars.",
+        "Marsh posted a $375m (£195.3m) profit. It paid a $850m fine to the SEC.",
+    ] {
+        let out = extract(&x, text, None);
+        assert!(
+            out.events
+                .iter()
+                .all(|e| !target_ids(e).iter().any(|t| t == "3m")),
+            "{text}: {out:#?}"
+        );
+    }
+}
