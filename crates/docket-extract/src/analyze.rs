@@ -1094,8 +1094,13 @@ fn titled_person_after(ctx: &Ctx<'_, '_>, t: usize) -> bool {
             || ctx.is(q, &["financial", "operating", "technology", "co-founder"])
             || matches!(ctx.word(q), "CEO" | "CFO" | "COO" | "CTO")
     };
+    // ("Didi chairman and chief executive Cheng Wei": two titles joined by "and")
     let mut q = t;
-    while q < ctx.toks.len() && q < t + 4 && title_word(q) && ctx.owner[q].is_none() {
+    while q < ctx.toks.len()
+        && q < t + 6
+        && (title_word(q) || q > t && ctx.is(q, &["and"]) && title_word(q + 1))
+        && ctx.owner[q].is_none()
+    {
         q += 1;
     }
     // (the text may end with the title: "... Acme Corp chief executive")
@@ -2513,7 +2518,14 @@ fn find_possessives(ctx: &mut Ctx<'_, '_>) {
         // Elon Musk")
         let role_start = t;
         if !product_before && possessor_is_company {
-            while t < n.min(role_start + 5) && holder_role_word(ctx, t) {
+            // ("Didi's chairman and chief executive Cheng Wei": two roles joined by "and")
+            while t < n.min(role_start + 6)
+                && (holder_role_word(ctx, t)
+                    || t > role_start
+                        && ctx.is(t, &["and"])
+                        && t + 1 < n
+                        && holder_role_word(ctx, t + 1))
+            {
                 t += 1;
             }
             if t > role_start {
@@ -3267,6 +3279,39 @@ fn coordinated_verb_actor(
         .actor
         .clone()
         .filter(|a| a.role == Role::Authority)
+}
+
+/// Words that open a subordinate clause inside a sentence ("days after the company went public").
+const SUBORDINATORS: [&str; 8] = [
+    "after", "before", "when", "while", "because", "since", "until", "as",
+];
+
+/// The authority that opens the main clause, when the verb at `verb` comes right after ", and"
+/// and its own clause, which begins at `left`, opens with a subordinating word: "The CAC
+/// launched its investigation into Didi in July, days after the company went public in New York,
+/// and ordered app stores to remove its apps" (the CAC orders, not the company).
+fn main_clause_authority(ctx: &Ctx<'_, '_>, left: usize, verb: usize) -> Option<usize> {
+    // (a subordinating word after a comma or a span of time, "days after", "shortly after"; not
+    // a preposition after a verb: "Prosecutors went after the companies ..., and accused")
+    let subordinator = left.checked_sub(1).filter(|&s| {
+        ctx.is(s, &SUBORDINATORS)
+            && s > 0
+            && (ctx.punct(s - 1) == Some(',')
+                || ctx.is(
+                    s - 1,
+                    &[
+                        "days", "weeks", "months", "years", "hours", "shortly", "just", "soon",
+                        "long", "day", "week", "month", "year",
+                    ],
+                ))
+    })?;
+    let p = right_after_and(ctx, verb)?;
+    if p < 2 || p <= left || ctx.punct(p - 2) != Some(',') {
+        return None;
+    }
+    let (main_left, _) = clause(ctx, subordinator, subordinator + 1);
+    let m = ctx.mention_at(skip_determiners(ctx, main_left))?;
+    (ctx.mentions[m].role == Role::Authority && !ctx.mentions[m].modifier).then_some(m)
 }
 
 /// The authority that an "it" or "they" right after a reporting verb names, as the subject of
@@ -6084,12 +6129,19 @@ fn analyze_trigger_as(
                         ordering_verb(ctx, left, t0)
                             .and_then(|o| authority_reference(ctx, memory, left, o))
                     };
+                    // "The CAC launched its investigation into Didi, days after the company went
+                    // public, and ordered app stores to remove its apps": the subject of the
+                    // main clause before the subordinate one
+                    let main_clause = || {
+                        let verb = ordering_verb(ctx, left, t0).unwrap_or(t0);
+                        main_clause_authority(ctx, left, verb).map(|m| ctx.mentions[m].clone())
+                    };
                     // a company doing it is not enforcement, unless it refers to an authority
                     let company_acts = subject_mentions
                         .iter()
                         .any(|&m| ctx.mentions[m].role != Role::Authority);
                     let reference = if company_acts {
-                        let Some(orderer) = ordered_by() else {
+                        let Some(orderer) = main_clause().or_else(ordered_by) else {
                             return Vec::new();
                         };
                         Some(orderer)
@@ -6097,6 +6149,7 @@ fn analyze_trigger_as(
                         authority_reference(ctx, memory, left, t0)
                             .or_else(ordered_by)
                             .or_else(|| reported_pronoun_subject(ctx, memory, t0))
+                            .or_else(main_clause)
                     };
                     if let Some(a) = reference {
                         flags.push("actor_coreference".to_string());
@@ -6200,11 +6253,24 @@ fn analyze_trigger_as(
                 extra_targets = case_targets(ctx, memory, left, t0);
             }
             // "ordered app stores to remove its app": the app's owner is the latest company
+            // (also "to remove 25 of its apps")
+            let its = if ctx.toks.get(from).is_some_and(|t| t.kind == Kind::Num)
+                && ctx.is(from + 1, &["of"])
+            {
+                from + 2
+            } else {
+                from
+            };
             if targets.is_empty()
                 && !actors.is_empty()
                 && from == t1
-                && ctx.is(from, &["its"])
-                && ctx.is(from + 1, lexicon::PRODUCT_NOUNS)
+                && ctx.is(its, &["its"])
+                && (ctx.is(its + 1, lexicon::PRODUCT_NOUNS)
+                    || ctx
+                        .word(its + 1)
+                        .to_ascii_lowercase()
+                        .strip_suffix('s')
+                        .is_some_and(|one| is_in(lexicon::PRODUCT_NOUNS, one)))
             {
                 extra_targets.extend(latest_party(ctx, memory, t0, false));
             }

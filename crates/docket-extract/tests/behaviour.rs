@@ -5697,3 +5697,63 @@ fn names_that_begin_with_a_digit_come_from_the_catalogue_as_written() {
         );
     }
 }
+
+/// "fined Didi's chairman and chief executive Cheng Wei and president Jean Liu 1 million yuan
+/// each": two roles joined by "and" before a holder's name are one role, and the company is the
+/// holders' employer (before: a fine on Didi, with no amount).
+#[test]
+fn two_roles_joined_by_and_before_a_holder() {
+    let x = built_in_extractor();
+    for text in [
+        "The CAC also fined Didi's chairman and chief executive Cheng Wei and president Jean Liu \
+         1 million yuan each.",
+        "The CAC also fined Didi chairman and chief executive Cheng Wei and president Jean Liu 1 \
+         million yuan each.",
+    ] {
+        let out = extract(&x, text, None);
+        let fines: Vec<_> = out
+            .events
+            .iter()
+            .filter(|e| e.action.as_deref() == Some("fine"))
+            .collect();
+        let targets: Vec<Vec<String>> = fines.iter().map(|e| target_ids(e)).collect();
+        assert_eq!(
+            targets,
+            vec![vec!["name:Cheng Wei"], vec!["name:Jean Liu"]],
+            "{text}: {out:#?}"
+        );
+        assert!(
+            fines
+                .iter()
+                .all(|e| e.amount.as_deref() == Some("1 million yuan")),
+            "{text}: {out:#?}"
+        );
+    }
+}
+
+/// "The CAC launched its investigation into Didi in July last year, days after the company went
+/// public in New York, and ordered app stores to remove 25 of its apps": a verb after ", and"
+/// whose clause opens with a subordinating word after a span of time has the main clause's
+/// subject (the CAC, not the company), and "25 of its apps" are the latest company's.
+#[test]
+fn a_verb_after_a_subordinate_clause_has_the_main_subject() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CAC launched its investigation into Didi in July last year, days after the company \
+         went public in New York, and ordered app stores to remove 25 of its apps.",
+        Some("2022-07-21"),
+    );
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(target_ids(removal), vec!["didi"], "{out:#?}");
+    // "went after" is a verb's preposition: the firms' accusers are no subject of a main clause
+    let out = extract(
+        &x,
+        "Prosecutors went after the companies using legislation put in place to fight organised \
+         crime, and accused the firms of conspiring and running \"Racketeer Influenced and \
+         Corrupt Organisations\".",
+        None,
+    );
+    assert!(out.events.is_empty(), "{out:#?}");
+}
