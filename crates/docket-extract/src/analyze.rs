@@ -1927,23 +1927,72 @@ fn find_unknown_names(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
             // headline); the longest start of the run the document writes elsewhere is the name
             // ("SEC Sues Kimberly Sredich for Stealing Investor Funds", after the title "Kimberly
             // Sredich")
-            let mut b = b;
+            let (mut a, mut b) = (a, b);
+            // (and the earliest start: "SEC Obtains Judgment Against Donato Baca" under the
+            // title "Donato Baca" names him, without the preposition that title case capitalises)
             if (ctx.s.headline || ctx.s.unterminated)
                 && *title_case_headline.get_or_insert_with(|| title_case(ctx))
             {
                 let (from, to) = ctx.s.span;
-                let written_elsewhere = |end: usize| {
-                    let name = &ctx.s.text[ctx.toks[a].start..ctx.toks[end - 1].end];
+                let written_elsewhere = |start: usize, end: usize| {
+                    let name = &ctx.s.text[ctx.toks[start].start..ctx.toks[end - 1].end];
                     // (as whole words: "Investment" is not written in "Investments")
                     find_words(&ctx.s.text[to..], name).is_some()
                         || find_words(&ctx.s.text[..from], name).is_some()
                 };
-                match (a + 1..=b).rev().find(|&end| {
-                    ctx.toks[end - 1].kind == Kind::Word
-                        && !ctx.is(end - 1, &["for", "of", "and", "the", "&"])
-                        && written_elsewhere(end)
-                }) {
-                    Some(end) => b = end,
+                let joining = |t: usize| ctx.is(t, &["for", "of", "and", "the", "&"]);
+                // (past other words than the prepositions and articles that title case
+                // capitalised, a name of two words or more: "Company Longfin Corp" -> "Longfin
+                // Corp", but not "Taiwan-Based Insurance Company" -> "Insurance")
+                let function_word = |t: usize| {
+                    ctx.is(
+                        t,
+                        &[
+                            "against", "in", "on", "of", "for", "with", "from", "by", "to", "at",
+                            "the", "a", "an", "and", "or", "into", "over",
+                        ],
+                    )
+                };
+                let found = (a..b)
+                    .filter(|&start| ctx.toks[start].kind == Kind::Word && !joining(start))
+                    .find_map(|start| {
+                        // (or right after a noun that describes a party: "Cryptocurrency
+                        // Company Longfin")
+                        let described = start > a
+                            && ctx.is(
+                                start - 1,
+                                &[
+                                    "company",
+                                    "firm",
+                                    "bank",
+                                    "fund",
+                                    "startup",
+                                    "adviser",
+                                    "advisor",
+                                    "broker",
+                                    "executive",
+                                    "promoter",
+                                    "trader",
+                                    "platform",
+                                    "exchange",
+                                ],
+                            );
+                        let shortest = if described || (a..start).all(function_word) {
+                            start + 1
+                        } else {
+                            start + 2
+                        };
+                        (shortest..=b)
+                            .rev()
+                            .find(|&end| {
+                                ctx.toks[end - 1].kind == Kind::Word
+                                    && !joining(end - 1)
+                                    && written_elsewhere(start, end)
+                            })
+                            .map(|end| (start, end))
+                    });
+                match found {
+                    Some((start, end)) => (a, b) = (start, end),
                     None => continue,
                 }
             }
@@ -2905,6 +2954,14 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         }
         // "guilty", "liable" alone are read by `verdicts_on_object` only
         if t1 == t0 + 1 && ctx.is(t0, &["guilty", "liable"]) {
+            continue;
+        }
+        // a judgment alone is one only against a party ("SEC Obtains Judgment Against Broker";
+        // not "an error of judgment", "in its judgment")
+        if t1 == t0 + 1
+            && ctx.is(t0, &["judgment", "judgments", "judgement", "judgements"])
+            && !ctx.is(t1, &["against"])
+        {
             continue;
         }
         // ("(National School of Justice and Prosecution)": a word of a name)

@@ -448,6 +448,7 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("closed", ActionKind::Removal, Form::Verb),
     ("closed down", ActionKind::Removal, Form::Verb),
     ("shut down", ActionKind::Removal, Form::Verb),
+    ("shuts down", ActionKind::Removal, Form::Verb),
     ("shut", ActionKind::Removal, Form::Verb),
     // ban
     ("ban", ActionKind::Ban, Form::Either),
@@ -459,6 +460,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("block", ActionKind::Ban, Form::Verb),
     ("blocking", ActionKind::Ban, Form::Verb),
     ("barred", ActionKind::Ban, Form::Verb),
+    // (with an authority only, NEEDS_AUTHORITY: "Court Bars Recidivist from Serving ...", not
+    // "behind bars")
+    ("bars", ActionKind::Ban, Form::Verb),
     ("prohibited", ActionKind::Ban, Form::Verb),
     ("outlawed", ActionKind::Ban, Form::Verb),
     ("blacklisted", ActionKind::Ban, Form::Verb),
@@ -507,6 +511,13 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("sentence", ActionKind::Ruling, Form::Noun),
     ("jailed", ActionKind::Ruling, Form::Verb),
     ("verdict", ActionKind::Ruling, Form::Noun),
+    // (a judgment alone only against a party: "SEC Obtains Judgment Against Broker", "Court
+    // Enters $64 Million Judgment Against ..."; not "an error of judgment")
+    ("judgment", ActionKind::Ruling, Form::Noun),
+    ("judgments", ActionKind::Ruling, Form::Noun),
+    ("judgement", ActionKind::Ruling, Form::Noun),
+    ("judgements", ActionKind::Ruling, Form::Noun),
+    ("convicts", ActionKind::Ruling, Form::Verb),
     ("final judgment", ActionKind::Ruling, Form::Noun),
     ("final judgments", ActionKind::Ruling, Form::Noun),
     ("final judgement", ActionKind::Ruling, Form::Noun),
@@ -582,6 +593,8 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
         "closed down",
         "shut",
         "shut down",
+        "shuts down",
+        "bars",
         "cancelled",
         "canceled",
         "taken over",

@@ -5757,3 +5757,92 @@ fn a_verb_after_a_subordinate_clause_has_the_main_subject() {
     );
     assert!(out.events.is_empty(), "{out:#?}");
 }
+
+/// "SEC Obtains Judgment Against Broker", "A federal jury convicts John Smith", "SEC Shuts Down
+/// ... Scheme", "SEC Bars Hedge Fund Manager": a judgment against a party is a ruling (a
+/// judgment alone is none: "an error of judgment"), "convicts" a ruling, "shuts down" a removal,
+/// and "bars" a ban when an authority acts ("behind bars" is none).
+#[test]
+fn judgments_against_convicts_shuts_down_and_bars() {
+    let x = built_in_extractor();
+    for (text, action, actor, target) in [
+        (
+            "The court entered a judgment against Acme Corp on Tuesday.",
+            "ruling",
+            None,
+            Some("name:Acme Corp"),
+        ),
+        (
+            "A federal jury convicts John Smith of fraud.",
+            "ruling",
+            Some("name:federal jury"),
+            Some("name:John Smith"),
+        ),
+        (
+            "The SEC shuts down Acme Capital LLC.",
+            "removal",
+            Some("us.sec"),
+            Some("name:Acme Capital LLC"),
+        ),
+        (
+            "The SEC bars Acme Capital LLC from the securities industry.",
+            "ban",
+            Some("us.sec"),
+            Some("name:Acme Capital LLC"),
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let event = find(&out.events, action, None);
+        assert_eq!(actor_id(event).as_deref(), actor, "{text}: {out:#?}");
+        assert_eq!(
+            target_ids(event),
+            target.into_iter().collect::<Vec<_>>(),
+            "{text}: {out:#?}"
+        );
+    }
+    assert_no_events(
+        &x,
+        &[
+            "The chairman admitted an error of judgment in the Acme Corp deal.",
+            "John Smith was put behind bars in 2019.",
+        ],
+        None,
+    );
+}
+
+/// A title-case line under its title names a defendant the title names, also after the
+/// preposition that title case capitalises ("SEC Obtains Judgment Against Donato Baca, Jr.")
+/// and, with two words or more or after a noun that describes a party, after other words
+/// ("Purported Cryptocurrency Company Longfin"); one common word after others is no name
+/// ("Taiwan-Based Insurance Company" under "Taiwan Life Insurance Co").
+#[test]
+fn title_case_lines_find_the_titles_names_inside_longer_runs() {
+    let x = built_in_extractor();
+    for (text, target) in [
+        (
+            "Donato Baca\n\nSEC Obtains Judgment Against Donato Baca, Jr. in Ponzi Scheme",
+            "name:Donato Baca",
+        ),
+        (
+            "Longfin Corp. and Venkata S. Meenavalli\n\nSEC Adds Fraud Charges Against Purported \
+             Cryptocurrency Company Longfin, CEO, and Consultant",
+            // (the title's fuller name, by coreference)
+            "name:Longfin Corp",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let event = out
+            .events
+            .iter()
+            .find(|e| !e.targets.is_empty())
+            .unwrap_or_else(|| panic!("{text}: {out:#?}"));
+        assert_eq!(target_ids(event), vec![target], "{text}: {out:#?}");
+    }
+    let text = "Taiwan Life Insurance Co\n\nSEC Sues a Taiwan-Based Insurance Company and a \
+                Former Insider for Fraudulent Market Manipulation";
+    let out = extract(&x, text, None);
+    assert!(
+        out.events.iter().all(|e| e.targets.is_empty()),
+        "{text}: {out:#?}"
+    );
+}
