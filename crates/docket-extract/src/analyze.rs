@@ -4648,6 +4648,14 @@ fn object_list(
             && ctx.toks[t - 1].end == tok.start
             && is_legal_suffix(ctx.word(t - 1))
             && (ctx.is(t + 1, &["and"]) || ctx.punct(t + 1) == Some(','));
+        // ("MAN, Volvo/Renault, Daimler": a slash between two names joins two names of one
+        // party, "Medicals Nordic I/S" a legal form; the list goes on after the second)
+        if tok.kind == Kind::Punct('/') && t > 0 && ctx.owner[t - 1].is_some() {
+            if let Some(second) = ctx.owner.get(t + 1).copied().flatten() {
+                t = ctx.mentions[second].t1.max(t + 2);
+                continue;
+            }
+        }
         if matches!(
             tok.kind,
             Kind::Punct(',' | '$' | '€' | '£' | '“' | '”' | '"' | '\'' | '‘' | '’')

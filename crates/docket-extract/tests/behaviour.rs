@@ -5846,3 +5846,36 @@ fn title_case_lines_find_the_titles_names_inside_longer_runs() {
         "{text}: {out:#?}"
     );
 }
+
+/// "MAN, Volvo/Renault, Daimler, Iveco and DAF": two names joined by a slash are one party (its
+/// first name), and the list goes on after them (before, it stopped at the slash); "Medicals
+/// Nordic I/S" keeps its legal form out of the list.
+#[test]
+fn a_slash_joins_two_names_of_one_party_in_a_list() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The Commission has imposed fines totalling €2.93 billion on truck producers MAN, \
+         Volvo/Renault, Daimler, Iveco and DAF.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(
+        target_ids(fine),
+        vec![
+            "name:MAN",
+            "name:Volvo",
+            "name:Daimler",
+            "name:Iveco",
+            "name:DAF"
+        ],
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "The Danish DPA (Datatilsynet) has fined Medicals Nordic I/S EUR 80,700.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(target_ids(fine).len(), 1, "{out:#?}");
+}
