@@ -1083,6 +1083,16 @@ fn mark_person_modifiers(ctx: &mut Ctx<'_, '_>) {
         if ctx.mentions[i].role == Role::Company && titled_person_after(ctx, t1) {
             ctx.mentions[i].modifier = true;
         }
+        // "Apple supplier Foxconn", "Alibaba rival JD.com", "Facebook parent Meta Platforms":
+        // a company before a noun of its relation to the name after it only describes that
+        // name, which is meant
+        let related_after = ctx.is(t1, &RELATION_NOUNS)
+            && ctx.mention_at(t1 + 1).is_some_and(|m| {
+                ctx.mentions[m].t0 == t1 + 1 && ctx.mentions[m].role != Role::Authority
+            });
+        if ctx.mentions[i].role == Role::Company && related_after {
+            ctx.mentions[i].modifier = true;
+        }
     }
 }
 
@@ -4542,7 +4552,7 @@ fn charges_as_verb(
 /// Trotter") and the thing the target holds ("$1bn worth of contracts assigned to Boeing").
 /// Nouns that name a company by its relation to another ("Ant Group's rival Lufax", "Baidu's
 /// video unit iQiyi").
-const RELATION_NOUNS: [&str; 10] = [
+const RELATION_NOUNS: [&str; 16] = [
     "rival",
     "competitor",
     "peer",
@@ -4553,6 +4563,12 @@ const RELATION_NOUNS: [&str; 10] = [
     "subsidiary",
     "affiliate",
     "arm",
+    "supplier",
+    "parent",
+    "owner",
+    "partner",
+    "customer",
+    "contractor",
 ];
 
 /// Whether a description by an owner begins at `t`: a name, its "'s", then lower-case words

@@ -5879,3 +5879,36 @@ fn a_slash_joins_two_names_of_one_party_in_a_list() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(target_ids(fine).len(), 1, "{out:#?}");
 }
+
+/// "Apple supplier Foxconn", "Alibaba rival JD.com", "Facebook parent Meta Platforms", "Rewe
+/// affiliate Ö-Bonus Club GmbH": a company right before a noun of its relation to the name after
+/// it only describes that name, which is the party (before: the first company); with the
+/// possessive too ("Apple's supplier Foxconn").
+#[test]
+fn a_company_before_a_relation_noun_describes_the_next_name() {
+    let x = built_in_extractor();
+    for (text, target) in [
+        (
+            "The SAMR fined Apple supplier Foxconn 100,000 yuan.",
+            "name:Foxconn",
+        ),
+        (
+            "The SAMR fined Apple's supplier Foxconn 100,000 yuan.",
+            "name:Foxconn",
+        ),
+        ("The SAMR fined Alibaba rival JD.com 100,000 yuan.", "jd"),
+        (
+            "The FTC sued Facebook parent Meta Platforms in 2021.",
+            "meta",
+        ),
+        (
+            "The Austrian DPA has imposed a fine of EUR 2,000,000 on Rewe affiliate Ö-Bonus Club \
+             GmbH.",
+            "name:Ö-Bonus Club GmbH",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        assert_eq!(target_ids(&out.events[0]), vec![target], "{text}: {out:#?}");
+    }
+}
