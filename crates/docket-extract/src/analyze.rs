@@ -6539,6 +6539,13 @@ fn analyze_trigger_as(
                 if authorities.len() == 1 && !parties.is_empty() {
                     between_actor = Some(ctx.mentions[authorities[0]].clone());
                     targets = parties;
+                } else if authorities.is_empty()
+                    && !parties.is_empty()
+                    && nearest_authority_left(ctx, left, t0).is_some()
+                {
+                    // ("A judge approved a $725 million settlement between Facebook and users":
+                    // the named party of a settlement that the clause's authority approves)
+                    targets = parties;
                 }
             }
             if let Some(agent) = agent {

@@ -5912,3 +5912,23 @@ fn a_company_before_a_relation_noun_describes_the_next_name() {
         assert_eq!(target_ids(&out.events[0]), vec![target], "{text}: {out:#?}");
     }
 }
+
+/// "A judge approved a $725 million settlement between Facebook and users": a settlement
+/// between parties only, which an authority of the clause approves, is on the named party
+/// (before: no party); a settlement between private parties with no authority stays no event.
+#[test]
+fn a_settlement_between_parties_that_an_authority_approves() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "A federal judge approved a $725 million settlement between Facebook and users.",
+        None,
+    );
+    let settlement = find(&out.events, "settlement", None);
+    assert_eq!(target_ids(settlement), vec!["facebook"], "{out:#?}");
+    assert_no_events(
+        &x,
+        &["A settlement between Acme Corp and Beta LLC ended the dispute."],
+        None,
+    );
+}
