@@ -4944,23 +4944,7 @@ fn subject(
                 let owned = m0 >= 2
                     && m0 - 2 >= left
                     && ctx.is(m0 - 1, &["of"])
-                    && ctx.is(
-                        m0 - 2,
-                        &[
-                            "ipo",
-                            "listing",
-                            "flotation",
-                            "offering",
-                            "app",
-                            "apps",
-                            "account",
-                            "accounts",
-                            "licence",
-                            "license",
-                            "licences",
-                            "licenses",
-                        ],
-                    );
+                    && ctx.is(m0 - 2, &OWNED_THINGS);
                 if !(group || access || owned) {
                     return Vec::new();
                 }
@@ -5158,6 +5142,9 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
                 || ctx.is(t, &["other"]) && t > 0 && ctx.is(t - 1, &["and", "or"])
                 || ctx.jurisdiction[t].is_some()
                 || ctx.covered[t]
+                // ("Yunmanman and Huochebang apps and Boss Zhipin": the product noun of the
+                // names before it)
+                || t == ctx.mentions[m].t1 && product_noun(ctx, t)
         });
         // "Binance and its founder Changpeng Zhao": a party, then a role in it and its holder
         let role_of_party = || {
@@ -5175,6 +5162,16 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
             break;
         }
     }
+}
+
+/// Whether the word at `t` is a product noun ("app", "browser"), also in the plural ("apps").
+fn product_noun(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    ctx.is(t, lexicon::PRODUCT_NOUNS)
+        || ctx
+            .word(t)
+            .to_ascii_lowercase()
+            .strip_suffix('s')
+            .is_some_and(|one| is_in(lexicon::PRODUCT_NOUNS, one))
 }
 
 /// The token before the verb group that ends at `t0` ("Marsh has already agreed to" -> "Marsh").
@@ -5255,6 +5252,17 @@ fn sum_words_paid(ctx: &Ctx<'_, '_>, p: usize) -> bool {
 /// subject is the latest company of the document.
 fn pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, left: usize, t0: usize) -> Option<Mention> {
     let p = before_verb_group(ctx, left, t0);
+    // "Its planned IPO was suspended", "days before its IPO was halted": what the latest
+    // company owns (an adjective may stand between)
+    let owned_by_its = p >= left
+        && ctx.is(p, &OWNED_THINGS)
+        && (p.saturating_sub(3).max(left)..p).any(|q| {
+            ctx.is(q, &["its"])
+                && (q + 1..p).all(|r| ctx.is_lower_word(r) && ctx.owner[r].is_none())
+        });
+    if owned_by_its {
+        return latest_company_reference(memory);
+    }
     // (past a conjunction and a time expression with its preposition: "and in January 2024 it
     // received a fine", "In January 2024 it received a fine")
     let first = (left..t0).find(|&t| {
@@ -5271,6 +5279,23 @@ fn pronoun_subject(ctx: &Ctx<'_, '_>, memory: &Memory, left: usize, t0: usize) -
     }
     latest_company_reference(memory)
 }
+
+/// Things a party owns that an action can stop: "The IPO of Ant Group was halted", "its
+/// planned IPO was suspended".
+const OWNED_THINGS: [&str; 12] = [
+    "ipo",
+    "listing",
+    "flotation",
+    "offering",
+    "app",
+    "apps",
+    "account",
+    "accounts",
+    "licence",
+    "license",
+    "licences",
+    "licenses",
+];
 
 /// The latest company of the document, as what an "it" refers to.
 fn latest_company_reference(memory: &Memory) -> Option<Mention> {
@@ -6177,6 +6202,20 @@ fn analyze_trigger_as(
                     .copied()
                     .find(|&m| !other(m) && ctx.mentions[m].role == Role::Authority)
                     .filter(|_| other(a) && subject_mentions.contains(&a))
+                    // ("The People's Bank of China and other regulators met with ... and
+                    // ordered them": the named one right before "and other", when the subject
+                    // is a verb's before)
+                    .or_else(|| {
+                        let m0 = ctx.mentions[a].t0;
+                        (other(a) && m0 >= 2 && ctx.is(m0 - 2, &["and", "or"]))
+                            .then(|| ctx.mention_at(m0 - 3))
+                            .flatten()
+                            .filter(|&n| {
+                                ctx.mentions[n].t1 == m0 - 2
+                                    && ctx.mentions[n].role == Role::Authority
+                                    && !other(n)
+                            })
+                    })
             };
             let nearest_auth = nearest_auth.map(|a| named_in_list(a).unwrap_or(a));
             let subject_mentions: Vec<usize> = if subject_mentions.iter().any(|&m| !other(m)) {
@@ -6346,12 +6385,7 @@ fn analyze_trigger_as(
                 && !actors.is_empty()
                 && from == t1
                 && ctx.is(its, &["its"])
-                && (ctx.is(its + 1, lexicon::PRODUCT_NOUNS)
-                    || ctx
-                        .word(its + 1)
-                        .to_ascii_lowercase()
-                        .strip_suffix('s')
-                        .is_some_and(|one| is_in(lexicon::PRODUCT_NOUNS, one)))
+                && product_noun(ctx, its + 1)
             {
                 extra_targets.extend(latest_party(ctx, memory, t0, false));
             }

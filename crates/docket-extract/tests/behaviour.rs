@@ -5932,3 +5932,60 @@ fn a_settlement_between_parties_that_an_authority_approves() {
         None,
     );
 }
+
+/// "Full Truck Alliance's Yunmanman and Huochebang apps and Boss Zhipin were placed under
+/// cybersecurity review": a product noun after names continues the subject list (before: only
+/// Boss Zhipin).
+#[test]
+fn a_product_noun_inside_a_subject_list() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Full Truck Alliance's Yunmanman and Huochebang apps and Boss Zhipin were placed under \
+         cybersecurity review.",
+        None,
+    );
+    let review = find(&out.events, "investigation", None);
+    // (the two apps are the catalogue's Full Truck Alliance, Boss Zhipin its Kanzhun)
+    assert_eq!(
+        target_ids(review),
+        vec!["full-truck-alliance", "kanzhun"],
+        "{out:#?}"
+    );
+}
+
+/// "Regulators summoned Ant Group executives, days before its planned IPO was suspended": the
+/// IPO, listing, app, account or licence that "its" owns is the latest company's, the passive's
+/// party (before: no event).
+#[test]
+fn its_ipo_as_a_passive_subject_is_the_latest_companys() {
+    let x = built_in_extractor();
+    for text in [
+        "Regulators summoned Ant Group executives, days before its planned IPO was suspended.",
+        "Ant Group said on Monday it had met regulators. Its planned IPO was suspended on Tuesday.",
+    ] {
+        let out = extract(&x, text, Some("2020-11-05"));
+        let suspension = find(&out.events, "suspension", None);
+        assert_eq!(
+            target_ids(suspension),
+            vec!["ant-group"],
+            "{text}: {out:#?}"
+        );
+    }
+}
+
+/// "The People's Bank of China and other regulators met with representatives of Tencent and
+/// ordered them to rectify": the named authority before "and other" acts, also for a verb
+/// coordinated after another (before: the unnamed "regulators").
+#[test]
+fn the_named_authority_before_and_other_acts_for_a_later_verb() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The People's Bank of China and other regulators met with representatives of Tencent and \
+         ordered them to rectify their businesses.",
+        None,
+    );
+    let order = find(&out.events, "order", None);
+    assert_eq!(actor_id(order).as_deref(), Some("cn.pboc"), "{out:#?}");
+}
