@@ -2966,6 +2966,19 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if t1 == t0 + 1 && ctx.is(t0, &["guilty", "liable"]) {
             continue;
         }
+        // "sanctioned" is a fine only with an amount after "with" ("The AEPD sanctioned
+        // CaixaBank with EUR 6 million"; not "The US sanctioned Russian oligarchs")
+        if ctx.is(t0, &["sanctioned"]) {
+            let n = ctx.toks.len();
+            let with_amount = (t1..n.min(t1 + 8)).any(|t| {
+                ctx.is(t, &["with"])
+                    && (s.money.iter().any(|m| ctx.tok_index(m.start) == t + 1)
+                        || ctx.is(t + 1, &["a", "an"]) && ctx.is(t + 2, lexicon::PENALTY_CUES))
+            });
+            if !with_amount {
+                continue;
+            }
+        }
         // a judgment alone is one only against a party ("SEC Obtains Judgment Against Broker";
         // not "an error of judgment", "in its judgment")
         if t1 == t0 + 1
@@ -6884,10 +6897,11 @@ fn analyze_trigger_as(
     // EUR 51,000 on the Ministry of Industry and Innovation"); and investigated by another
     // authority ("the DPA launched investigations against the ministry"; without one, "the
     // investigations of the DPA" name the investigator)
+    // (and reprimanded: "The DPC issued a reprimand to the Department of Health")
     let investigated = action == ActionKind::Investigation && !actors.is_empty();
     if !(matches!(
         action,
-        ActionKind::Ruling | ActionKind::Order | ActionKind::Fine
+        ActionKind::Ruling | ActionKind::Order | ActionKind::Fine | ActionKind::Censure
     ) || investigated)
     {
         target_mentions.retain(|t| t.role != Role::Authority);

@@ -298,6 +298,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("fining", ActionKind::Fine, Form::Verb),
     ("penalty", ActionKind::Fine, Form::Noun),
     ("penalties", ActionKind::Fine, Form::Noun),
+    // (only with an amount after "with": "The AEPD sanctioned CaixaBank with EUR 6 million";
+    // not "The US sanctioned Russian oligarchs")
+    ("sanctioned", ActionKind::Fine, Form::Verb),
     ("penalised", ActionKind::Fine, Form::Verb),
     ("penalized", ActionKind::Fine, Form::Verb),
     ("penalises", ActionKind::Fine, Form::Verb),

@@ -5989,3 +5989,45 @@ fn the_named_authority_before_and_other_acts_for_a_later_verb() {
     let order = find(&out.events, "order", None);
     assert_eq!(actor_id(order).as_deref(), Some("cn.pboc"), "{out:#?}");
 }
+
+/// "The AEPD sanctioned CaixaBank with EUR 6 million": "sanctioned" with an amount after "with"
+/// is a fine ("The US sanctioned Russian oligarchs" is none); "issued a reprimand to the
+/// Department of Health": a public body is the party of a reprimand; Cosmote, which the Hellenic
+/// DPA fines in its own name, is not OTE ("EUR 6,000,000 on Cosmote and EUR 3,250,000 on OTE"
+/// are two fines).
+#[test]
+fn sanctioned_with_an_amount_reprimanded_bodies_and_cosmote() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The AEPD sanctioned CaixaBank with EUR 6 million for breaching transparency rules.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("es.aepd"), "{out:#?}");
+    assert_eq!(target_ids(fine), vec!["caixabank"], "{out:#?}");
+    assert_eq!(fine.amount.as_deref(), Some("EUR 6 million"), "{out:#?}");
+    assert_no_events(
+        &x,
+        &["The US sanctioned Russian oligarchs and their companies."],
+        None,
+    );
+    let out = extract(
+        &x,
+        "The DPC issued a reprimand to the Department of Health.",
+        None,
+    );
+    let censure = find(&out.events, "censure", None);
+    assert_eq!(
+        target_ids(censure),
+        vec!["name:Department of Health"],
+        "{out:#?}"
+    );
+    let out = extract(
+        &x,
+        "The Hellenic DPA imposed a fine of EUR 6,000,000 on Cosmote and EUR 3,250,000 on OTE.",
+        None,
+    );
+    let targets: Vec<Vec<String>> = out.events.iter().map(target_ids).collect();
+    assert_eq!(targets, vec![vec!["cosmote"], vec!["ote"]], "{out:#?}");
+}
