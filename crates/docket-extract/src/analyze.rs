@@ -7260,6 +7260,24 @@ fn own_amounts(ctx: &Ctx<'_, '_>, action: ActionKind, targets: &[Mention]) -> Op
     if !penalty || targets.len() < 2 || targets.iter().any(|m| m.coref) {
         return None;
     }
+    // "fined Google and Amazon 100 million euros and 35 million euros, respectively": the
+    // amounts between the first target and "respectively", in order, one per target (not a
+    // conversion in brackets)
+    let first = targets.iter().map(|m| m.t0).min().unwrap_or(0);
+    if let Some(respectively) = (first..ctx.toks.len()).find(|&t| ctx.is(t, &["respectively"])) {
+        let amounts: Vec<usize> = (0..ctx.s.money.len())
+            .filter(|&i| {
+                let at = ctx.tok_index(ctx.s.money[i].start);
+                at > first
+                    && at < respectively
+                    && !(at > 0 && ctx.punct(at - 1) == Some('('))
+                    && !targets.iter().any(|m| m.t0 <= at && at < m.t1)
+            })
+            .collect();
+        if amounts.len() == targets.len() {
+            return Some(amounts);
+        }
+    }
     // right after the target ("fined Google EUR 150m and Facebook EUR 60m"), or right before
     // its preposition ("a penalty of EUR 150m on Google and EUR 60m on Facebook")
     let own: Vec<usize> = targets

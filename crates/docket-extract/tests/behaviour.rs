@@ -6031,3 +6031,50 @@ fn sanctioned_with_an_amount_reprimanded_bodies_and_cosmote() {
     let targets: Vec<Vec<String>> = out.events.iter().map(target_ids).collect();
     assert_eq!(targets, vec![vec!["cosmote"], vec!["ote"]], "{out:#?}");
 }
+
+/// "fined Google and Amazon 100 million euros and 35 million euros, respectively": the amounts
+/// before "respectively" go to the targets in order, one event each (before: one event on both,
+/// with the first amount); also in the passive, and past a conversion in brackets.
+#[test]
+fn amounts_respectively_go_to_the_targets_in_order() {
+    let x = built_in_extractor();
+    for (text, expected) in [
+        (
+            "The CNIL fined Google and Amazon 100 million euros and 35 million euros, \
+             respectively, for placing cookies without consent.",
+            [
+                ("google", "100 million euros"),
+                ("amazon", "35 million euros"),
+            ],
+        ),
+        (
+            "Google and Facebook were fined 150 million euros and 60 million euros respectively \
+             by the CNIL.",
+            [
+                ("google", "150 million euros"),
+                ("facebook", "60 million euros"),
+            ],
+        ),
+        (
+            "The regulator fined Alibaba and Tencent 18.2 billion yuan ($2.8 billion) and \
+             500,000 yuan respectively.",
+            // (the amount's text keeps its conversion)
+            [
+                ("alibaba", "18.2 billion yuan ($2.8 billion)"),
+                ("tencent", "500,000 yuan"),
+            ],
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let got: Vec<(String, Option<String>)> = out
+            .events
+            .iter()
+            .map(|e| (target_ids(e).join(","), e.amount.clone()))
+            .collect();
+        let want: Vec<(String, Option<String>)> = expected
+            .iter()
+            .map(|(t, a)| (t.to_string(), Some(a.to_string())))
+            .collect();
+        assert_eq!(got, want, "{text}: {out:#?}");
+    }
+}
