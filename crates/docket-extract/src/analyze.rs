@@ -3361,6 +3361,27 @@ fn coordinated_verb_actor(
         .filter(|a| a.role == Role::Authority)
 }
 
+/// Verbs of a court's decision on an appeal against a sanction ("upheld the fine", "annulled the
+/// decision", "rejected Qualcomm's appeal against the fine").
+const APPEAL_DECISIONS: [&str; 16] = [
+    "upheld",
+    "upholds",
+    "annulled",
+    "annuls",
+    "quashed",
+    "quashes",
+    "overturned",
+    "overturns",
+    "rejected",
+    "rejects",
+    "dismissed",
+    "dismisses",
+    "confirmed",
+    "confirms",
+    "reduced",
+    "reduces",
+];
+
 /// Words that open a subordinate clause inside a sentence ("days after the company went public").
 const SUBORDINATORS: [&str; 8] = [
     "after", "before", "when", "while", "because", "since", "until", "as",
@@ -6809,6 +6830,20 @@ fn analyze_trigger_as(
         } else {
             ActionKind::Ruling
         };
+    }
+    // "The Court of Justice upheld the 2.42 billion euro fine on Google", "The Supreme People's
+    // Court rejected Qualcomm's appeal against the fine": a court that decides on an appeal
+    // against a sanction rules (it did not impose the sanction)
+    if voice == Voice::Noun
+        && matches!(
+            action,
+            ActionKind::Fine | ActionKind::Ban | ActionKind::Suspension | ActionKind::Order
+        )
+        && !actors.is_empty()
+        && actors.iter().all(court_actor)
+        && (left..t0).any(|q| ctx.is(q, &APPEAL_DECISIONS))
+    {
+        action = ActionKind::Ruling;
     }
     // a judge or a court that bars or bans decides a case: a ruling
     let mut court_ban = false;

@@ -6078,3 +6078,47 @@ fn amounts_respectively_go_to_the_targets_in_order() {
         assert_eq!(got, want, "{text}: {out:#?}");
     }
 }
+
+/// "The Court of Justice upheld the 2.42 billion euro fine on Google", "the Brussels Court of
+/// Appeal overturned the fine of EUR 5,000": a court that decides on an appeal against a
+/// sanction rules; it did not impose the sanction (before: a fine by the court). A fine with its
+/// own authority as agent stays that authority's fine.
+#[test]
+fn a_courts_decision_on_a_sanction_is_a_ruling() {
+    let x = built_in_extractor();
+    for (text, actor, target) in [
+        (
+            "The Court of Justice upheld the 2.42 billion euro fine on Google.",
+            "eu.cjeu",
+            Some("google"),
+        ),
+        (
+            "The Supreme People's Court rejected Qualcomm's appeal against the fine.",
+            "cn.spc",
+            Some("qualcomm"),
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let ruling = find(&out.events, "ruling", None);
+        assert_eq!(actor_id(ruling).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_eq!(
+            target_ids(ruling),
+            target.into_iter().collect::<Vec<_>>(),
+            "{text}: {out:#?}"
+        );
+        assert!(
+            out.events
+                .iter()
+                .all(|e| e.action.as_deref() != Some("fine")),
+            "{text}: {out:#?}"
+        );
+    }
+    let out = extract(
+        &x,
+        "The EU General Court annulled the 1.06 billion euro fine imposed on Intel by the \
+         European Commission in 2009.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("eu.commission"), "{out:#?}");
+}
