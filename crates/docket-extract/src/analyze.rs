@@ -863,6 +863,33 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
         }
         // "WorldCom chief executive Bernie Ebbers": a person's role, not the EU's executive
         let role_of_a_person = t0 > 0 && ctx.is(t0 - 1, &["chief"]);
+        // "The Paris Court of Appeal", "the Brussels Court of Appeal": a place's name right
+        // before a capitalised descriptor names a body of that place, as written (not the
+        // English Court of Appeal; "Brussels" there is no metonym of the Commission)
+        if hit.descriptor().is_some() && !role_of_a_person && capital_start && t0 > 0 {
+            let p = t0 - 1;
+            let metonym = ctx.owner[p].filter(|&m| {
+                ctx.mentions[m].t0 == p
+                    && ctx.mentions[m].t1 == t0
+                    && ctx.mentions[m].role == Role::Authority
+            });
+            let place = ctx.toks[p].kind == Kind::Word
+                && ctx.is_capitalised(p)
+                && !ctx.at_start(p)
+                && !ctx.covered[p]
+                && ctx.jurisdiction[p].is_none()
+                && !ctx.is(p, lexicon::NOT_NAMES)
+                && !ctx.is(p, TITLES)
+                && (ctx.owner[p].is_none() || metonym.is_some());
+            if place {
+                if let Some(m) = metonym {
+                    ctx.mentions[m].modifier = true;
+                }
+                add_named_authority(ctx, p, t1);
+                pending_jurisdiction = None;
+                continue;
+            }
+        }
         if let Some(descriptor) = hit.descriptor().filter(|_| !role_of_a_person) {
             // jurisdiction: the word right before (skipping "the", "'s", stray punctuation)
             let mut jt = None;

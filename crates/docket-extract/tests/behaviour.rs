@@ -6122,3 +6122,28 @@ fn a_courts_decision_on_a_sanction_is_a_ruling() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(actor_id(fine).as_deref(), Some("eu.commission"), "{out:#?}");
 }
+
+/// "The Paris Court of Appeal", "the Brussels Court of Appeal": a place's name right before a
+/// capitalised descriptor names a body of that place, as written (before: the English Court of
+/// Appeal, and a court with Brussels dropped); "Brussels fined Google" is still the Commission.
+#[test]
+fn a_place_before_a_capitalised_descriptor_names_that_places_body() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "The Paris Court of Appeal overturned the fine of EUR 5,000.",
+            "name:Paris Court of Appeal",
+        ),
+        (
+            "The Brussels Court of Appeal overturned the fine of EUR 5,000.",
+            "name:Brussels Court of Appeal",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let ruling = find(&out.events, "ruling", None);
+        assert_eq!(actor_id(ruling).as_deref(), Some(actor), "{text}: {out:#?}");
+    }
+    let out = extract(&x, "Brussels fined Google 2.4 billion euros.", None);
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("eu.commission"), "{out:#?}");
+}
