@@ -6477,11 +6477,10 @@ fn analyze_trigger_as(
                 && object
             {
                 let mut list = latest_party_list(ctx, t0);
-                if list.is_empty() {
-                    list = memory.last_targets.clone();
-                }
                 // ("said it had found 101 apps that illegally collected user data and ordered
-                // them to fix the problems": the latest counted group)
+                // them to fix the problems": the latest counted group of the sentence, before
+                // the previous event's parties: "regulators summoned 34 internet companies and
+                // told them to rectify" is not about the company of the sentence before)
                 // ("held talks with 34 internet firms and warned them": a word between)
                 if list.is_empty() {
                     count = (1..t0).rev().find_map(|q| {
@@ -6500,6 +6499,9 @@ fn analyze_trigger_as(
                         };
                         number_of(ctx, number)
                     });
+                }
+                if list.is_empty() && count.is_none() {
+                    list = memory.last_targets.clone();
                 }
                 for mut m in list {
                     m.coref = true;

@@ -1500,6 +1500,12 @@ pub static SENTENCE_OPENERS: &Lex = &Lex::new(
         "together",
         "yesterday",
         "today",
+        // spans of time ("Days later, regulators summoned ...")
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "hours",
         "several",
         "each",
         "every",

@@ -6147,3 +6147,20 @@ fn a_place_before_a_capitalised_descriptor_names_that_places_body() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(actor_id(fine).as_deref(), Some("eu.commission"), "{out:#?}");
 }
+
+/// "The SAMR fined Alibaba ... Days later, regulators summoned 34 internet companies and told
+/// them to rectify": "them" is the sentence's counted group before the previous event's parties
+/// (before: an order on Alibaba).
+#[test]
+fn them_is_the_sentences_counted_group_before_earlier_parties() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The SAMR fined Alibaba a record 18.23 billion yuan. Days later, regulators summoned 34 \
+         internet companies and told them to rectify anti-competitive practices.",
+        Some("2021-04-20"),
+    );
+    let order = find(&out.events, "order", None);
+    assert!(target_ids(order).is_empty(), "{out:#?}");
+    assert_eq!(order.target_count, Some(34), "{out:#?}");
+}
