@@ -476,8 +476,13 @@ impl<'s, 'a> Ctx<'s, 'a> {
     }
 
     /// Whether the token starts the sentence (possibly after an opening quote or bracket).
+    /// Whether token `t` opens the sentence (after a leading mark), or a timeline's entry after
+    /// its date and colon ("November 2020: Regulators suspended ..."), where a capital says
+    /// nothing of a name.
     fn at_start(&self, t: usize) -> bool {
-        t == 0 || (t == 1 && matches!(self.toks[0].kind, Kind::Punct(_)))
+        t == 0
+            || (t == 1 && matches!(self.toks[0].kind, Kind::Punct(_)))
+            || t >= 2 && self.punct(t - 1) == Some(':') && (0..t - 1).all(|q| self.covered[q])
     }
 
     fn tok_index(&self, byte: usize) -> usize {
@@ -866,7 +871,20 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
         // "The Paris Court of Appeal", "the Brussels Court of Appeal": a place's name right
         // before a capitalised descriptor names a body of that place, as written (not the
         // English Court of Appeal; "Brussels" there is no metonym of the Commission)
-        if hit.descriptor().is_some() && !role_of_a_person && capital_start && t0 > 0 {
+        // (a court's descriptor only, and not in a line in title case, where every word has a
+        // capital: "SEC Obtains Final Judgment Against Aveo Pharmaceuticals Executive")
+        let court_descriptor = || {
+            s.text[hit.start..hit.end]
+                .split(' ')
+                .any(|w| matches!(w, "Court" | "Tribunal"))
+        };
+        if hit.descriptor().is_some()
+            && !role_of_a_person
+            && capital_start
+            && t0 > 0
+            && court_descriptor()
+            && !((s.headline || s.unterminated) && title_case(ctx))
+        {
             let p = t0 - 1;
             let metonym = ctx.owner[p].filter(|&m| {
                 ctx.mentions[m].t0 == p

@@ -6164,3 +6164,33 @@ fn them_is_the_sentences_counted_group_before_earlier_parties() {
     assert!(target_ids(order).is_empty(), "{out:#?}");
     assert_eq!(order.target_count, Some(34), "{out:#?}");
 }
+
+/// "November 2020: Regulators suspended Ant Group's IPO": after a timeline's date and colon a
+/// capital says nothing of a name, as at the start of a sentence (before: "Regulators" was read
+/// as a name and nobody acted). A capitalised descriptor after a capitalised word in a
+/// title-case line names no place's body ("SEC Obtains Final Judgment Against Aveo
+/// Pharmaceuticals Executive" has no party "Pharmaceuticals Executive").
+#[test]
+fn a_timeline_entry_opens_like_a_sentence() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "November 2020: Regulators suspended Ant Group's IPO.",
+        None,
+    );
+    let suspension = find(&out.events, "suspension", None);
+    assert_eq!(
+        actor_id(suspension).as_deref(),
+        Some("name:Regulators"),
+        "{out:#?}"
+    );
+    assert_eq!(target_ids(suspension), vec!["ant-group"], "{out:#?}");
+    let out = extract(
+        &x,
+        "AVEO Pharmaceuticals, Inc., et al.\n\nSEC Obtains Final Judgment Against Aveo \
+         Pharmaceuticals Executive",
+        None,
+    );
+    let ruling = find(&out.events, "ruling", None);
+    assert!(target_ids(ruling).is_empty(), "{out:#?}");
+}
