@@ -6286,7 +6286,7 @@ fn analyze_trigger_as(
                     // is a verb's before)
                     .or_else(|| {
                         let m0 = ctx.mentions[a].t0;
-                        (other(a) && m0 >= 2 && ctx.is(m0 - 2, &["and", "or"]))
+                        (other(a) && m0 >= 3 && ctx.is(m0 - 2, &["and", "or"]))
                             .then(|| ctx.mention_at(m0 - 3))
                             .flatten()
                             .filter(|&n| {

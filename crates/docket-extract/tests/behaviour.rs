@@ -5437,18 +5437,7 @@ fn charges_after_an_authority_is_a_verb() {
         "SEC charges Acme Corp with fraud",
         "The Securities and Exchange Commission today charges Acme Corp with misleading investors.",
     ] {
-        let out = extract(&x, text, None);
-        let charge = find(&out.events, "charge", None);
-        assert_eq!(
-            actor_id(charge).as_deref(),
-            Some("us.sec"),
-            "{text}: {out:#?}"
-        );
-        assert_eq!(
-            target_ids(charge),
-            vec!["name:Acme Corp"],
-            "{text}: {out:#?}"
-        );
+        assert_event(&x, text, "charge", Some("us.sec"), &["name:Acme Corp"]);
     }
     // the noun: one event, on the party after "against"
     let text = "SEC charges against Acme Corp were filed in federal court on Tuesday.";
@@ -5513,14 +5502,7 @@ fn the_eu_competition_commissioner_acts_for_the_commission() {
             "intel",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let fine = find(&out.events, "fine", None);
-        assert_eq!(
-            actor_id(fine).as_deref(),
-            Some("eu.commission"),
-            "{text}: {out:#?}"
-        );
-        assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
+        assert_event(&x, text, "fine", Some("eu.commission"), &[target]);
     }
 }
 
@@ -5544,10 +5526,7 @@ fn a_participle_with_an_object_after_an_apposition_is_active() {
             "name:Acme Corp",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let event = find(&out.events, action, None);
-        assert_eq!(actor_id(event).as_deref(), Some(actor), "{text}: {out:#?}");
-        assert_eq!(target_ids(event), vec![target], "{text}: {out:#?}");
+        assert_event(&x, text, action, Some(actor), &[target]);
     }
     let out = extract(
         &x,
@@ -5584,10 +5563,7 @@ fn a_reporting_authority_with_its_acronym_in_brackets_acts() {
             "name:Acme Corp",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let fine = find(&out.events, "fine", None);
-        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
-        assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
+        assert_event(&x, text, "fine", Some(actor), &[target]);
     }
 }
 
@@ -5613,10 +5589,7 @@ fn brackets_of_other_names_belong_to_the_name() {
             "caixabank",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let fine = find(&out.events, "fine", None);
-        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
-        assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
+        assert_event(&x, text, "fine", Some(actor), &[target]);
     }
     let out = extract(
         &x,

@@ -232,3 +232,20 @@ pub fn check_seed(extractor: &Extractor, id: impl Fn(&str) -> String) {
     assert!(unnamed.len() <= 2, "{}", show());
     assert!(events.len() - unnamed.len() <= 11, "{}", show());
 }
+
+/// Extracts `text` (no publication date) and asserts that it gives an event of `action` whose
+/// actor and targets, as [`actor_id`] and [`target_ids`] write them, are `actor` and `targets`.
+/// Returns the extraction for further checks.
+pub fn assert_event(
+    extractor: &Extractor,
+    text: &str,
+    action: &str,
+    actor: Option<&str>,
+    targets: &[&str],
+) -> Extraction {
+    let out = extract(extractor, text, None);
+    let event = find(&out.events, action, None);
+    assert_eq!(actor_id(event).as_deref(), actor, "{text}: {out:#?}");
+    assert_eq!(target_ids(event), targets, "{text}: {out:#?}");
+    out
+}
