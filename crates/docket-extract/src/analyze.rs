@@ -1002,7 +1002,18 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 && s.text[hit.start..].starts_with(char::is_lowercase)
                 && (t0..t1).all(|t| ctx.owner[t].is_none())
             {
-                add_named_authority(ctx, t0, t1);
+                // ("Shanghai's market regulator": a place's possessive before it stays in the
+                // name, so that one city's regulator is not every unnamed market regulator)
+                let place_possessor = t0 >= 2
+                    && ctx.toks[t0 - 1].kind == Kind::Poss
+                    && ctx.toks[t0 - 2].kind == Kind::Word
+                    && ctx.is_capitalised(t0 - 2)
+                    && ctx.owner[t0 - 2].is_none()
+                    && !ctx.covered[t0 - 2]
+                    && ctx.jurisdiction[t0 - 2].is_none()
+                    && !ctx.is(t0 - 2, lexicon::NOT_NAMES);
+                let from = if place_possessor { t0 - 2 } else { t0 };
+                add_named_authority(ctx, from, t1);
                 pending_jurisdiction = None;
                 continue;
             }

@@ -6167,3 +6167,18 @@ fn a_timeline_entry_opens_like_a_sentence() {
     let ruling = find(&out.events, "ruling", None);
     assert!(target_ids(ruling).is_empty(), "{out:#?}");
 }
+
+/// "Shanghai's market regulator fined ...": a place's possessive before a regulator the
+/// catalogue does not resolve stays in its name (before: x:market-regulator, which every unnamed
+/// market regulator shared).
+#[test]
+fn a_places_possessive_stays_in_an_unresolved_regulators_name() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "Shanghai's market regulator fined Acme Ltd 5,000 yuan.",
+        "fine",
+        Some("name:Shanghai's market regulator"),
+        &["name:Acme Ltd"],
+    );
+}
