@@ -4623,6 +4623,18 @@ fn charges_as_verb(
             p
         }
     });
+    // ("The SEC's complaint charges Smith with ...": the authority's complaint, indictment or
+    // suit as the subject, its possessor the one who charges)
+    let prev = prev.map(|p| {
+        let filed = ctx.is(p, &["complaint", "indictment", "lawsuit", "suit"])
+            && p >= 2
+            && ctx.toks[p - 1].kind == Kind::Poss;
+        if filed {
+            p - 2
+        } else {
+            p
+        }
+    });
     let Some(subject) = prev.and_then(|p| ctx.owner[p]).map(|m| &ctx.mentions[m]) else {
         return false;
     };

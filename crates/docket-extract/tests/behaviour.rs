@@ -6182,3 +6182,18 @@ fn a_places_possessive_stays_in_an_unresolved_regulators_name() {
         &["name:Acme Ltd"],
     );
 }
+
+/// "The SEC's complaint charges Smith with violating ...": an authority's complaint, indictment
+/// or suit as the subject of "charges" makes it the verb, with the authority acting (before: a
+/// charge with no party).
+#[test]
+fn an_authoritys_complaint_charges_a_party() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The SEC's complaint charges Acme Corp with fraud.",
+        "charge",
+        Some("us.sec"),
+        &["name:Acme Corp"],
+    );
+}
