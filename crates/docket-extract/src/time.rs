@@ -113,6 +113,9 @@ pub struct TimeFinder {
     day_word: Regex,
     /// A wire story's dateline at the start of a line: "BEIJING, July 24 (Reuters) -".
     dateline: Regex,
+    /// A press release's dateline with its year: "Washington D.C., March 5, 2024 —", or a line
+    /// of its own: "Brussels, 4 March 2024".
+    press_dateline: Regex,
 }
 
 /// Whether the text holds a four-digit number from 1900 to 2099 standing alone.
@@ -221,6 +224,11 @@ impl TimeFinder {
         let dateline = format!(
             r"(?m)^[\t ]*[A-Z][A-Z.'\-]+(?:[ \t][A-Z][A-Z.'\-]+){{0,3}}(?:,[ \t][A-Z][A-Za-z.'\-]+(?:[ \t][A-Z][A-Za-z.'\-]+)?){{0,2}},[ \t]+((?:{MONTH}\.?[ \t]+\d{{1,2}}|\d{{1,2}}[ \t]+{MONTH}\.?)(?:,?[ \t]+\d{{4}})?)[ \t]*(?:\([A-Za-z .&]{{2,40}}\)[ \t]*)?[-\u{{2013}}\u{{2014}}]"
         );
+        // a press release's place in any case, then a date with its year, then a dash or the
+        // end of the line: "Washington D.C., March 5, 2024 —", "Brussels, 4 March 2024"
+        let press_dateline = format!(
+            r"(?m)^[\t ]*[A-Z][A-Za-z.'\-]+(?:[ \t][A-Z][A-Za-z.'\-]+){{0,3}}(?:,[ \t][A-Z][A-Za-z.'\-]+(?:[ \t][A-Z][A-Za-z.'\-]+)?){{0,2}},[ \t]+((?:{MONTH}\.?[ \t]+\d{{1,2}},?|\d{{1,2}}[ \t]+{MONTH}\.?)[ \t]+\d{{4}})[ \t]*(?:[-\u{{2013}}\u{{2014}}]|$)"
+        );
         Ok(TimeFinder {
             cues,
             dates: re(&dates)?,
@@ -234,20 +242,26 @@ impl TimeFinder {
             ago: re(ago)?,
             day_word: re(day_word)?,
             dateline: re(&dateline)?,
+            press_dateline: re(&press_dateline)?,
         })
     }
 
     /// The date of a wire story's dateline ("BEIJING, July 24 (Reuters) - ..."), looked for at
     /// the start of one of the text's first lines, resolved against `anchor` when it has no
-    /// year (the latest such day not after the anchor, as for any date without a year). Only a
-    /// date to the day counts.
+    /// year (the latest such day not after the anchor, as for any date without a year), or of a
+    /// press release's dateline with its year ("Washington D.C., March 5, 2024 —", "Brussels, 4
+    /// March 2024" on a line of its own). Only a date to the day counts.
     pub fn dateline(&self, text: &str, anchor: Option<PartialDate>) -> Option<PartialDate> {
         // (a headline and a blank line may come first; a dateline is never deep in the text)
         let mut head = text.len().min(400);
         while !text.is_char_boundary(head) {
             head -= 1;
         }
-        let found = self.dateline.captures(&text[..head])?.get(1)?;
+        let found = self
+            .dateline
+            .captures(&text[..head])
+            .or_else(|| self.press_dateline.captures(&text[..head]))?
+            .get(1)?;
         let expr = self.find(found.as_str()).into_iter().next()?;
         if !matches!(expr.kind, TimeKind::Absolute(_) | TimeKind::MonthDay(..)) {
             return None;
@@ -739,8 +753,24 @@ mod tests {
             dateline("BEIJING, July 24 (Reuters) - x", Some("2021-07-10")).as_deref(),
             Some("2020-07-24")
         );
+        // a press release's dateline with its year, in any case, before a dash or alone on
+        // its line
+        for (text, expected) in [
+            (
+                "Washington D.C., March 5, 2024 \u{2014} The Securities and Exchange Commission",
+                "2024-03-05",
+            ),
+            (
+                "Commission fines Apple\n\nBrussels, 4 March 2024\n\nThe European Commission",
+                "2024-03-04",
+            ),
+        ] {
+            assert_eq!(dateline(text, None).as_deref(), Some(expected), "{text}");
+        }
         // not a dateline: no dash, a lower-case place, a month only, a sentence
         for text in [
+            "Brussels, 4 March 2024 the Commission fined Apple",
+            "Acme Corp said on March 5, 2024 - in a statement - that",
             "BEIJING, July 24 (Reuters) China's",
             "Beijing, July 24 (Reuters) - China's",
             "BEIJING, July (Reuters) - China's",

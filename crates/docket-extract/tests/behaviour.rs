@@ -6197,3 +6197,31 @@ fn an_authoritys_complaint_charges_a_party() {
         &["name:Acme Corp"],
     );
 }
+
+/// A press release's dateline with its year anchors a document that has no publication date:
+/// "Washington D.C., March 5, 2024 — The SEC today charged ...", "Brussels, 4 March 2024" on a
+/// line of its own (before: "today" stayed unresolved).
+#[test]
+fn a_press_releases_dateline_anchors_the_document() {
+    let x = built_in_extractor();
+    for (text, expected) in [
+        (
+            "Washington D.C., March 5, 2024 — The Securities and Exchange Commission today \
+             charged John Smith with insider trading.",
+            "2024-03-05",
+        ),
+        (
+            "Brussels, 4 March 2024\n\nThe European Commission today fined Apple 1.8 billion \
+             euros.",
+            "2024-03-04",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+        assert_eq!(
+            date(&out.events[0]).as_deref(),
+            Some(expected),
+            "{text}: {out:#?}"
+        );
+    }
+}
