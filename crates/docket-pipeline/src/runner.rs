@@ -182,6 +182,21 @@ impl Work {
                     == action
             }) {
                 fill_missing(&mut fields, found, &hints.constants);
+            } else if let Some((body, (start, end))) = text.as_ref().and_then(|body| {
+                // the sentence of an action of that kind that named nobody is still where the
+                // text reports it: the event's quote ("Indictment Issued Against Investment
+                // Adviser Named in SEC Action")
+                unattributed
+                    .iter()
+                    .find(|(name, _)| docket_normalize::action::action_from_word(name) == action)
+                    .map(|(_, sentence)| (body, *sentence))
+            }) {
+                if fields.span.is_none() {
+                    if let Some(quote) = body.text.get(start..end) {
+                        fields.span = Some([body.file_offset(start), body.file_offset(end)]);
+                        fields.quote = Some(quote.to_string());
+                    }
+                }
             }
             return self
                 .normalizer

@@ -579,3 +579,41 @@ path = "{out}/events.jsonl"
         "no enforcement action found in the text"
     );
 }
+
+/// A structured record whose text reports its action without naming anyone still gets its
+/// quote: the SEC feed's release "Indictment Issued Against Investment Adviser Named in SEC
+/// Action" (LR-24574) and "Pastor Indicted for Scheme to Defraud Investors" (LR-24168) quote
+/// their sentences, at their exact place in the file.
+#[test]
+fn a_record_quotes_the_sentence_of_its_action_that_names_nobody() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, text) = fixture_job("sec-rss", "../../out/sec", dir.path());
+    let summary = run_job_text(&path, text);
+    assert!(summary.balanced(), "{summary}");
+    let events = read_jsonl(&dir.path().join("events.jsonl"));
+    let file =
+        std::fs::read(fixtures().join("data/sec/sec_litigation_rss_2019-10-04.xml")).unwrap();
+    for (reference, quote) in [
+        (
+            "LR-24574",
+            "Indictment Issued Against Investment Adviser Named in SEC Action",
+        ),
+        (
+            "LR-24168",
+            "Pastor Indicted for Scheme to Defraud Investors",
+        ),
+    ] {
+        let event = events
+            .iter()
+            .find(|e| e["ref"] == reference)
+            .unwrap_or_else(|| panic!("no event {reference}"));
+        let source = &event["sources"][0];
+        assert_eq!(source["quote"], quote, "{event}");
+        let span = source["span"].as_array().unwrap();
+        let (start, end) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&file[start..end], quote.as_bytes(), "{event}");
+    }
+}
