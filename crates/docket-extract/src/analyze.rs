@@ -475,10 +475,9 @@ impl<'s, 'a> Ctx<'s, 'a> {
         char_at(self.s.text, tok.start)
     }
 
-    /// Whether the token starts the sentence (possibly after an opening quote or bracket).
-    /// Whether token `t` opens the sentence (after a leading mark), or a timeline's entry after
-    /// its date and colon ("November 2020: Regulators suspended ..."), where a capital says
-    /// nothing of a name.
+    /// Whether token `t` opens the sentence (possibly after an opening quote or bracket), or a
+    /// timeline's entry after its date and colon ("November 2020: Regulators suspended ..."),
+    /// where a capital says nothing of a name.
     fn at_start(&self, t: usize) -> bool {
         t == 0
             || (t == 1 && matches!(self.toks[0].kind, Kind::Punct(_)))
@@ -1703,13 +1702,13 @@ fn adjective_suffix_at(text: &str, at: usize) -> bool {
         })
 }
 
-/// Whether a capitalised word can be part of a name.
 /// Whether the word at `t` may name a place after "in": a jurisdiction word, or a capitalised
 /// word that no time expression covers ("a court in Delaware", not "a court in November").
 fn place_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     t < ctx.toks.len() && (ctx.jurisdiction[t].is_some() || name_word(ctx, t) && !ctx.covered[t])
 }
 
+/// Whether a capitalised word can be part of a name.
 fn name_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     ctx.is_capitalised(t)
         && !lexicon::ADJECTIVE_SUFFIXES
