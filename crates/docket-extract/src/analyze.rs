@@ -4103,19 +4103,30 @@ fn names_bracket(ctx: &Ctx<'_, '_>, open: usize, close: usize) -> bool {
         })
 }
 
+/// The nearest bracket after token `t`, within [`MAX_NAMES_BRACKET`] tokens, when it closes
+/// one (no other bracket opens first).
+fn closing_bracket_after(ctx: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    (t + 1..(t + MAX_NAMES_BRACKET + 1).min(ctx.toks.len()))
+        .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
+        .filter(|&q| ctx.punct(q) == Some(')'))
+}
+
+/// The nearest bracket before token `t`, within [`MAX_NAMES_BRACKET`] tokens, when it opens one.
+fn opening_bracket_before(ctx: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    (t.saturating_sub(MAX_NAMES_BRACKET)..t)
+        .rev()
+        .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
+        .filter(|&q| ctx.punct(q) == Some('('))
+}
+
 /// The brackets around token `t` when they hold only other names of the name before them (see
 /// [`names_bracket`]): "Krajowa Szkoła Sądownictwa i Prokuratury (National School of Justice and
 /// Prosecution)" names a school, and its "Prosecution" is no action.
 fn in_names_bracket(ctx: &Ctx<'_, '_>, t: usize) -> bool {
-    let n = ctx.toks.len();
-    let open = (t.saturating_sub(MAX_NAMES_BRACKET)..t)
-        .rev()
-        .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
-        .filter(|&q| ctx.punct(q) == Some('('));
-    let close = (t + 1..(t + MAX_NAMES_BRACKET + 1).min(n))
-        .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
-        .filter(|&q| ctx.punct(q) == Some(')'));
-    match (open, close) {
+    match (
+        opening_bracket_before(ctx, t),
+        closing_bracket_after(ctx, t),
+    ) {
         (Some(open), Some(close)) => names_bracket(ctx, open, close),
         _ => false,
     }
@@ -4129,18 +4140,11 @@ fn short_bracket(ctx: &Ctx<'_, '_>, t: usize) -> bool {
     match ctx.punct(t) {
         Some('(') => {
             (t + 1..(t + 5).min(n)).any(|q| ctx.punct(q) == Some(')'))
-                || (t + 1..(t + MAX_NAMES_BRACKET + 1).min(n))
-                    .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
-                    .is_some_and(|close| {
-                        ctx.punct(close) == Some(')') && names_bracket(ctx, t, close)
-                    })
+                || closing_bracket_after(ctx, t).is_some_and(|close| names_bracket(ctx, t, close))
         }
         Some(')') => {
             (t.saturating_sub(4)..t).any(|q| ctx.punct(q) == Some('('))
-                || (t.saturating_sub(MAX_NAMES_BRACKET)..t)
-                    .rev()
-                    .find(|&q| matches!(ctx.punct(q), Some('(' | ')')))
-                    .is_some_and(|open| ctx.punct(open) == Some('(') && names_bracket(ctx, open, t))
+                || opening_bracket_before(ctx, t).is_some_and(|open| names_bracket(ctx, open, t))
         }
         _ => false,
     }
@@ -8657,8 +8661,7 @@ fn after_target_apposition(ctx: &Ctx<'_, '_>, m: &MoneyExpr, targets: &[Mention]
     let after_names_bracket = |target: &Mention| {
         ctx.punct(target.t1) == Some('(')
             && q > target.t1 + 1
-            && ctx.punct(q - 1) == Some(')')
-            && q - 1 - target.t1 <= MAX_NAMES_BRACKET
+            && closing_bracket_after(ctx, target.t1) == Some(q - 1)
             && names_bracket(ctx, target.t1, q - 1)
     };
     if targets
