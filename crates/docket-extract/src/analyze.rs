@@ -767,11 +767,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
         // hyphenated adjective describes another party and is no party itself
         let adjective = adjective_suffix_at(s.text, hit.end);
         // ("$3M", "USD 3M": a name inside an amount is part of the amount, not 3M)
-        let in_amount = || {
-            s.money
-                .iter()
-                .any(|m| m.start < hit.end && hit.start < m.end)
-        };
+        let in_amount = || (t0..t1).any(|t| ctx.in_amount(t));
         if !names.is_empty()
             && (hit.trigger().is_none() || capital_start)
             && !adjective
@@ -3027,7 +3023,7 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
             let n = ctx.toks.len();
             let with_amount = (t1..n.min(t1 + 8)).any(|t| {
                 ctx.is(t, &["with"])
-                    && (s.money.iter().any(|m| ctx.tok_index(m.start) == t + 1)
+                    && (ctx.in_amount(t + 1)
                         || ctx.is(t + 1, &["a", "an"]) && ctx.is(t + 2, lexicon::PENALTY_CUES))
             });
             if !with_amount {
