@@ -34,9 +34,9 @@ pub struct TextFindings {
     /// Candidate events.
     pub events: Vec<RawEvent>,
     /// Actions the text reports without naming who took them or whom they were taken against,
-    /// each as its action's name and the byte span of its sentence. They make no event; when a
-    /// record has no event, the first of them is the reason in its reject line.
-    pub unattributed: Vec<(String, (usize, usize))>,
+    /// each with the byte span of its sentence. They make no event; when a record has no event,
+    /// the first of them is the reason in its reject line.
+    pub unattributed: Vec<docket_extract::Unattributed>,
 }
 
 impl From<Vec<RawEvent>> for TextFindings {
@@ -94,11 +94,7 @@ impl TextExtractor for docket_extract::Extractor {
         let found = docket_extract::Extractor::extract(self, body, context, reference_date);
         TextFindings {
             events: found.events,
-            unattributed: found
-                .unattributed
-                .into_iter()
-                .map(|u| (u.action.as_str().to_string(), u.sentence))
-                .collect(),
+            unattributed: found.unattributed,
         }
     }
 }
@@ -188,8 +184,8 @@ impl Work {
                 // Adviser Named in SEC Action")
                 unattributed
                     .iter()
-                    .find(|(name, _)| docket_normalize::action::action_from_word(name) == action)
-                    .map(|(_, sentence)| (body, *sentence))
+                    .find(|u| Some(u.action) == action)
+                    .map(|u| (body, u.sentence))
             }) {
                 if fields.span.is_none() {
                     if let Some(quote) = body.text.get(start..end) {
@@ -205,10 +201,15 @@ impl Work {
         }
         if extracted.is_empty() {
             return Err(match (unattributed.first(), &text) {
-                (Some((action, (start, end))), Some(body)) => format!(
-                    "an enforcement action ({action}) was found, but neither who took it nor \
-                     whom it was taken against could be identified: \"{}\"",
-                    sentence_excerpt(body.text.get(*start..*end).unwrap_or(""))
+                (Some(found), Some(body)) => format!(
+                    "an enforcement action ({}) was found, but neither who took it nor whom it \
+                     was taken against could be identified: \"{}\"",
+                    found.action.as_str(),
+                    sentence_excerpt(
+                        body.text
+                            .get(found.sentence.0..found.sentence.1)
+                            .unwrap_or("")
+                    )
                 ),
                 _ => "no enforcement action found in the text".to_string(),
             });
