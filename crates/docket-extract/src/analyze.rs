@@ -886,12 +886,8 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                     && ctx.mentions[m].t1 == t0
                     && ctx.mentions[m].role == Role::Authority
             });
-            let place = ctx.toks[p].kind == Kind::Word
-                && ctx.is_capitalised(p)
+            let place = bare_capitalised_word(ctx, p)
                 && !ctx.at_start(p)
-                && !ctx.covered[p]
-                && ctx.jurisdiction[p].is_none()
-                && !ctx.is(p, lexicon::NOT_NAMES)
                 && !ctx.is(p, TITLES)
                 && (ctx.owner[p].is_none() || metonym.is_some());
             if place {
@@ -1001,12 +997,8 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                 // name, so that one city's regulator is not every unnamed market regulator)
                 let place_possessor = t0 >= 2
                     && ctx.toks[t0 - 1].kind == Kind::Poss
-                    && ctx.toks[t0 - 2].kind == Kind::Word
-                    && ctx.is_capitalised(t0 - 2)
-                    && ctx.owner[t0 - 2].is_none()
-                    && !ctx.covered[t0 - 2]
-                    && ctx.jurisdiction[t0 - 2].is_none()
-                    && !ctx.is(t0 - 2, lexicon::NOT_NAMES);
+                    && bare_capitalised_word(ctx, t0 - 2)
+                    && ctx.owner[t0 - 2].is_none();
                 let from = if place_possessor { t0 - 2 } else { t0 };
                 add_named_authority(ctx, from, t1);
                 pending_jurisdiction = None;
@@ -1696,6 +1688,17 @@ fn adjective_suffix_at(text: &str, at: usize) -> bool {
                     .next()
                     .is_some_and(crate::index::is_wordy)
         })
+}
+
+/// Whether the word at `t` is a capitalised word that nothing else has read: no time expression
+/// or amount covers it, it is no jurisdiction word and no word that is never a name (a place
+/// before a body's descriptor: "Shanghai's market regulator", "the Paris Court of Appeal").
+fn bare_capitalised_word(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    ctx.toks.get(t).is_some_and(|tok| tok.kind == Kind::Word)
+        && ctx.is_capitalised(t)
+        && !ctx.covered[t]
+        && ctx.jurisdiction[t].is_none()
+        && !ctx.is(t, lexicon::NOT_NAMES)
 }
 
 /// Whether the word at `t` may name a place after "in": a jurisdiction word, or a capitalised
