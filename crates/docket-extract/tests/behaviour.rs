@@ -3089,9 +3089,7 @@ fn a_country_before_a_shared_name_picks_its_own_body() {
             "uk.competition-commission",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let fine = find(&out.events, "fine", None);
-        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_actor(&x, text, "fine", Some(actor));
     }
 }
 
@@ -4372,9 +4370,7 @@ fn a_country_before_another_countrys_name_is_its_own_body() {
             "pl.uokik",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let fine = find(&out.events, "fine", None);
-        assert_eq!(actor_id(fine).as_deref(), Some(id), "{text}: {out:#?}");
+        assert_actor(&x, text, "fine", Some(id));
     }
     // a country of two words names the body from its first word
     let out = extract(
@@ -4873,10 +4869,7 @@ fn progressive_verbs_and_gerunds() {
             "name:James Hardie",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let event = find(&out.events, action, None);
-        assert_eq!(actor_id(event).as_deref(), Some(actor), "{text}: {out:#?}");
-        assert_eq!(target_ids(event), vec![target], "{text}: {out:#?}");
+        assert_event(&x, text, action, Some(actor), &[target]);
     }
     for (text, action) in [
         (
@@ -5218,9 +5211,7 @@ fn a_commissioner_for_data_protection() {
             "name:Kenyan Commissioner for Data Protection",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let fine = find(&out.events, "fine", None);
-        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_actor(&x, text, "fine", Some(actor));
     }
 }
 
@@ -5253,10 +5244,7 @@ fn banks_of_a_place_and_more_regulators() {
             "name:Viya",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let fine = find(&out.events, "fine", None);
-        assert_eq!(actor_id(fine).as_deref(), Some(actor), "{text}: {out:#?}");
-        assert_eq!(target_ids(fine), vec![target], "{text}: {out:#?}");
+        assert_event(&x, text, "fine", Some(actor), &[target]);
     }
 }
 
@@ -5285,9 +5273,7 @@ fn qualified_judges_and_courts_in_a_place() {
             "name:court in Manhattan",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let ruling = find(&out.events, "ruling", None);
-        assert_eq!(actor_id(ruling).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_actor(&x, text, "ruling", Some(actor));
     }
     let out = extract(
         &x,
@@ -5402,10 +5388,7 @@ fn the_named_head_of_an_authority_acts_for_it() {
         ),
         ("FTC Chair Lina Khan sued Amazon.", "us.ftc", "amazon"),
     ] {
-        let out = extract(&x, text, None);
-        let charge = find(&out.events, "charge", None);
-        assert_eq!(actor_id(charge).as_deref(), Some(actor), "{text}: {out:#?}");
-        assert_eq!(target_ids(charge), vec![target], "{text}: {out:#?}");
+        assert_event(&x, text, "charge", Some(actor), &[target]);
     }
 }
 
@@ -6112,9 +6095,7 @@ fn a_place_before_a_capitalised_descriptor_names_that_places_body() {
             "name:Brussels Court of Appeal",
         ),
     ] {
-        let out = extract(&x, text, None);
-        let ruling = find(&out.events, "ruling", None);
-        assert_eq!(actor_id(ruling).as_deref(), Some(actor), "{text}: {out:#?}");
+        assert_actor(&x, text, "ruling", Some(actor));
     }
     let out = extract(&x, "Brussels fined Google 2.4 billion euros.", None);
     let fine = find(&out.events, "fine", None);

@@ -243,9 +243,22 @@ pub fn assert_event(
     actor: Option<&str>,
     targets: &[&str],
 ) -> Extraction {
+    let out = assert_actor(extractor, text, action, actor);
+    let event = find(&out.events, action, None);
+    assert_eq!(target_ids(event), targets, "{text}: {out:#?}");
+    out
+}
+
+/// Extracts `text` (no publication date) and asserts that it gives an event of `action` whose
+/// actor, as [`actor_id`] writes it, is `actor`. Returns the extraction for further checks.
+pub fn assert_actor(
+    extractor: &Extractor,
+    text: &str,
+    action: &str,
+    actor: Option<&str>,
+) -> Extraction {
     let out = extract(extractor, text, None);
     let event = find(&out.events, action, None);
     assert_eq!(actor_id(event).as_deref(), actor, "{text}: {out:#?}");
-    assert_eq!(target_ids(event), targets, "{text}: {out:#?}");
     out
 }
