@@ -3007,12 +3007,16 @@ fn same_span(ctx: &Ctx<'_, '_>, m: usize) -> Vec<usize> {
 pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Vec<Candidate> {
     let mut ctx = Ctx::new(s, resolver);
     find_mentions(&mut ctx, memory, false);
+    court_in_proceedings(&mut ctx);
     let mut triggers: Vec<(usize, usize, ActionKind, Form)> = Vec::new();
     for hit in s.hits {
-        let Some((action, form)) = hit.trigger() else {
+        let Some((mut action, form)) = hit.trigger() else {
             continue;
         };
         let (t0, t1) = ctx.tok_range(hit.start, hit.end);
+        if action == ActionKind::Investigation && court_proceedings(&ctx, t0, t1) {
+            action = ActionKind::Charge;
+        }
         if ctx.owner.get(t0).copied().flatten().is_some() {
             continue;
         }
@@ -3209,6 +3213,72 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         }
     }
     out
+}
+
+/// "The ACCC has launched Federal Court proceedings against Qantas": a court's name right before
+/// "proceedings" says where the proceedings are brought; it is no actor, and with "proceedings"
+/// it is the noun "court proceedings" (a charge). The court's mention is dropped.
+fn court_in_proceedings(ctx: &mut Ctx<'_, '_>) {
+    while let Some(m) = ctx.mentions.iter().position(|m| {
+        m.role == Role::Authority
+            && m.t1 > m.t0
+            && ctx.is(m.t1 - 1, &["court"])
+            && ctx.is(m.t1, &["proceedings"])
+    }) {
+        remove_mention(ctx, m);
+    }
+}
+
+/// Words before "proceedings" that make them a case brought before a court ("civil penalty
+/// proceedings", "civil proceedings").
+const COURT_CASE_QUALIFIERS: [&str; 2] = ["civil", "penalty"];
+
+/// Verbs that bring a case before a court ("commenced proceedings against Westpac", "instituted
+/// proceedings"); "opened proceedings" and "initiated proceedings" are the Commission's
+/// investigations.
+const COURT_CASE_VERBS: [&str; 6] = [
+    "commenced",
+    "commences",
+    "instituted",
+    "institutes",
+    "brought",
+    "brings",
+];
+
+/// Whether "proceedings" at `t0..t1` are a case before a court (a charge), not a regulator's
+/// own proceedings (an investigation, as in "The Commission opened formal proceedings against
+/// Google"): qualified as civil or penalty proceedings, brought with a verb of courts, or
+/// followed by "in court", "in the Federal Court", "before the High Court".
+fn court_proceedings(ctx: &Ctx<'_, '_>, t0: usize, t1: usize) -> bool {
+    if t1 != t0 + 1 || !ctx.is(t0, &["proceedings"]) {
+        return false;
+    }
+    // ("Federal Court proceedings": the court's mention is dropped, see `court_in_proceedings`)
+    if t0 > 0 && (ctx.is(t0 - 1, &COURT_CASE_QUALIFIERS) || ctx.is(t0 - 1, &["court"])) {
+        return true;
+    }
+    let verb = (t0.saturating_sub(4)..t0)
+        .rev()
+        .find(|&t| !ctx.is(t, &["civil", "legal", "penalty", "formal", "new"]));
+    if verb.is_some_and(|v| ctx.is(v, &COURT_CASE_VERBS)) {
+        return true;
+    }
+    // "in court", "in the Federal Court", "before the Supreme Court of Victoria": the court's
+    // word within the prepositional phrase right after
+    court_place_end(ctx, t1).is_some()
+}
+
+/// The end of a phrase at `t` that says before which court something is brought: "in court",
+/// "in the Federal Court", "before the Supreme Court of Victoria" (to the end of the court's
+/// name).
+fn court_place_end(ctx: &Ctx<'_, '_>, t: usize) -> Option<usize> {
+    if !ctx.is(t, &["in", "before"]) {
+        return None;
+    }
+    let court = (t + 1..(t + 5).min(ctx.toks.len()))
+        .take_while(|&q| ctx.toks[q].kind == Kind::Word)
+        .find(|&q| ctx.is(q, &["court"]))?;
+    Some(ctx.owner[court].map_or(court + 1, |m| ctx.mentions[m].t1.max(court + 1)))
 }
 
 /// Whether the pronoun at `p` is the object of the verb before it: "ordered it to", "fined it
@@ -4246,6 +4316,28 @@ fn gerund_or_modifier(ctx: &Ctx<'_, '_>, t0: usize) -> bool {
         .iter()
         .any(|&(o0, _, action, _)| o0 == t0 && action == ActionKind::Order);
     ctx.is(before, lexicon::GERUND_CUES) || !ordering && (noun_end..=before).any(of_noun)
+}
+
+/// Words after which a past participle before a noun describes that noun ("over cancelled
+/// flights", "the suspended licence", "for banned substances").
+const BEFORE_ADJECTIVE: [&str; 13] = [
+    "over", "for", "about", "of", "on", "with", "from", "the", "a", "an", "its", "their", "any",
+];
+
+/// Whether the trigger verb at `t0..t1` is a past participle used as an adjective before a
+/// lower-case noun ("The ACCC has launched court proceedings against Qantas over cancelled
+/// flights"): it tells what the noun is, no one acts.
+fn adjectival_participle(ctx: &Ctx<'_, '_>, t0: usize, t1: usize) -> bool {
+    t1 == t0 + 1
+        && t0 > 0
+        && ctx.word(t0).to_ascii_lowercase().ends_with("ed")
+        && ctx.is(t0 - 1, &BEFORE_ADJECTIVE)
+        && ctx.is_lower_word(t1)
+        && !ctx.covered[t1]
+        && ctx.owner[t1].is_none()
+        && !ctx.is(t1, lexicon::CLAUSE_STOPS)
+        && !ctx.is(t1, lexicon::DETERMINERS)
+        && !ctx.is(t1, &["and", "or", "by"])
 }
 
 fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
@@ -5994,7 +6086,7 @@ fn analyze_trigger_as(
     let modal = !threatened && modal_before(ctx, left, t0);
     if modal
         || (t1 < n && ctx.is(t1, lexicon::MODAL_AFTER))
-        || form == Form::Verb && gerund_or_modifier(ctx, t0)
+        || form == Form::Verb && (gerund_or_modifier(ctx, t0) || adjectival_participle(ctx, t0, t1))
     {
         return Vec::new();
     }
@@ -7606,6 +7698,12 @@ fn noun_arguments(
     };
     if let Some(after) = skip_amount(t) {
         limit = (after + 3).min(n);
+        t = after;
+    }
+    // ("instituted proceedings in the Federal Court against Google": where the case is brought
+    // comes before its party)
+    if let Some(after) = court_place_end(ctx, t) {
+        limit = (after + 4).min(n);
         t = after;
     }
     while t < limit && !is_prep(t) {

@@ -6206,3 +6206,42 @@ fn a_press_releases_dateline_anchors_the_document() {
         );
     }
 }
+
+/// Proceedings brought before a court are a charge: "launched Federal Court proceedings",
+/// "commenced civil proceedings", "instituted proceedings in the Federal Court against ..."
+/// (before: an investigation, by the Federal Court in the first, with no party in the last); a
+/// regulator's own proceedings stay an investigation.
+#[test]
+fn proceedings_brought_before_a_court_are_a_charge() {
+    let x = built_in_extractor();
+    for text in [
+        "The ACCC has launched Federal Court proceedings against Acme Ltd.",
+        "The ACCC has commenced civil proceedings against Acme Ltd.",
+        "The ACCC has instituted proceedings in the Federal Court against Acme Ltd.",
+        "The ACCC has commenced proceedings against Acme Ltd in the Federal Court.",
+    ] {
+        let out = assert_event(&x, text, "charge", Some("au.accc"), &["name:Acme Ltd"]);
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+    }
+    assert_event(
+        &x,
+        "The Commission opened formal proceedings against Acme Ltd.",
+        "investigation",
+        Some("eu.commission"),
+        &["name:Acme Ltd"],
+    );
+}
+
+/// A past participle used as an adjective before a noun names no action: "over cancelled
+/// flights", "for banned substances" (before: a suspension by the sentence's authority).
+#[test]
+fn a_participle_before_a_noun_is_no_action() {
+    let x = built_in_extractor();
+    for text in [
+        "The ACCC has launched court proceedings against Acme Ltd over cancelled flights.",
+        "The FDA warned Acme Ltd for selling banned substances.",
+    ] {
+        let out = extract(&x, text, None);
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+    }
+}
