@@ -3539,6 +3539,32 @@ fn main_clause_authority(ctx: &Ctx<'_, '_>, left: usize, verb: usize) -> Option<
     (ctx.mentions[m].role == Role::Authority && !ctx.mentions[m].modifier).then_some(m)
 }
 
+/// The authority that opens the main clause when the pronoun at `p` opens a subordinate
+/// clause right after its subordinating word ("..., days after it launched an investigation"),
+/// and the trigger at `t0` is an act that only an authority takes (a company may sue or settle:
+/// "Regulators fined Acme Corp after it sued a rival"). "it" names no plural body.
+fn subordinate_pronoun_authority(ctx: &Ctx<'_, '_>, p: usize, t0: usize) -> Option<usize> {
+    let subordinator = p.checked_sub(1).filter(|&s| ctx.is(s, &SUBORDINATORS))?;
+    let authorities_only = ctx.triggers.iter().any(|&(o0, _, action, _)| {
+        o0 == t0
+            && !matches!(
+                action,
+                ActionKind::Charge | ActionKind::Settlement | ActionKind::Apology
+            )
+    });
+    if !authorities_only {
+        return None;
+    }
+    let (main_left, _) = clause(ctx, subordinator, subordinator + 1);
+    let m = ctx.mention_at(skip_determiners(ctx, main_left))?;
+    let mention = &ctx.mentions[m];
+    let plural = mention.t1 > mention.t0
+        && ctx.is_lower_word(mention.t1 - 1)
+        && ctx.word(mention.t1 - 1).ends_with('s');
+    let agrees = ctx.is(p, &["it"]) != plural;
+    (mention.role == Role::Authority && mention.t1 <= subordinator && agrees).then_some(m)
+}
+
 /// The authority that an "it" or "they" right after a reporting verb names, as the subject of
 /// the active verb at `t0` right after "and": "The Ministry of Industry and Information
 /// Technology said it had found 101 apps that illegally collected user data and ordered them
@@ -5577,7 +5603,10 @@ fn authority_reference(
         });
         match antecedent {
             Some(b) if ctx.mentions[b].role == Role::Authority => ctx.mentions[b].clone(),
-            Some(_) => return None,
+            // ("The CAC ordered app stores to remove 25 apps operated by Didi Global, days
+            // after it launched an investigation into the company": an "it" that acts, opening
+            // a subordinate clause, is the main clause's authority, not its object)
+            Some(_) => ctx.mentions[subordinate_pronoun_authority(ctx, referring, t0)?].clone(),
             None if (0..ctx.mentions.len()).any(|m| ctx.mentions[m].t1 <= referring) => {
                 return None
             }

@@ -6245,3 +6245,27 @@ fn a_participle_before_a_noun_is_no_action() {
         assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
     }
 }
+
+/// An "it" that opens a subordinate clause and takes an action only authorities take is the
+/// main clause's authority, not the company named last: "..., days after it launched an
+/// investigation into the company" (before: an investigation with no actor). A company may sue,
+/// so "after it sued a rival" stays no event.
+#[test]
+fn it_after_a_subordinator_is_the_main_clauses_authority() {
+    let x = built_in_extractor();
+    for text in [
+        "The CAC ordered app stores to remove 25 apps operated by Acme Ltd, days after it \
+         launched an investigation into the company.",
+        "The CAC fined Acme Ltd 50,000 yuan after it opened a probe into Acme Ltd.",
+    ] {
+        assert_event(
+            &x,
+            text,
+            "investigation",
+            Some("cn.cac"),
+            &["name:Acme Ltd"],
+        );
+    }
+    let out = extract(&x, "The CAC fined Acme Ltd after it sued a rival.", None);
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+}
