@@ -4941,8 +4941,14 @@ fn object_list(
             }
         }
         // "fined Didi chairman Cheng Wei and president Jean Liu": the next holder's role,
-        // then the holder
-        if !targets.is_empty() && t > 0 && ctx.is(t - 1, &["and"]) {
+        // then the holder (also after the list's comma: "founder Jack Ma, chairman Eric Jing
+        // and chief executive Simon Hu"; not a speaker: "..., spokesman John Smith said")
+        let list_comma = || {
+            ctx.punct(t - 1) == Some(',')
+                && !(t..ctx.toks.len().min(t + 8))
+                    .any(|q| ctx.is(q, &REPORTING) || ctx.is(q, &["told", "added", "says", "said"]))
+        };
+        if !targets.is_empty() && t > 0 && (ctx.is(t - 1, &["and"]) || list_comma()) {
             let holder = (t..right.min(t + 4))
                 .take_while(|&q| holder_role_word(ctx, q))
                 .last()
@@ -5360,8 +5366,17 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
                 || ctx.is(t, &["the"])
                     && t > 0
                     && (ctx.is(t - 1, &["and", "or"]) || ctx.punct(t - 1) == Some(','))
-                // ("The People's Bank of China and other financial regulators")
+                // ("The People's Bank of China and other financial regulators", "and three
+                // other financial regulators")
                 || ctx.is(t, &["other"]) && t > 0 && ctx.is(t - 1, &["and", "or"])
+                || ctx.is(t, &["other"])
+                    && t > 1
+                    && number_of(ctx, t - 1).is_some()
+                    && ctx.is(t - 2, &["and", "or"])
+                || number_of(ctx, t).is_some()
+                    && ctx.is(t + 1, &["other"])
+                    && t > 0
+                    && ctx.is(t - 1, &["and", "or"])
                 || ctx.jurisdiction[t].is_some()
                 || ctx.covered[t]
                 // ("Yunmanman and Huochebang apps and Boss Zhipin": the product noun of the

@@ -6269,3 +6269,41 @@ fn it_after_a_subordinator_is_the_main_clauses_authority() {
     let out = extract(&x, "The CAC fined Acme Ltd after it sued a rival.", None);
     assert_eq!(out.events.len(), 1, "{out:#?}");
 }
+
+/// "The People's Bank of China and three other financial regulators summoned ...": the named
+/// authority acts, as with "and other regulators" (before: `x:financial-regulators`).
+#[test]
+fn a_named_authority_before_a_counted_other_acts() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The People's Bank of China and three other financial regulators summoned executives \
+         of Acme Ltd on Monday.",
+        "summons",
+        Some("cn.pboc"),
+        &["name:Acme Ltd"],
+    );
+}
+
+/// A list of role holders after a comma: "summoned Acme Ltd's founder John Smith, chairman
+/// Richard Roe and chief executive Jane Doe" names three people (before: the first only). A
+/// speaker after the comma is no party.
+#[test]
+fn role_holders_listed_after_a_comma_are_all_parties() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The CAC summoned Acme Ltd's founder John Smith, chairman Richard Roe and chief \
+         executive Jane Doe on Monday.",
+        "summons",
+        Some("cn.cac"),
+        &["name:John Smith", "name:Richard Roe", "name:Jane Doe"],
+    );
+    assert_event(
+        &x,
+        "The FCA fined John Smith £40,000, spokesman Richard Roe said.",
+        "fine",
+        Some("uk.fca"),
+        &["name:John Smith"],
+    );
+}
