@@ -2132,6 +2132,14 @@ fn country_prefix(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> Option<usize> {
     if ctx.s.headline || b - a > 2 {
         return None;
     }
+    // ("American Express", "Swiss Life", "Danish Cancer Society": a demonym only before one
+    // word of a name, not an acronym, or two ending in an organisation's word; "Bavarian DPA"
+    // and "German Banking Act" are no companies)
+    let demonym_name = if b - a == 1 {
+        !ctx.word(a).chars().all(|c| c.is_ascii_uppercase())
+    } else {
+        ctx.is(b - 1, &ORGANISATION_WORDS)
+    };
     let country_word = |t: usize| {
         let w = ctx.word(t);
         ctx.jurisdiction[t].is_some()
@@ -2139,7 +2147,7 @@ fn country_prefix(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> Option<usize> {
             && ctx.toks[t].kind == Kind::Word
             && ctx.is_capitalised(t)
             && !w.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-            && !lexicon::has_demonym_ending(w)
+            && (!lexicon::has_demonym_ending(w) || demonym_name)
     };
     let mut c = a;
     while c > 0 && country_word(c - 1) {
@@ -2148,7 +2156,9 @@ fn country_prefix(ctx: &Ctx<'_, '_>, a: usize, b: usize) -> Option<usize> {
     if c == a {
         return None;
     }
+    // (a demonym also after a preposition: "a penalty on Swiss Life")
     let opens_clause = c == 0
+        || demonym_name && lexicon::has_demonym_ending(ctx.word(c))
         || !ctx.is(
             c - 1,
             &[

@@ -1846,7 +1846,7 @@ fn unknown_people_carry_the_kind_person() {
         ),
         (
             "The Danish DPA has fined the Danish Cancer Society EUR 107,000.",
-            "Cancer Society",
+            "Danish Cancer Society",
             false,
         ),
         (
@@ -6305,5 +6305,37 @@ fn role_holders_listed_after_a_comma_are_all_parties() {
         "fine",
         Some("uk.fca"),
         &["name:John Smith"],
+    );
+}
+
+/// A demonym before one word of a name, or before two ending in an organisation's word, is
+/// part of the name: "American Express", "the Danish Cancer Society" (before: "Express",
+/// "Cancer Society"); a demonym before an acronym stays outside ("Bavarian DPA").
+#[test]
+fn a_demonym_before_a_short_name_begins_it() {
+    let x = built_in_extractor();
+    for (text, target) in [
+        (
+            "The SEC fined American Express $10 million.",
+            "name:American Express",
+        ),
+        (
+            "The SEC imposed a penalty of $10 million on American Express.",
+            "name:American Express",
+        ),
+        (
+            "The Danish DPA has fined the Danish Cancer Society EUR 107,000.",
+            "name:Danish Cancer Society",
+        ),
+    ] {
+        let out = extract(&x, text, None);
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(target_ids(fine), [target], "{text}: {out:#?}");
+    }
+    assert_actor(
+        &x,
+        "The Bavarian DPA has imposed a fine on a company.",
+        "fine",
+        Some("name:Bavarian DPA"),
     );
 }
