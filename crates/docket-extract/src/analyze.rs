@@ -8476,9 +8476,14 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
             && ctx.is(t - 1, lexicon::GROUP_NOUNS)
             && ctx.punct(t) == Some(':')
             && ctx.mention_at(t + 1).is_some();
+        // "an investigation into the data breach at Cathay Pacific", "the cyber attack on
+        // British Airways": the party where an incident happened
+        let incident_at =
+            t > 0 && ctx.is(t - 1, &INCIDENT_NOUNS) && ctx.is(t, &["at", "on", "involving"]);
         let skippable = ctx.covered[t]
             || after_product
             || group_listed
+            || incident_at
             || matches!(
                 tok.kind,
                 Kind::Num | Kind::Poss | Kind::Punct('$' | '€' | '£' | '“' | '”' | '"')
@@ -8495,6 +8500,25 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
     }
     (Vec::new(), count)
 }
+
+/// Incidents that an investigation looks into, before the party where they happened ("the
+/// data breach at Cathay Pacific").
+const INCIDENT_NOUNS: [&str; 14] = [
+    "breach",
+    "breaches",
+    "attack",
+    "cyberattack",
+    "hack",
+    "leak",
+    "leaks",
+    "outage",
+    "collapse",
+    "accident",
+    "crash",
+    "explosion",
+    "incident",
+    "failure",
+];
 
 /// Plural nouns that count things, not parties ("fines on 43 cases", "over 22 deals").
 const NO_PARTIES: [&str; 12] = [

@@ -6339,3 +6339,26 @@ fn a_demonym_before_a_short_name_begins_it() {
         Some("name:Bavarian DPA"),
     );
 }
+
+/// An investigation into an incident at a party is an investigation into that party: "into
+/// the data breach at Acme Ltd", "into the cyber attack on Acme Ltd" (before: no party). Hong
+/// Kong's privacy watchdog is the PCPD.
+#[test]
+fn an_incident_at_a_party_names_the_party() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "Hong Kong's privacy watchdog has launched an investigation into the data breach at \
+         Acme Ltd.",
+        "investigation",
+        Some("hk.pcpd"),
+        &["name:Acme Ltd"],
+    );
+    assert_event(
+        &x,
+        "The ICO has opened an investigation into the cyber attack on Acme Ltd.",
+        "investigation",
+        Some("uk.ico"),
+        &["name:Acme Ltd"],
+    );
+}
