@@ -8059,6 +8059,15 @@ fn noun_arguments(
     if targets.is_empty() && count.is_none() {
         targets = appellant(ctx, t0);
     }
+    // "extended the probe to three other platforms, Yunmanman, Huochebang and Boss Zhipin",
+    // "expanded its investigation to include Acme Corp": the parties the action is extended to
+    if targets.is_empty() && count.is_none() {
+        if let Some(to) = extended_to(ctx, left, t0, t1) {
+            let (list, c) = noun_object(ctx, to, 6);
+            targets = list;
+            count = c;
+        }
+    }
     // "imposed fines on 43 cases involving tech firms, including Alibaba, Tencent and Didi": the
     // examples after ", including" of what follows the noun's target preposition
     if targets.is_empty() {
@@ -8075,6 +8084,40 @@ fn noun_arguments(
         }
     }
     (targets, count, agent)
+}
+
+/// Verbs that extend an action to more parties ("extended the probe to three other
+/// platforms").
+const EXTENDING: [&str; 8] = [
+    "extended",
+    "extends",
+    "expanded",
+    "expands",
+    "widened",
+    "widens",
+    "broadened",
+    "broadens",
+];
+
+/// Where the parties begin when the trigger noun at `t0..t1` is the object of a verb of
+/// extending ("extended the probe to X", "expanded its investigation to include X", "widened
+/// the inquiry to cover X"): the token after "to" (and "include" or "cover").
+fn extended_to(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize) -> Option<usize> {
+    let verb = (t0.saturating_sub(4).max(left)..t0)
+        .rev()
+        .find(|&q| ctx.is(q, &EXTENDING))?;
+    let between_ok = (verb + 1..t0)
+        .all(|q| ctx.is(q, lexicon::DETERMINERS) || ctx.is_lower_word(q) && ctx.owner[q].is_none());
+    if !between_ok || !ctx.is(t1, &["to"]) {
+        return None;
+    }
+    Some(
+        if ctx.is(t1 + 1, &["include", "includes", "cover", "covers"]) {
+            t1 + 2
+        } else {
+            t1 + 1
+        },
+    )
 }
 
 /// The party whose appeal or challenge is against the trigger noun at `t0`: "Google's appeal
@@ -8472,10 +8515,14 @@ fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, 
             t > 0 && ctx.is(t - 1, lexicon::PRODUCT_NOUNS) && ctx.punct(t) == Some(',');
         // "a cybersecurity review of three more online platforms: Yunmanman, Huochebang and
         // Boss Zhipin": the list after a colon names the group
+        // (also after a comma: "to three other platforms, Yunmanman, Huochebang and Boss
+        // Zhipin", but not a speaker: "three companies, the regulator said")
         let group_listed = t > 0
             && ctx.is(t - 1, lexicon::GROUP_NOUNS)
-            && ctx.punct(t) == Some(':')
-            && ctx.mention_at(t + 1).is_some();
+            && matches!(ctx.punct(t), Some(':' | ','))
+            && ctx
+                .mention_at(t + 1)
+                .is_some_and(|m| ctx.mentions[m].role != Role::Authority);
         // "an investigation into the data breach at Cathay Pacific", "the cyber attack on
         // British Airways": the party where an incident happened
         let incident_at =

@@ -6362,3 +6362,27 @@ fn an_incident_at_a_party_names_the_party() {
         &["name:Acme Ltd"],
     );
 }
+
+/// A probe extended to more parties is an investigation of those parties: "extended the probe
+/// to three other platforms, Acme, Beta and Gamma", "expanded its investigation to include ..."
+/// (before: an investigation with no party).
+#[test]
+fn an_extended_probe_names_its_new_parties() {
+    let x = built_in_extractor();
+    let out = assert_event(
+        &x,
+        "The CAC on Monday extended the probe to three other platforms, Acme Ltd, Beta Ltd and \
+         Gamma Ltd.",
+        "investigation",
+        Some("cn.cac"),
+        &["name:Acme Ltd", "name:Beta Ltd", "name:Gamma Ltd"],
+    );
+    assert_eq!(out.events[0].target_count, Some(3), "{out:#?}");
+    assert_event(
+        &x,
+        "The SEC expanded its investigation to include Acme Corp and Beta LLC.",
+        "investigation",
+        Some("us.sec"),
+        &["name:Acme Corp", "name:Beta LLC"],
+    );
+}
