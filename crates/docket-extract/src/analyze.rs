@@ -98,9 +98,9 @@ pub struct Memory {
     pub authorities: Vec<Mention>,
     /// The targets of the most recent event ("the case").
     pub last_targets: Vec<Mention>,
-    /// The authority that acted in the most recent event, with its sentence's number ("...
-    /// fined Alibaba. The company was also ordered to ...").
-    pub last_actor: Option<(usize, Mention)>,
+    /// The authority that acted in the most recent event, with its sentence's number and the
+    /// event's action ("... fined Alibaba. The company was also ordered to ...").
+    pub last_actor: Option<(usize, Mention, ActionKind)>,
     /// The date of the most recent event ("at the same time").
     pub last_date: Option<DateValue>,
     /// Recent companies, most recent last ("the bank" after "Riggs Bank").
@@ -221,6 +221,9 @@ pub struct Candidate {
     /// Evidence too weak to stand alone ("X was accused of fraud", with no authority): kept
     /// only when it merges with an event reported otherwise.
     pub weak: bool,
+    /// "also" stands in the trigger's verb group ("Baidu was also fined"): the action adds to
+    /// one reported before, so it does not complete that one's missing party.
+    pub also: bool,
 }
 
 /// Everything the analysis of one sentence needs.
@@ -3183,22 +3186,25 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         // (the parties of one amount split per party are one list for a later "them")
         let mut split_parties: Vec<Mention> = Vec::new();
         for mut candidate in found {
+            candidate.also = also_before(&ctx, t0);
             // "China's market regulator fined Alibaba ... The company was also ordered to
             // submit reports": "also" continues the previous sentence's action on the same
-            // party, by the same authority
-            if candidate.actor.is_none() && also_before(&ctx, t0) {
+            // party, by the same authority; or the same action on another party ("The SAMR
+            // fined Tencent for 12 deals. Baidu was also fined for two deals")
+            if candidate.actor.is_none() && candidate.also {
                 let previous = memory
                     .last_actor
                     .as_ref()
-                    .filter(|(n, _)| n + 1 == memory.sentence || *n == memory.sentence)
-                    .filter(|_| {
+                    .filter(|(n, _, _)| n + 1 == memory.sentence || *n == memory.sentence)
+                    .filter(|(_, _, last_action)| {
                         !candidate.targets.is_empty()
-                            && candidate
-                                .targets
-                                .iter()
-                                .all(|t| memory.last_targets.iter().any(|l| l.key == t.key))
+                            && (*last_action == candidate.action
+                                || candidate
+                                    .targets
+                                    .iter()
+                                    .all(|t| memory.last_targets.iter().any(|l| l.key == t.key)))
                     });
-                if let Some((_, actor)) = previous {
+                if let Some((_, actor, _)) = previous {
                     candidate.actor = Some(actor.clone());
                     candidate.flags.push("actor_coreference".to_string());
                 }
@@ -3208,7 +3214,7 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
                 .as_ref()
                 .filter(|a| a.role == Role::Authority)
             {
-                memory.last_actor = Some((memory.sentence, actor.clone()));
+                memory.last_actor = Some((memory.sentence, actor.clone(), candidate.action));
             }
             if candidate.flags.iter().any(|f| f == "amount_each") {
                 split_parties.extend(candidate.targets.iter().cloned());
@@ -7206,7 +7212,7 @@ fn analyze_trigger_as(
         memory
             .last_actor
             .as_ref()
-            .is_some_and(|(_, a)| a.key == m.key)
+            .is_some_and(|(_, a, _)| a.key == m.key)
     };
     // ("The Commission's investigation": the authority's possessive refers back too)
     // (also "its investigation" after the authority: "the CAC announced its investigation")
@@ -7457,6 +7463,7 @@ fn finish(
         anaphoric: false,
         court_ban: false,
         weak: false,
+        also: false,
     };
     let mut out = Vec::new();
     if actors.is_empty() {

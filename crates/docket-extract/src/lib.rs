@@ -672,7 +672,9 @@ fn absorb(into: &mut Candidate, from: Candidate) {
 /// "A Norwegian student ... has been ordered to pay compensation by the country's Supreme
 /// Court. Frank Allan Bruvik was ordered to pay 100,000 kroner": an event whose sentence names
 /// its actor but not its target, followed in the next sentence by the same action naming its
-/// target but not its actor, is one event.
+/// target but not its actor, is one event. Not when "also" adds the second to the first ("The
+/// SAMR said it had imposed fines of 500,000 yuan for each of the deals. Baidu was also fined
+/// for two deals": Baidu's fine is another).
 fn join_continuations(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::with_capacity(candidates.len());
     let mut pending: Option<Candidate> = None;
@@ -683,6 +685,7 @@ fn join_continuations(candidates: Vec<Candidate>) -> Vec<Candidate> {
                 && lead.target_count.is_none()
                 && candidate.action == lead.action
                 && candidate.actor.is_none()
+                && !candidate.also
                 && !candidate.targets.is_empty()
                 && compatible(&lead, &candidate)
             {
@@ -870,6 +873,9 @@ fn merge(
                         .targets
                         .iter()
                         .all(|t| Some(&t.key) != candidate.actor.as_ref().map(|a| &a.key))
+                    // ("... imposed fines of 500,000 yuan for each of the deals. Baidu was
+                    // also fined": a later event that adds to it is another one)
+                    && !(out[i].also && out[i].sentence > candidate.sentence)
             })
             .take(2)
             .collect();

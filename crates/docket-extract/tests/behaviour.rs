@@ -1535,8 +1535,15 @@ fn references_to_people_and_lists() {
         vec!["William Trowbridge", "Michael Chicoine"],
         "{out:#?}"
     );
-    let investigation = find(&out.events, "investigation", None);
-    assert_eq!(names(investigation), vec!["Michael Chicoine"], "{out:#?}");
+    // ("He is also being investigated": another investigation than the SEC's raids, which
+    // stay an event of their own)
+    assert!(
+        out.events
+            .iter()
+            .any(|e| e.action.as_deref() == Some("investigation")
+                && names(e) == ["Michael Chicoine"]),
+        "{out:#?}"
+    );
 }
 
 #[test]
@@ -6385,4 +6392,28 @@ fn an_extended_probe_names_its_new_parties() {
         Some("us.sec"),
         &["name:Acme Corp", "name:Beta LLC"],
     );
+}
+
+/// "Baidu was also fined for two deals" after an authority's fine: the same authority fines
+/// another party; and "also" keeps it from completing an earlier fine that named no party, whose
+/// amount was per deal (before: a fine on Baidu with no actor, or with the 500,000 yuan).
+#[test]
+fn also_adds_a_party_to_the_previous_action() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The State Administration for Market Regulation fined Acme Ltd for 12 deals. Beta Ltd \
+         was also fined for two deals.",
+        None,
+    );
+    let beta = find(&out.events, "fine", Some("name:Beta Ltd"));
+    assert_eq!(actor_id(beta).as_deref(), Some("cn.samr"), "{out:#?}");
+    let out = extract(
+        &x,
+        "The State Administration for Market Regulation said it had imposed fines of 500,000 \
+         yuan for each of the deals. Beta Ltd was also fined for two deals.",
+        None,
+    );
+    let beta = find(&out.events, "fine", Some("name:Beta Ltd"));
+    assert!(beta.amount.is_none(), "{out:#?}");
 }
