@@ -4723,8 +4723,27 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
                     "will", "would", "could", "can", "may", "might", "must", "should", "shall",
                 ],
             );
+            // ("The FTC's order bans Acme Corp from selling browsing data": a decision as the
+            // subject, with an object after the verb)
+            let decision_subject = ctx.is(
+                p,
+                &[
+                    "order",
+                    "ruling",
+                    "decision",
+                    "law",
+                    "rule",
+                    "regulation",
+                    "decree",
+                    "directive",
+                    "judgment",
+                    "settlement",
+                ],
+            ) && (ctx.mention_at(t1).is_some()
+                || ctx.is(t1, lexicon::DETERMINERS));
             if subject_before
                 || modal
+                || decision_subject
                 || ctx.is(p, &["to"]) && !ctx.is(p.saturating_sub(1), &["due", "subject", "liable"])
             {
                 verbish(ctx)

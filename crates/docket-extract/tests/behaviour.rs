@@ -6417,3 +6417,17 @@ fn also_adds_a_party_to_the_previous_action() {
     let beta = find(&out.events, "fine", Some("name:Beta Ltd"));
     assert!(beta.amount.is_none(), "{out:#?}");
 }
+
+/// "The FTC's order bans Acme Corp from selling browsing data": a decision as the subject of
+/// "bans" with an object makes it the verb, on the object (before: a ban with no party).
+#[test]
+fn a_decision_that_bans_a_party_is_a_ban_on_it() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The FTC's order bans Acme Corp from selling browsing data.",
+        "ban",
+        Some("us.ftc"),
+        &["name:Acme Corp"],
+    );
+}
