@@ -564,6 +564,15 @@ fn catalogue_mention(
 /// Ireland" stays Meta); a legal form after the run belongs to it.
 fn with_unit_name(ctx: &Ctx<'_, '_>, mention: Mention) -> Mention {
     let n = ctx.toks.len();
+    // (the place words after the mention are not read yet: their hits tell them)
+    let place_at = |t: usize| {
+        ctx.jurisdiction[t].is_some()
+            || ctx
+                .s
+                .hits
+                .iter()
+                .any(|h| h.start == ctx.toks[t].start && h.jurisdiction().is_some())
+    };
     let unit_word = |t: usize| {
         ctx.owner[t].is_none()
             && !ctx.covered[t]
@@ -574,13 +583,15 @@ fn with_unit_name(ctx: &Ctx<'_, '_>, mention: Mention) -> Mention {
             && !ctx.is(t, lexicon::OFFICE_TITLES)
             && !ctx.is(t, lexicon::PERSON_CUES)
             && !ctx.is(t, lexicon::NOT_NAMES)
-            && !ctx.s.hits.iter().any(|h| h.start == ctx.toks[t].start)
+            // (a place inside the unit's name: "Amazon France Logistique"; one at its end is
+            // dropped below: "Google Ireland")
+            && (place_at(t) || !ctx.s.hits.iter().any(|h| h.start == ctx.toks[t].start))
     };
     let mut end = mention.t1;
     while end < n && unit_word(end) {
         end += 1;
     }
-    while end > mention.t1 && ctx.jurisdiction[end - 1].is_some() {
+    while end > mention.t1 && place_at(end - 1) {
         end -= 1;
     }
     if end == mention.t1 {

@@ -6431,3 +6431,30 @@ fn a_decision_that_bans_a_party_is_a_ban_on_it() {
         &["name:Acme Corp"],
     );
 }
+
+/// A place inside the name of a company's unit stays in it: "Amazon France Logistique" is one
+/// party, a unit of Amazon (before: Amazon and "France Logistique"); a place at the end still
+/// goes ("Meta Ireland" is Meta).
+#[test]
+fn a_place_inside_a_units_name_stays_in_it() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CNIL fined Amazon France Logistique €32 million.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(
+        target_ids(fine),
+        ["name:Amazon France Logistique"],
+        "{out:#?}"
+    );
+    assert_eq!(
+        fine.targets[0].parent_hint.as_deref(),
+        Some("amazon"),
+        "{out:#?}"
+    );
+    let out = extract(&x, "The DPC fined Meta Ireland €1.2 billion.", None);
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(target_ids(fine), ["meta"], "{out:#?}");
+}
