@@ -3073,6 +3073,13 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if ctx.is_capitalised(t0) && in_names_bracket(&ctx, t0) {
             continue;
         }
+        // a preliminary view or findings are charges only as what an authority sends or tells
+        // a party ("informed Microsoft of its preliminary view that ...")
+        if ctx.is(t0, &["preliminary"])
+            && !(t0.saturating_sub(5)..t0).any(|q| ctx.is(q, &GIVING) || ctx.is(q, &INFORMING))
+        {
+            continue;
+        }
         triggers.push((t0, t1, action, form));
     }
     triggers.extend(verdicts_on_object(&ctx));
@@ -6592,7 +6599,10 @@ fn analyze_trigger_as(
             } else {
                 from
             };
-            let (list, c) = object_list(ctx, from, right, 4);
+            // ("block Microsoft's acquisition of Activision Blizzard": both sides of the deal)
+            let (list, c) = deal_parties(ctx, skip_determiners(ctx, from))
+                .map(|parties| (parties, None))
+                .unwrap_or_else(|| object_list(ctx, from, right, 4));
             targets = list;
             count = c.or_else(|| counted_object(ctx, from, right));
             // "suspended new user registrations at Boss Zhipin": the company where the
@@ -7709,25 +7719,13 @@ fn noun_arguments(
     // phrase ("from the SEC", "by X") ends the search
     // "sent a Statement of Objections to Apple", "issued a warning to X": after a verb of
     // giving, "to" introduces the target
-    const GIVING: [&str; 10] = [
-        "sent",
-        "sends",
-        "issued",
-        "issues",
-        "addressed",
-        "handed",
-        "served",
-        "delivered",
-        "gave",
-        "gives",
-    ];
     // the verb a few words before the noun, with only its indirect object ("sent Amazon a
     // Statement of Objections"), determiners and adjectives in between
     // (also an amount: "issued a £7.5 million fine to Clearview AI")
     let giving = || {
         (t0.saturating_sub(7).max(left)..t0)
             .rev()
-            .find(|&q| ctx.is(q, &GIVING))
+            .find(|&q| ctx.is(q, &GIVING) || ctx.is(q, &INFORMING))
             .filter(|&v| {
                 (v + 1..t0).all(|q| {
                     ctx.owner[q].is_some()
@@ -7861,7 +7859,10 @@ fn noun_arguments(
             .find(|&t| ctx.is(t, &["whether"]));
         if let Some(w) = whether {
             let subject = skip_determiners(ctx, w + 1);
-            if let Some(m) = ctx
+            // ("to assess whether the acquisition of Figma by Adobe may reduce competition")
+            if let Some(parties) = deal_parties(ctx, subject) {
+                targets = parties;
+            } else if let Some(m) = ctx
                 .mention_at(subject)
                 .filter(|&m| !ctx.mentions[m].modifier)
             {
@@ -8122,6 +8123,24 @@ fn noun_arguments(
     }
     (targets, count, agent)
 }
+
+/// Verbs of giving, after which "to" introduces a trigger noun's target ("sent a Statement of
+/// Objections to Apple", "issued a warning to X").
+const GIVING: [&str; 10] = [
+    "sent",
+    "sends",
+    "issued",
+    "issues",
+    "addressed",
+    "handed",
+    "served",
+    "delivered",
+    "gave",
+    "gives",
+];
+
+/// Verbs of telling a party of a trigger noun ("informed Microsoft of its preliminary view").
+const INFORMING: [&str; 4] = ["informed", "informs", "notified", "notifies"];
 
 /// Verbs that extend an action to more parties ("extended the probe to three other
 /// platforms").
@@ -8515,6 +8534,10 @@ fn clause_end_for_agent(ctx: &Ctx<'_, '_>, t1: usize) -> usize {
 /// (skipping determiners, adjectives, amounts and "the listing of"), with its list.
 fn noun_object(ctx: &Ctx<'_, '_>, from: usize, max_skip: usize) -> (Vec<usize>, Option<u32>) {
     let n = ctx.toks.len();
+    // ("an investigation into Adobe's proposed acquisition of Figma": both sides of a deal)
+    if let Some(parties) = deal_parties(ctx, skip_determiners(ctx, from)) {
+        return (parties, None);
+    }
     let mut t = from;
     let mut skipped = 0;
     let mut count = None;
@@ -8603,6 +8626,82 @@ const INCIDENT_NOUNS: [&str; 14] = [
     "incident",
     "failure",
 ];
+
+/// Nouns of a deal between companies, whose review concerns both sides ("the acquisition of
+/// Figma by Adobe", "Adobe's proposed acquisition of Figma", "the merger of Vodafone and Three").
+const DEAL_NOUNS: [&str; 7] = [
+    "acquisition",
+    "takeover",
+    "purchase",
+    "merger",
+    "buyout",
+    "combination",
+    "acquisitions",
+];
+
+/// The parties of a deal named at `from` (after its determiners): the buyer and what it buys
+/// ("the acquisition of Figma by Adobe", "Adobe's proposed acquisition of Figma"), or the
+/// companies that merge ("the merger of Vodafone and Three", "the merger between X and Y").
+/// Buyer first. None when `from` names no deal.
+fn deal_parties(ctx: &Ctx<'_, '_>, from: usize) -> Option<Vec<usize>> {
+    let n = ctx.toks.len();
+    let company = |m: usize| !ctx.mentions[m].modifier && ctx.mentions[m].role == Role::Company;
+    // "Adobe's": the buyer as the deal's possessor
+    let mut buyer: Vec<usize> = Vec::new();
+    let mut t = from;
+    if let Some(m) = ctx.mention_at(t).filter(|&m| company(m)) {
+        let after = ctx.mentions[m].t1;
+        if ctx
+            .toks
+            .get(after)
+            .is_some_and(|tok| tok.kind == Kind::Poss)
+        {
+            buyer = same_span(ctx, m);
+            t = after + 1;
+        } else {
+            return None;
+        }
+    }
+    // (adjectives and an amount before the noun: "proposed", "$20 billion")
+    while t < n
+        && (ctx.covered[t]
+            || ctx.is_lower_word(t)
+                && ctx.owner[t].is_none()
+                && !ctx.is(t, &DEAL_NOUNS)
+                && !ctx.is(t, lexicon::CLAUSE_STOPS))
+        && t < from + 6
+    {
+        t += 1;
+    }
+    if !ctx.is(t, &DEAL_NOUNS) || !ctx.is(t + 1, &["of", "between", "with"]) {
+        return None;
+    }
+    let first = ctx
+        .mention_at(skip_determiners(ctx, t + 2))
+        .filter(|&m| company(m))?;
+    let start = ctx.mentions[first].t0;
+    // what is bought, or the merging companies, up to "by" or the end of the clause
+    let end = (start..n)
+        .find(|&r| ctx.is(r, &["by"]) || is_clause_boundary_right(ctx, r))
+        .unwrap_or(n);
+    let (mut bought, _) = object_list(ctx, start, end, 0);
+    bought.retain(|&m| company(m));
+    if buyer.is_empty() && ctx.is(end, &["by"]) {
+        if let Some(m) = ctx
+            .mention_at(skip_determiners(ctx, end + 1))
+            .filter(|&m| company(m))
+        {
+            buyer = same_span(ctx, m);
+        }
+    }
+    let mut parties = buyer;
+    for m in bought {
+        if !parties.contains(&m) {
+            parties.push(m);
+        }
+    }
+    (!parties.is_empty()).then_some(parties)
+}
 
 /// Plural nouns that count things, not parties ("fines on 43 cases", "over 22 deals").
 const NO_PARTIES: [&str; 12] = [

@@ -501,6 +501,10 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     // the European Commission's formal charges in competition cases
     ("statement of objections", ActionKind::Charge, Form::Noun),
     ("statements of objections", ActionKind::Charge, Form::Noun),
+    // (only as what is sent or told to a party: "informed Microsoft of its preliminary view
+    // that ...", "sent its preliminary findings to Meta")
+    ("preliminary view", ActionKind::Charge, Form::Noun),
+    ("preliminary findings", ActionKind::Charge, Form::Noun),
     // ruling
     ("ruled", ActionKind::Ruling, Form::Verb),
     ("ruling", ActionKind::Ruling, Form::Noun),

@@ -6458,3 +6458,60 @@ fn a_place_inside_a_units_name_stays_in_it() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(target_ids(fine), ["meta"], "{out:#?}");
 }
+
+/// A deal as the object of an action gives both its sides, the buyer first: "an investigation
+/// into Acme Corp's proposed acquisition of Beta Ltd", "whether the acquisition of Beta Ltd by
+/// Acme Corp may reduce competition", "sued to block Acme Corp's acquisition of Beta Ltd"
+/// (before: the buyer only, or no party).
+#[test]
+fn a_deal_names_both_its_sides() {
+    let x = built_in_extractor();
+    for (text, action, actor) in [
+        (
+            "The Commission has opened an in-depth investigation into Acme Corp's proposed \
+             acquisition of Beta Ltd.",
+            "investigation",
+            "eu.commission",
+        ),
+        (
+            "The Commission has opened an in-depth investigation to assess whether the \
+             acquisition of Beta Ltd by Acme Corp may reduce competition.",
+            "investigation",
+            "eu.commission",
+        ),
+        (
+            "The FTC sued to block Acme Corp's acquisition of Beta Ltd.",
+            "charge",
+            "us.ftc",
+        ),
+    ] {
+        assert_event(
+            &x,
+            text,
+            action,
+            Some(actor),
+            &["name:Acme Corp", "name:Beta Ltd"],
+        );
+    }
+}
+
+/// "The Commission has informed Microsoft of its preliminary view that the company breached EU
+/// antitrust rules" is a charge on Microsoft (before: nothing); preliminary findings that no
+/// one is told of are none.
+#[test]
+fn a_preliminary_view_told_to_a_party_is_a_charge() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The Commission has informed Acme Corp of its preliminary view that the company \
+         breached EU antitrust rules.",
+        "charge",
+        Some("eu.commission"),
+        &["name:Acme Corp"],
+    );
+    assert_no_events(
+        &x,
+        &["According to the CMA's preliminary findings, the market is not working well."],
+        None,
+    );
+}
