@@ -6009,6 +6009,21 @@ enum RemovedObject {
     Restriction,
 }
 
+/// Content that a platform is told to take down ("ordered TikTok to remove harmful content"):
+/// the party told is ordered; the content's removal is no removal of a party's product.
+const CONTENT_NOUNS: [&str; 10] = [
+    "content",
+    "contents",
+    "posts",
+    "videos",
+    "material",
+    "materials",
+    "comments",
+    "articles",
+    "information",
+    "messages",
+];
+
 /// Nouns of restrictions that a party may be told to remove.
 const RESTRICTION_NOUNS: [&str; 16] = [
     "restriction",
@@ -6037,6 +6052,7 @@ fn removed_object(ctx: &Ctx<'_, '_>, t1: usize, right: usize) -> Option<RemovedO
     while h < right.min(t1 + 4)
         && !is_trigger(h)
         && !ctx.is(h, &RESTRICTION_NOUNS)
+        && !ctx.is(h, &CONTENT_NOUNS)
         && (ctx.is(h, lexicon::DETERMINERS)
             || ctx.is(h, &["its", "their", "his", "her"])
             || ctx.is_lower_word(h) && ctx.owner[h].is_none() && !ctx.covered[h])
@@ -6047,7 +6063,7 @@ fn removed_object(ctx: &Ctx<'_, '_>, t1: usize, right: usize) -> Option<RemovedO
         None
     } else if is_trigger(h) && ctx.owner[h].is_none() {
         Some(RemovedObject::Action)
-    } else if ctx.is(h, &RESTRICTION_NOUNS) {
+    } else if ctx.is(h, &RESTRICTION_NOUNS) || ctx.is(h, &CONTENT_NOUNS) {
         Some(RemovedObject::Restriction)
     } else {
         None

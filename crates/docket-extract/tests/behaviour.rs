@@ -6515,3 +6515,18 @@ fn a_preliminary_view_told_to_a_party_is_a_charge() {
         None,
     );
 }
+
+/// "ordered TikTok to remove harmful content": what is removed is content, so the event is the
+/// order to the platform told (before: a removal, as if TikTok's app were removed).
+#[test]
+fn an_order_to_remove_content_is_an_order() {
+    let x = built_in_extractor();
+    let out = assert_event(
+        &x,
+        "The CAC ordered Acme Ltd to remove harmful content.",
+        "order",
+        Some("cn.cac"),
+        &["name:Acme Ltd"],
+    );
+    assert_eq!(out.events.len(), 1, "{out:#?}");
+}
