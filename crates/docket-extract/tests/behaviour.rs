@@ -6530,3 +6530,18 @@ fn an_order_to_remove_content_is_an_order() {
     );
     assert_eq!(out.events.len(), 1, "{out:#?}");
 }
+
+/// "US antitrust chief Jonathan Kanter sued Google": the catalogue's descriptor of the Justice
+/// Department's Antitrust Division, as the Commission's for "EU antitrust chief" (before: no
+/// actor, so no event).
+#[test]
+fn the_us_antitrust_chief_acts_for_the_antitrust_division() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "US antitrust chief Jonathan Kanter sued Acme Corp over its ad tech business.",
+        "charge",
+        Some("us.doj-antitrust"),
+        &["name:Acme Corp"],
+    );
+}
