@@ -1087,14 +1087,22 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
         .as_ref()
         .filter(|(n, _)| n + 1 == memory.sentence)
         .map(|(_, m)| m.clone());
-    let opening = (0..ctx.toks.len().min(2))
-        .find_map(|t| ctx.mention_at(t))
-        .filter(|&m| {
-            let mention = &ctx.mentions[m];
-            mention.role == Role::Authority
-                && !mention.coref
-                && (mention.t0 == 0 || mention.t0 == 1 && ctx.is(0, &["the"]))
-        });
+    // (also after a time phrase that opens the sentence: "On July 2, 2021, the Cyberspace
+    // Administration of China announced ...", "A month later, the SAMR opened ...")
+    let mut first = 0;
+    while first < ctx.toks.len().min(10)
+        && ctx.owner[first].is_none()
+        && (ctx.punct(first).is_some()
+            || ctx.covered[first] && ctx.jurisdiction[first].is_none()
+            || ctx.is(first, &OPENING_TIME_WORDS)
+            || number_of(ctx, first).is_some())
+    {
+        first += 1;
+    }
+    let opening = ctx.mention_at(first).filter(|&m| {
+        let mention = &ctx.mentions[m];
+        mention.role == Role::Authority && !mention.coref && mention.t0 == first
+    });
     if let Some(m) = opening {
         memory.opening_authority = Some((memory.sentence, ctx.mentions[m].clone()));
     }
@@ -5681,9 +5689,16 @@ fn authority_reference(
             // ("The Commission said Apple had abused its position. It ordered the iPhone
             // maker to ...": an "it" that opens the sentence is the subject of the previous
             // one, when an authority opened it)
+            // (also after a time phrase that opens the sentence: "In April 2021 it fined
+            // Alibaba", "Two days later, it ordered app stores to ...")
             None => memory.it_authority.clone().or_else(|| {
                 (0..referring)
-                    .all(|t| ctx.punct(t).is_some())
+                    .all(|t| {
+                        ctx.punct(t).is_some()
+                            || ctx.covered[t] && ctx.jurisdiction[t].is_none()
+                            || ctx.is(t, &OPENING_TIME_WORDS)
+                            || number_of(ctx, t).is_some()
+                    })
                     .then(|| memory.it_subject.clone())
                     .flatten()
             })?,
@@ -5694,6 +5709,13 @@ fn authority_reference(
     m.coref = true;
     Some(m)
 }
+
+/// Words of a time phrase that may open a sentence before its subject "it" ("In April 2021 it
+/// fined ...", "Two days later, it ordered ...", "A month later it opened ...").
+const OPENING_TIME_WORDS: [&str; 19] = [
+    "in", "on", "at", "by", "during", "later", "earlier", "then", "a", "the", "next", "days",
+    "weeks", "months", "years", "day", "week", "month", "year",
+];
 
 /// Whether the name beginning at token `t` is the object of "over" ("over Alexa voice
 /// recordings", "over the Alexa case").
@@ -8845,6 +8867,10 @@ fn nearest_date(
         if same_time {
             return memory.last_date.clone();
         }
+        // "Two days later, it ordered app stores to ...": a span after the previous event
+        if let Some(date) = span_after_last_event(ctx, memory, t0) {
+            return Some(date);
+        }
         // "On Saturday, the SAMR said it had fined Alibaba": an expression that opens the
         // sentence, before a comma, dates the sentence's main clause and what it reports; so
         // does one before a colon, as a timeline writes it ("April 2021: Alibaba is fined a
@@ -8861,6 +8887,52 @@ fn nearest_date(
     };
     let text = &ctx.s.text[best.start..best.end];
     Some(date_value(best.kind, text, memory.anchor))
+}
+
+/// "Two days later, it ordered ...", "A month later the SAMR opened ...": a span of days,
+/// weeks, months or years followed by "later" that opens the sentence, before the trigger at
+/// `t0`, counted from the date of the previous event. Days and weeks need a previous date to
+/// the day; months give a month, years keep the month at most. None without a previous date.
+fn span_after_last_event(ctx: &Ctx<'_, '_>, memory: &Memory, t0: usize) -> Option<DateValue> {
+    let start = usize::from(ctx.is(0, &["and", "but", "then"]));
+    let count = if ctx.is(start, &["a", "an", "one"]) {
+        1
+    } else {
+        number_of(ctx, start)?
+    };
+    let unit = start + 1;
+    if !ctx.is(unit + 1, &["later"]) || unit + 1 >= t0 {
+        return None;
+    }
+    let base = memory.last_date.as_ref()?.value?;
+    let count = i64::from(count);
+    let value = if ctx.is(unit, &["day", "days"]) || ctx.is(unit, &["week", "weeks"]) {
+        let days = if ctx.is(unit, &["week", "weeks"]) {
+            count * 7
+        } else {
+            count
+        };
+        let day = base
+            .to_civil()?
+            .checked_add(jiff::Span::new().try_days(days).ok()?)
+            .ok()?;
+        PartialDate::day(day.year(), day.month() as u8, day.day() as u8).ok()?
+    } else if ctx.is(unit, &["month", "months"]) {
+        let month = i64::from(base.month_part()?) - 1 + count;
+        let year = i64::from(base.year_part()) + month.div_euclid(12);
+        PartialDate::month(
+            i16::try_from(year).ok()?,
+            u8::try_from(month.rem_euclid(12) + 1).ok()?,
+        )
+        .ok()?
+    } else if ctx.is(unit, &["year", "years"]) {
+        let year = i16::try_from(i64::from(base.year_part()) + count).ok()?;
+        PartialDate::new(year, base.month_part(), None).ok()?
+    } else {
+        return None;
+    };
+    let text = &ctx.s.text[ctx.toks[start].start..ctx.toks[unit + 1].end];
+    Some(DateValue::resolved(value, text))
 }
 
 fn money_role(ctx: &Ctx<'_, '_>, expr: &MoneyExpr) -> AmountRole {

@@ -6545,3 +6545,37 @@ fn the_us_antitrust_chief_acts_for_the_antitrust_division() {
         &["name:Acme Corp"],
     );
 }
+
+/// An "it" after a time phrase that opens the sentence refers to the authority that opened the
+/// previous sentence, itself possibly after a time phrase; "Two days later" counts from the
+/// previous event's date (before: no actor, so no event, and no date).
+#[test]
+fn it_after_an_opening_time_phrase_and_a_span_later() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "On July 2, 2021, the Cyberspace Administration of China announced a cybersecurity \
+         review of Acme Group. Two days later, it ordered app stores to remove Acme Group's \
+         app.",
+        None,
+    );
+    let removal = find(&out.events, "removal", None);
+    assert_eq!(actor_id(removal).as_deref(), Some("cn.cac"), "{out:#?}");
+    assert_eq!(date(removal).as_deref(), Some("2021-07-04"), "{out:#?}");
+    let out = extract(
+        &x,
+        "A month later, the State Administration for Market Regulation opened an investigation \
+         into Acme Group in December 2020. In April 2021 it fined Acme Group 18.2 billion \
+         yuan.",
+        None,
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(actor_id(fine).as_deref(), Some("cn.samr"), "{out:#?}");
+    let out = extract(
+        &x,
+        "The SAMR fined Acme Group in November 2020. A month later, it fined Beta Group.",
+        None,
+    );
+    let fine = find(&out.events, "fine", Some("name:Beta Group"));
+    assert_eq!(date(fine).as_deref(), Some("2020-12"), "{out:#?}");
+}
