@@ -135,6 +135,33 @@ const OPENERS: &[&str] = &[
     "Subsequently",
     "Therefore",
     "Thus",
+    // (a span of time or a count: "... fined Acme Inc. Two days later, it ordered ...")
+    "One",
+    "Two",
+    "Three",
+    "Four",
+    "Five",
+    "Six",
+    "Days",
+    "Weeks",
+    "Months",
+    "Years",
+    "Separately",
+    "Then",
+    "Later",
+    "Since",
+    "Under",
+    "Regulators",
+    "Authorities",
+    "Prosecutors",
+    "Officials",
+    "Analysts",
+    "Investors",
+    "Both",
+    "Each",
+    "Now",
+    "Still",
+    "Instead",
 ];
 
 /// Byte spans `[start, end)` of the sentences of `text`, trimmed of white space.
@@ -547,6 +574,16 @@ mod tests {
                 "The firm paid.",
                 "Then it fined Beta Ltd.",
                 "It paid too."
+            ]
+        );
+        // (a span of time or an authority's plural after the abbreviation opens a sentence)
+        let text = "It fined Acme Inc. Two days later, it sued Beta Corp. Regulators said so.";
+        assert_eq!(
+            sentences(text),
+            vec![
+                "It fined Acme Inc.",
+                "Two days later, it sued Beta Corp.",
+                "Regulators said so."
             ]
         );
         // the same at a line break inside a paragraph
