@@ -3216,8 +3216,11 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
             // "China's market regulator fined Alibaba ... The company was also ordered to
             // submit reports": "also" continues the previous sentence's action on the same
             // party, by the same authority; or the same action on another party ("The SAMR
-            // fined Tencent for 12 deals. Baidu was also fined for two deals")
-            if candidate.actor.is_none() && candidate.also {
+            // fined Tencent for 12 deals. Baidu was also fined for two deals"); so does a
+            // sentence that opens with the previous party's "Its" ("The CAC fined Didi 8
+            // billion yuan. Its chairman Cheng Wei and president Jean Liu were each fined")
+            let its_opening = ctx.is(0, &["its", "their"]) && !matches!(form, Form::Noun);
+            if candidate.actor.is_none() && (candidate.also || its_opening) {
                 let previous = memory
                     .last_actor
                     .as_ref()
@@ -5453,7 +5456,18 @@ fn chain_back(ctx: &Ctx<'_, '_>, sorted: &[usize], list: &mut Vec<usize>) {
                 && start - (t + 2) <= 4
                 && (t + 2..start).all(|q| holder_role_word(ctx, q))
         };
-        if gap_ok || role_of_party() {
+        // "Didi chairman Cheng Wei and president Jean Liu were fined": a holder, then the
+        // next holder's role and the holder
+        let next_holder = || {
+            let t = ctx.mentions[m].t1;
+            (ctx.is(t, &["and"]) || ctx.punct(t) == Some(','))
+                && start > t + 1
+                && start - (t + 1) <= 3
+                && (t + 1..start).all(|q| holder_role_word(ctx, q))
+                && ctx.mentions[m].role == Role::Person
+                && ctx.mentions[list[0]].role == Role::Person
+        };
+        if gap_ok || role_of_party() || next_holder() {
             list.insert(0, m);
             start = ctx.mentions[m].t0;
         } else {
@@ -8870,6 +8884,19 @@ fn nearest_date(
         // "Two days later, it ordered app stores to ...": a span after the previous event
         if let Some(date) = span_after_last_event(ctx, memory, t0) {
             return Some(date);
+        }
+        // "It began in November 2020, when regulators halted Ant Group's listing": a "when"
+        // clause right after a time expression and its comma happened then
+        if left >= 3 && ctx.is(left - 1, &["when"]) && ctx.punct(left - 2) == Some(',') {
+            let comma = ctx.toks[left - 2].start;
+            let then =
+                ctx.s.times.iter().find(|e| {
+                    !e.since && e.end <= comma && ctx.s.text[e.end..comma].trim().is_empty()
+                });
+            if let Some(e) = then {
+                let text = &ctx.s.text[e.start..e.end];
+                return Some(date_value(e.kind, text, memory.anchor));
+            }
         }
         // "On Saturday, the SAMR said it had fined Alibaba": an expression that opens the
         // sentence, before a comma, dates the sentence's main clause and what it reports; so

@@ -6579,3 +6579,35 @@ fn it_after_an_opening_time_phrase_and_a_span_later() {
     let fine = find(&out.events, "fine", Some("name:Beta Group"));
     assert_eq!(date(fine).as_deref(), Some("2020-12"), "{out:#?}");
 }
+
+/// "Its chairman Cheng Wei and president Jean Liu were each fined 1 million yuan" after "The
+/// CAC fined Didi ...": both holders are fined, by the CAC (before: only the second, with no
+/// actor).
+#[test]
+fn role_holders_in_a_passive_subject_after_the_partys_its() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "The CAC fined Acme Group 8 billion yuan. Its chairman John Smith and president Jane \
+         Roe were each fined 1 million yuan.",
+        None,
+    );
+    for name in ["name:John Smith", "name:Jane Roe"] {
+        let fine = find(&out.events, "fine", Some(name));
+        assert_eq!(actor_id(fine).as_deref(), Some("cn.cac"), "{out:#?}");
+    }
+}
+
+/// "It began in November 2020, when regulators halted Ant Group's listing": the "when" clause
+/// is dated by the time expression right before it (before: no date).
+#[test]
+fn a_when_clause_after_a_time_expression_happened_then() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "It began in November 2020, when regulators halted Acme Group's listing.",
+        None,
+    );
+    let suspension = find(&out.events, "suspension", None);
+    assert_eq!(date(suspension).as_deref(), Some("2020-11"), "{out:#?}");
+}
