@@ -876,7 +876,10 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             }
         }
         // "WorldCom chief executive Bernie Ebbers": a person's role, not the EU's executive
-        let role_of_a_person = t0 > 0 && ctx.is(t0 - 1, &["chief"]);
+        // ("Raytheon executive Mark Smith": "executive" before a name is a person's role, not
+        // the Commission, which the descriptor names as "the EU's executive")
+        let role_of_a_person = t0 > 0 && ctx.is(t0 - 1, &["chief"])
+            || t1 == t0 + 1 && ctx.is(t0, &["executive"]) && ctx.is_capitalised(t1);
         // "The Paris Court of Appeal", "the Brussels Court of Appeal": a place's name right
         // before a capitalised descriptor names a body of that place, as written (not the
         // English Court of Appeal; "Brussels" there is no metonym of the Commission)
@@ -2925,8 +2928,34 @@ fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)
         if !ctx.is(t, &["found", "finds", "find", "finding"]) || ctx.owner[t].is_some() {
             continue;
         }
-        // the party: one mention (a name, or a pronoun read as one), right after the verb
-        let Some(m) = ctx.owner.get(t + 1).copied().flatten() else {
+        // the party: one mention (a name, or a pronoun read as one), right after the verb, or
+        // after its role ("found former Raytheon executive Mark Smith guilty")
+        let verdict_after = |m: usize| ctx.is(ctx.mentions[m].t1, &["guilty", "liable"]);
+        let Some(m) = ctx
+            .owner
+            .get(t + 1)
+            .copied()
+            .flatten()
+            .filter(|&m| verdict_after(m))
+            .or_else(|| {
+                let n = ctx.toks.len();
+                let q = (t + 1..n.min(t + 7)).find(|&q| {
+                    ctx.owner[q].is_some_and(|o| {
+                        let o = &ctx.mentions[o];
+                        o.t0 == q
+                            && o.role != Role::Authority
+                            && ctx.is(o.t1, &["guilty", "liable"])
+                    })
+                })?;
+                let roles_only = (t + 1..q).all(|r| {
+                    holder_role_word(ctx, r)
+                        || ctx.is(r, &["former", "ex"])
+                        || ctx.is(r, lexicon::DETERMINERS)
+                        || ctx.owner[r].is_some_and(|o| ctx.mentions[o].role == Role::Company)
+                });
+                roles_only.then(|| ctx.owner[q]).flatten()
+            })
+        else {
             continue;
         };
         let end = ctx.mentions[m].t1;
@@ -2947,11 +2976,7 @@ fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)
             ) || ctx.owner[q].is_some_and(|o| ctx.mentions[o].role == Role::Authority)
         });
         let likely_to = ctx.is(end + 1, &["to"]);
-        if ctx.mentions[m].t0 == t + 1
-            && ctx.is(end, &["guilty", "liable"])
-            && judicial
-            && !likely_to
-        {
+        if ctx.is(end, &["guilty", "liable"]) && judicial && !likely_to {
             out.push((t, t + 1, ActionKind::Ruling, Form::Verb));
         }
     }

@@ -392,6 +392,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("cease and desist", ActionKind::Order, Form::Noun),
     ("cease-and-desist", ActionKind::Order, Form::Noun),
     ("injunction", ActionKind::Order, Form::Noun),
+    // a court's injunction as a verb ("permanently enjoined John Doe from violating ...")
+    ("enjoined", ActionKind::Order, Form::Verb),
+    ("enjoins", ActionKind::Order, Form::Verb),
     ("court order", ActionKind::Order, Form::Noun),
     // an order named with what it requires ("finalized an order requiring Epic Games to pay");
     // the bare noun "order" is too often no enforcement ("in order to", aircraft orders)

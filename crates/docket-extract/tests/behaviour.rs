@@ -6611,3 +6611,44 @@ fn a_when_clause_after_a_time_expression_happened_then() {
     let suspension = find(&out.events, "suspension", None);
     assert_eq!(date(suspension).as_deref(), Some("2020-11"), "{out:#?}");
 }
+
+/// "A federal jury found former Raytheon executive Mark Smith guilty": a verdict on a party
+/// named after its roles, and "executive" before a name is a person's role, not the European
+/// Commission (before: no event; the Commission took "executive" and hid the party).
+#[test]
+fn a_verdict_on_a_party_named_after_its_roles() {
+    let x = built_in_extractor();
+    for text in [
+        "A federal jury found former Acme Corp executive John Smith guilty of securities fraud.",
+        "A federal jury found executive John Smith guilty of securities fraud.",
+    ] {
+        let out = assert_event(
+            &x,
+            text,
+            "ruling",
+            Some("name:federal jury"),
+            &["name:John Smith"],
+        );
+        assert!(
+            out.events
+                .iter()
+                .all(|e| actor_id(e).as_deref() != Some("eu.commission")),
+            "{out:#?}"
+        );
+    }
+}
+
+/// "The court permanently enjoined John Doe from violating ...": a court's injunction as a verb
+/// is an order (before: nothing).
+#[test]
+fn a_court_that_enjoins_a_party_orders() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The US District Court for the Southern District of New York permanently enjoined John \
+         Doe from violating the antifraud provisions.",
+        "order",
+        Some("us.district-court"),
+        &["name:John Doe"],
+    );
+}
