@@ -5192,6 +5192,17 @@ fn subject(
     want: impl Fn(&Mention) -> bool,
 ) -> Vec<usize> {
     let p = before_verb_group(ctx, left, t0);
+    // ("Acme Pharma Inc. pleaded guilty": the period of a legal form's abbreviation is the
+    // name's)
+    let p = if p > left
+        && ctx.punct(p) == Some('.')
+        && is_legal_suffix(ctx.word(p - 1))
+        && ctx.owner[p - 1].is_some_and(|m| ctx.mentions[m].t1 == p)
+    {
+        p - 1
+    } else {
+        p
+    };
     let relative = p >= left && ctx.is(p, &["which", "who", "that"]);
     // ("Douyin, ByteDance's Chinese version of TikTok, was fined": the apposition that
     // describes a name by its owner names no one else)
@@ -7065,6 +7076,23 @@ fn analyze_trigger_as(
                     targets = same_span(ctx, told);
                 }
             }
+            // "issued an order settling charges against Gamma Trading LLC": the party of the
+            // charges settled
+            if targets.is_empty() && action == ActionKind::Settlement {
+                let mut q = t1;
+                while q < right.min(t1 + 4)
+                    && (ctx.is(q, lexicon::DETERMINERS) || ctx.is(q, &["its", "their"]))
+                {
+                    q += 1;
+                }
+                while q < right.min(t1 + 6) && ctx.is_lower_word(q) && !ctx.is(q, &SETTLED_CASES) {
+                    q += 1;
+                }
+                if ctx.is(q, &SETTLED_CASES) && ctx.is(q + 1, &["against"]) {
+                    let (list, _) = noun_object(ctx, q + 2, 4);
+                    targets = list;
+                }
+            }
             if targets.is_empty() {
                 extra_targets.extend(pronoun_subject(ctx, memory, left, t0));
             }
@@ -8216,6 +8244,16 @@ const GIVING: [&str; 10] = [
     "gives",
 ];
 
+/// What is settled that names its party after "against" ("settling charges against Acme").
+const SETTLED_CASES: [&str; 6] = [
+    "charges",
+    "claims",
+    "allegations",
+    "proceedings",
+    "case",
+    "lawsuit",
+];
+
 /// Verbs of telling a party of a trigger noun ("informed Microsoft of its preliminary view").
 const INFORMING: [&str; 4] = ["informed", "informs", "notified", "notifies"];
 
@@ -8317,8 +8355,16 @@ fn named_as_other(ctx: &Ctx<'_, '_>, m: usize) -> bool {
 fn noun_actor_left(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<usize> {
     // ("According to Der Standard, the Austrian DPA has imposed a fine", "The newspaper Der
     // Standard reported that the Austrian DPA has imposed a fine": the reported clause)
+    // ("The SEC announced that the US District Court ... entered a final judgment": the
+    // clause after the report's "that", when it names an authority itself)
     let left = according_to_end(ctx, left, t0)
         .or_else(|| media_report_end(ctx, left, t0))
+        .or_else(|| {
+            let that = (left..t0)
+                .rev()
+                .find(|&q| ctx.is(q, &["that"]) && q > 0 && ctx.is(q - 1, &REPORTING))?;
+            nearest_authority_left(ctx, that + 1, t0).map(|_| that + 1)
+        })
         .unwrap_or(left);
     let a = nearest_authority_left(ctx, left, t0)?;
     // ("a fine of EUR 51,000 on the Ministry of Industry and a fine of EUR 27,200 on YAY": the

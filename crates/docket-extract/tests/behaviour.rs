@@ -6652,3 +6652,35 @@ fn a_court_that_enjoins_a_party_orders() {
         &["name:John Doe"],
     );
 }
+
+/// Three readings of US agency releases (before: the court, the party and the settled party
+/// were lost): "The SEC announced that the US District Court ... entered a final judgment"
+/// (the court rules), "The Department of Justice announced that Acme Pharma Inc. pleaded guilty"
+/// (the period of "Inc." is the name's), "issued an order settling charges against Gamma
+/// Trading LLC" (the party of the charges).
+#[test]
+fn agency_releases_name_the_court_the_pleader_and_the_settled_party() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The SEC announced that the US District Court for the Southern District of New York \
+         entered a final judgment against John Doe.",
+        "ruling",
+        Some("us.district-court"),
+        &["name:John Doe"],
+    );
+    assert_event(
+        &x,
+        "The Department of Justice announced that Acme Pharma Inc. pleaded guilty.",
+        "ruling",
+        Some("us.doj"),
+        &["name:Acme Pharma Inc"],
+    );
+    assert_event(
+        &x,
+        "The CFTC issued an order settling charges against Gamma Trading LLC.",
+        "settlement",
+        Some("us.cftc"),
+        &["name:Gamma Trading LLC"],
+    );
+}
