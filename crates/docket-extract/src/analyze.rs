@@ -8202,6 +8202,20 @@ fn noun_arguments(
     if targets.is_empty() && count.is_none() {
         targets = appellant(ctx, t0);
     }
+    // "the Commission's 2004 ruling that Microsoft had abused its dominant position": the
+    // subject of what a ruling or finding holds
+    if targets.is_empty()
+        && count.is_none()
+        && action == ActionKind::Ruling
+        && ctx.is(t1, &["that"])
+    {
+        if let Some(m) = ctx
+            .mention_at(skip_determiners(ctx, t1 + 1))
+            .filter(|&m| ctx.mentions[m].role != Role::Authority)
+        {
+            targets = same_span(ctx, m);
+        }
+    }
     // "extended the probe to three other platforms, Yunmanman, Huochebang and Boss Zhipin",
     // "expanded its investigation to include Acme Corp": the parties the action is extended to
     if targets.is_empty() && count.is_none() {
@@ -8929,6 +8943,26 @@ fn nearest_date(
         let last = ctx.toks.partition_point(|t| t.start < e.end);
         (last..t0).any(|q| ctx.is(q, &["and"]))
     };
+    // "the Commission's 2004 ruling", "The regulator's 2019 fine on Acme Corp was upheld last
+    // week": a bare year right before a trigger noun is that action's own date
+    let own_year = ctx.s.times.iter().find(|e| {
+        let last = ctx.toks.partition_point(|t| t.start < e.end);
+        last == t0
+            && e.start >= lo
+            && !e.since
+            && matches!(e.kind, crate::time::TimeKind::Absolute(d) if d.month_part().is_none())
+            && ctx.s.text[e.start..e.end]
+                .chars()
+                .all(|c| c.is_ascii_digit())
+            && ctx
+                .triggers
+                .iter()
+                .any(|&(o0, _, _, form)| o0 == t0 && matches!(form, Form::Noun | Form::Either))
+    });
+    if let Some(e) = own_year {
+        let text = &ctx.s.text[e.start..e.end];
+        return Some(date_value(e.kind, text, memory.anchor));
+    }
     // (each expression tested once: most sentences have one or two)
     let found: Vec<&TimeExpr> = ctx.s.times.iter().filter(usable).collect();
     let later = found.iter().any(|e| e.start >= trigger_byte);

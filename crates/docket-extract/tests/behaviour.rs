@@ -6684,3 +6684,28 @@ fn agency_releases_name_the_court_the_pleader_and_the_settled_party() {
         &["name:Gamma Trading LLC"],
     );
 }
+
+/// "the Commission's 2004 ruling that Microsoft had abused its dominant position": a bare year
+/// right before a trigger noun dates it, and a ruling before "that" takes the subject of what
+/// it holds (before: the clause's "Earlier this year" and no party); "The regulator's 2019
+/// fine on Acme Corp was upheld last week" is a fine of 2019.
+#[test]
+fn a_year_before_a_trigger_noun_dates_it() {
+    let x = built_in_extractor();
+    let out = assert_event(
+        &x,
+        "Earlier this year, the court upheld the Commission's 2004 ruling that Acme Corp had \
+         abused its dominant position.",
+        "ruling",
+        Some("eu.commission"),
+        &["name:Acme Corp"],
+    );
+    assert_eq!(date(&out.events[0]).as_deref(), Some("2004"), "{out:#?}");
+    let out = extract(
+        &x,
+        "The CNIL's 2019 fine on Acme Corp was upheld last week.",
+        Some("2021-07-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(date(fine).as_deref(), Some("2019"), "{out:#?}");
+}
