@@ -6174,6 +6174,57 @@ fn reporter_after(ctx: &Ctx<'_, '_>, t1: usize) -> Option<(usize, usize)> {
     (end == n || matches!(ctx.punct(end), Some('.' | ','))).then_some((m, end))
 }
 
+/// Words of a news medium that reports a clause after it ("..., state media reported on
+/// Thursday", "..., the official Xinhua news agency said on Monday").
+const MEDIA_WORDS: [&str; 9] = [
+    "state",
+    "media",
+    "official",
+    "news",
+    "agency",
+    "television",
+    "tv",
+    "newspaper",
+    "reports",
+];
+
+/// The date of a news medium's report that closes the sentence after the trigger ending at
+/// `t1` ("China's market regulator has launched an investigation into Alibaba, state media
+/// reported on Thursday"): the report's time expression, for an action whose own clause has
+/// none. (An authority that reports the clause is read by [`reporter_after`].)
+fn media_report_date(ctx: &Ctx<'_, '_>, memory: &Memory, t1: usize) -> Option<DateValue> {
+    let n = ctx.toks.len();
+    let comma = (t1..n).rev().find(|&t| ctx.punct(t) == Some(','))?;
+    let mut t = skip_determiners(ctx, comma + 1);
+    let start = t;
+    while t < n.min(start + 5)
+        && (ctx.is(t, &MEDIA_WORDS)
+            || ctx.owner[t].is_some_and(|m| {
+                ctx.mentions[m]
+                    .actor
+                    .id_hint
+                    .as_deref()
+                    .and_then(|id| ctx.resolver.get(id))
+                    .is_some_and(|a| a.kind == docket_core::ActorKind::Media)
+            }))
+    {
+        t += 1;
+    }
+    if t == start || !(ctx.is(t, &REPORTING) || ctx.is(t, &["reported", "reports"])) {
+        return None;
+    }
+    let from = ctx.toks.get(t + 1)?.start;
+    let e = ctx.s.times.iter().find(|e| {
+        e.start >= from
+            && !e.since
+            && ctx.s.text[from..e.start]
+                .split_whitespace()
+                .all(|w| w.eq_ignore_ascii_case("on"))
+    })?;
+    let text = &ctx.s.text[e.start..e.end];
+    Some(date_value(e.kind, text, memory.anchor))
+}
+
 /// Whether the removal, suspension or ban at `t0` is one an authority says will be done ("The
 /// CAC said on Sunday that Didi's app would be removed from app stores"): `would be` or `will
 /// be` right before the participle, after a reporting verb. Kept, flagged `announced`, with the
@@ -7584,7 +7635,8 @@ fn finish(
         flags.push(UNNAMED_TARGET.to_string());
         confidence = confidence.min(0.5);
     }
-    let date = nearest_date(ctx, memory, t0, clause, reported_from);
+    let date = nearest_date(ctx, memory, t0, clause, reported_from)
+        .or_else(|| media_report_date(ctx, memory, t0 + 1));
     let ((amount, currency, value), reduced_from) =
         reduced_amount(ctx, memory, action, t0, clause, &targets);
     if reduced_from.is_some() {

@@ -6709,3 +6709,28 @@ fn a_year_before_a_trigger_noun_dates_it() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(date(fine).as_deref(), Some("2019"), "{out:#?}");
 }
+
+/// "China's market regulator has launched an investigation into Alibaba, state media reported on
+/// Thursday": the report's day dates an action whose own clause has none, as an authority's
+/// report does (before: no date); the medium does not act.
+#[test]
+fn a_media_report_closing_the_sentence_dates_the_action() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "China's market regulator has launched an investigation into Acme Group, state media \
+         reported on Thursday.",
+        Some("2021-07-10"),
+    );
+    let investigation = find(&out.events, "investigation", None);
+    assert_eq!(
+        date(investigation).as_deref(),
+        Some("2021-07-08"),
+        "{out:#?}"
+    );
+    assert_eq!(
+        actor_id(investigation).as_deref(),
+        Some("cn.samr"),
+        "{out:#?}"
+    );
+}
