@@ -1399,9 +1399,9 @@ fn lower_case_into<'b>(word: &str, buffer: &'b mut String) -> &'b str {
 const UNNAMED_COURTS: &[&str; 2] = &["judge", "court"];
 /// "the government of ..." (a case of [`find_authority_phrases`]).
 const GOVERNMENT: &[&str; 1] = &["government"];
-/// The first words of "attorney general" and "grand jury" (a case of
+/// The first words of "attorney general", "attorneys general" and "grand jury" (a case of
 /// [`find_authority_phrases`]).
-const TWO_WORD_HEADS: &[&str; 2] = &["attorney", "grand"];
+const TWO_WORD_HEADS: &[&str; 3] = &["attorney", "attorneys", "grand"];
 
 /// The words of the three lists above in one list, for the quick test that passes over most
 /// words (one list is one length test, where three were three).
@@ -1544,7 +1544,8 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
         }
         let head_end = if two_words { t + 2 } else { t + 1 };
         let head_word = ctx.word(head_end - 1).to_lowercase();
-        let singular = !head_word.ends_with('s');
+        // ("state attorneys general": the first word of a two-word head is the noun)
+        let singular = !head_word.ends_with('s') && !ctx.is(t, &["attorneys"]);
         // qualifiers before the head
         let mut a = t;
         let mut capital = false;
@@ -1584,7 +1585,8 @@ fn find_authority_phrases(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
                 a = p - 1;
                 break;
             }
-            if tok.kind == Kind::Num && head_word == "states" {
+            // ("46 states", "40 state attorneys general")
+            if tok.kind == Kind::Num && (head_word == "states" || ctx.is(t, &["attorneys"])) {
                 capital = true;
                 a = p;
                 continue;

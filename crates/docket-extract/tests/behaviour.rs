@@ -6734,3 +6734,25 @@ fn a_media_report_closing_the_sentence_dates_the_action() {
         "{out:#?}"
     );
 }
+
+/// "A coalition of 40 state attorneys general reached a $391.5 million settlement with Google":
+/// the coalition acts, as written (before: no actor, so no event).
+#[test]
+fn a_coalition_of_state_attorneys_general_acts() {
+    let x = built_in_extractor();
+    for (text, action, actor) in [
+        (
+            "A coalition of 40 state attorneys general reached a $391.5 million settlement with \
+             Acme Corp.",
+            "settlement",
+            "name:40 state attorneys general",
+        ),
+        (
+            "State attorneys general sued Acme Corp in October.",
+            "charge",
+            "name:State attorneys general",
+        ),
+    ] {
+        assert_event(&x, text, action, Some(actor), &["name:Acme Corp"]);
+    }
+}
