@@ -6357,7 +6357,8 @@ fn analyze_trigger_as(
     }
     // a payment is an event only when no other trigger names it ("pay a fine", "pay ... to
     // settle"), an amount follows, and it goes to an authority ("pay $1m to the Department of
-    // Justice")
+    // Justice") or settles an authority's action on the payer just reported
+    let mut settled_with: Option<Mention> = None;
     if form == Form::Payment {
         let other = ctx.triggers.iter().any(|&(o0, _, oa, of)| {
             o0 != t0
@@ -6375,14 +6376,21 @@ fn analyze_trigger_as(
         while q < right && (ctx.covered[q] || matches!(ctx.toks[q].kind, Kind::Punct(_))) {
             q += 1;
         }
-        if !ctx.is(q, &["to"]) {
-            return Vec::new();
-        }
         let to_authority = ctx
-            .mention_at(skip_determiners(ctx, q + 1))
+            .is(q, &["to"])
+            .then(|| ctx.mention_at(skip_determiners(ctx, q + 1)))
+            .flatten()
             .filter(|&m| ctx.mentions[m].role == Role::Authority);
         if to_authority.is_none() {
-            return Vec::new();
+            // "Texas Attorney General Ken Paxton sued Meta ..., and the company agreed to pay
+            // $1.4 billion": the party of the authority's action just reported settles it
+            match payment_settles_last_action(ctx, memory, left, t0) {
+                Some(authority) => {
+                    action = ActionKind::Settlement;
+                    settled_with = Some(authority);
+                }
+                None => return Vec::new(),
+            }
         }
     }
     // "ordered to pay": a court-ordered payment is a ruling (a fine when a regulator orders it)
@@ -7225,6 +7233,10 @@ fn analyze_trigger_as(
     // by arresting or closing ("the official news agency said the arrest ...")
     if !matches!(action, ActionKind::Censure | ActionKind::Warning) {
         actors.retain(|a| !medium(a));
+    }
+    if actors.is_empty() && settled_with.is_some() {
+        actors.extend(settled_with);
+        flags.push("actor_coreference".to_string());
     }
     // "taken over", "closed", "cleared": only with an authority actor of the clause
     if is_in(lexicon::NEEDS_AUTHORITY, &trigger_text) && actors.is_empty() {
@@ -8311,6 +8323,39 @@ const GIVING: [&str; 10] = [
     "gave",
     "gives",
 ];
+
+/// The authority whose action a payment settles: "Texas Attorney General Ken Paxton sued Meta
+/// ..., and the company agreed to pay $1.4 billion". The payment at `t0` follows "agreed to",
+/// its payer is a party of the latest event, and that event is an authority's charge or
+/// investigation of this sentence or the one before.
+fn payment_settles_last_action(
+    ctx: &Ctx<'_, '_>,
+    memory: &Memory,
+    left: usize,
+    t0: usize,
+) -> Option<Mention> {
+    if t0 < 2 || !ctx.is(t0 - 1, &["to"]) || !ctx.is(t0 - 2, &["agreed", "agrees", "agree"]) {
+        return None;
+    }
+    let (sentence, authority, action) = memory.last_actor.as_ref()?;
+    let recent = *sentence == memory.sentence || sentence + 1 == memory.sentence;
+    if !recent || !matches!(action, ActionKind::Charge | ActionKind::Investigation) {
+        return None;
+    }
+    let payers = subject(ctx, left, t0 - 2, |m| m.role != Role::Authority);
+    payers
+        .iter()
+        .any(|&m| {
+            memory
+                .last_targets
+                .iter()
+                .any(|t| t.key == ctx.mentions[m].key)
+        })
+        .then(|| Mention {
+            coref: true,
+            ..authority.clone()
+        })
+}
 
 /// What is settled that names its party after "against" ("settling charges against Acme").
 const SETTLED_CASES: [&str; 6] = [

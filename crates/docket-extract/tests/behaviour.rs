@@ -6756,3 +6756,32 @@ fn a_coalition_of_state_attorneys_general_acts() {
         assert_event(&x, text, action, Some(actor), &["name:Acme Corp"]);
     }
 }
+
+/// "Texas Attorney General Ken Paxton sued Meta ..., and the company agreed to pay $1.4 billion
+/// in 2024": the sued party's payment settles the suit, with the suing authority (before:
+/// nothing); a payment after a fine, or by another party, is none.
+#[test]
+fn a_payment_by_the_party_of_a_suit_settles_it() {
+    let x = built_in_extractor();
+    let out = extract(
+        &x,
+        "Texas Attorney General Ken Paxton sued Acme Corp over its facial recognition \
+         technology, and the company agreed to pay $1.4 billion in 2024.",
+        None,
+    );
+    let settlement = find(&out.events, "settlement", Some("name:Acme Corp"));
+    assert_eq!(
+        actor_id(settlement).as_deref(),
+        Some("us-tx.ag"),
+        "{out:#?}"
+    );
+    assert_eq!(date(settlement).as_deref(), Some("2024"), "{out:#?}");
+    for text in [
+        "The SEC fined Acme Corp $5 million. The company agreed to pay its employees $2 million \
+         in bonuses.",
+        "The FTC sued Acme Corp in March. Beta Inc agreed to pay $3 million to buy a stake.",
+    ] {
+        let out = extract(&x, text, None);
+        assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
+    }
+}
