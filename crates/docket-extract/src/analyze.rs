@@ -4797,9 +4797,13 @@ fn voice(ctx: &Ctx<'_, '_>, left: usize, t0: usize, t1: usize, form: Form) -> Vo
                 ],
             ) && (ctx.mention_at(t1).is_some()
                 || ctx.is(t1, lexicon::DETERMINERS));
+            // ("EU fines Google $2.7 billion", "China fines Alibaba": a place as the subject,
+            // with a name after the verb; not "US fines on banks")
+            let place_subject = ctx.jurisdiction[p].is_some() && ctx.mention_at(t1).is_some();
             if subject_before
                 || modal
                 || decision_subject
+                || place_subject
                 || ctx.is(p, &["to"]) && !ctx.is(p.saturating_sub(1), &["due", "subject", "liable"])
             {
                 verbish(ctx)
@@ -8524,7 +8528,7 @@ fn jurisdiction_actor(
         }
     }
     let code = code?;
-    memory.authorities.iter().rev().find_map(|a| {
+    let latest = memory.authorities.iter().rev().find_map(|a| {
         let j = a
             .actor
             .id_hint
@@ -8535,6 +8539,20 @@ fn jurisdiction_actor(
             coref: true,
             ..a.clone()
         })
+    });
+    // ("Apple was hit with a $1.8bn EU fine": with no EU authority before, the Union's, which
+    // acts through its Commission, as for "The EU fined Google")
+    latest.or_else(|| {
+        let index = (code == "EU")
+            .then(|| {
+                ctx.resolver
+                    .catalogue()
+                    .actors
+                    .iter()
+                    .position(|a| a.id == EU_EXECUTIVE)
+            })
+            .flatten()?;
+        catalogue_mention(ctx, index, ctx.toks[p].start, ctx.toks[p].end, p, p + 1)
     })
 }
 

@@ -6785,3 +6785,27 @@ fn a_payment_by_the_party_of_a_suit_settles_it() {
         assert_eq!(out.events.len(), 1, "{text}: {out:#?}");
     }
 }
+
+/// "EU fines Google $2.7 billion", "China fines Alibaba": after a place with a name after it,
+/// "fines" is the verb and the state acts; "Apple was hit with a $1.8bn EU fine" with no EU
+/// authority before is the Commission's (before: nothing, and a fine with no actor).
+#[test]
+fn a_place_that_fines_and_an_eu_fine() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        (
+            "EU fines Acme Corp $2.7 billion over shopping searches.",
+            "eu.commission",
+        ),
+        ("China fines Acme Corp $2.8 billion.", "cn.state-council"),
+        (
+            "Acme Corp was hit with a $1.8bn EU fine over music streaming.",
+            "eu.commission",
+        ),
+    ] {
+        assert_event(&x, text, "fine", Some(actor), &["name:Acme Corp"]);
+    }
+    // (a noun: no state acts)
+    let out = extract(&x, "US fines on banks rose last year.", None);
+    assert!(out.events.iter().all(|e| e.actor.is_none()), "{out:#?}");
+}
