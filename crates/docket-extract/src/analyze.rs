@@ -6720,7 +6720,11 @@ fn analyze_trigger_as(
                     if let Some(a) = reference {
                         flags.push("actor_coreference".to_string());
                         actors.push(a);
-                    } else if !ctx.s.headline {
+                    } else if !ctx.s.headline
+                        // (in a headline, a place right before the verb: "EU fines Google $2.7
+                        // billion over shopping searches", "China bans TikTok")
+                        || t0 > 0 && ctx.jurisdiction[t0 - 1].is_some()
+                    {
                         state = state_subject(ctx, left, t0);
                     }
                 }

@@ -6805,6 +6805,14 @@ fn a_place_that_fines_and_an_eu_fine() {
     ] {
         assert_event(&x, text, "fine", Some(actor), &["name:Acme Corp"]);
     }
+    // (also in a headline: "EU fines Google $2.7 billion over shopping searches")
+    assert_event(
+        &x,
+        "EU fines Acme Corp $2.7 billion over shopping searches\n\nThe fine is the largest.",
+        "fine",
+        Some("eu.commission"),
+        &["name:Acme Corp"],
+    );
     // (a noun: no state acts)
     let out = extract(&x, "US fines on banks rose last year.", None);
     assert!(out.events.iter().all(|e| e.actor.is_none()), "{out:#?}");
