@@ -4074,6 +4074,13 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
     if !(opens && named) || demonym {
         return None;
     }
+    state_of_place(ctx, first, p)
+}
+
+/// The state that the place words `first..=p` name: the Union's Commission for the EU ("The EU
+/// fined Google", as "Brussels" does), else the catalogue's government of that jurisdiction
+/// ("Beijing fined Tencent", "Russia blocked LinkedIn"), else the place as written.
+fn state_of_place(ctx: &Ctx<'_, '_>, first: usize, p: usize) -> Option<Mention> {
     // "The EU fined Google": the Union acts through its Commission, as "Brussels" does
     if (first..=p).all(|t| ctx.jurisdiction[t] == Some("EU")) {
         let commission = ctx
@@ -4100,6 +4107,41 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
         return catalogue_mention(ctx, index, start, end, first, p + 1);
     }
     Some(named_authority(ctx, first, p + 1))
+}
+
+/// The state where a passive ban took place: "in" and a country's name within a few words after
+/// the trigger ending at `t1` ("banned in India", "banned on government devices in Canada"),
+/// the place ending the clause or followed by a time expression or a punctuation mark.
+fn banned_in_place(ctx: &Ctx<'_, '_>, t1: usize, right: usize) -> Option<Mention> {
+    let within = right.min(t1 + 6);
+    let at = (t1..within).find(|&q| ctx.is(q, &["in"]))?;
+    // (only words of the verb's own phrase before "in": "on government devices")
+    if !(t1..at).all(|q| ctx.is_lower_word(q) && ctx.owner[q].is_none()) {
+        return None;
+    }
+    // ("in the US")
+    let first = if ctx.is(at + 1, &["the"]) {
+        at + 2
+    } else {
+        at + 1
+    };
+    if !ctx.jurisdiction.get(first).is_some_and(Option::is_some) {
+        return None;
+    }
+    let mut p = first;
+    while p + 1 < ctx.toks.len() && ctx.jurisdiction[p + 1].is_some() && ctx.owner[p + 1].is_none()
+    {
+        p += 1;
+    }
+    let closes = p + 1 >= right
+        || ctx.punct(p + 1).is_some()
+        || ctx.covered.get(p + 2).copied().unwrap_or(false)
+            && ctx.is(p + 1, &["in", "on", "last", "this"]);
+    let named = (first..=p).all(|t| ctx.is_capitalised(t) && ctx.toks[t].kind == Kind::Word);
+    let demonym = (first..=p).any(|t| lexicon::has_demonym_ending(ctx.word(t)));
+    (closes && named && !demonym && (first..=p).all(|t| ctx.owner[t].is_none()))
+        .then(|| state_of_place(ctx, first, p))
+        .flatten()
 }
 
 /// The catalogue id of the body that acts for the European Union as a whole.
@@ -6996,6 +7038,18 @@ fn analyze_trigger_as(
             }
             if actors.is_empty() && by.is_none() && !targets.is_empty() {
                 actors.extend(inserted_reporter);
+            }
+            // "TikTok was banned in India", "Telegram has been blocked in Russia": a ban,
+            // suspension or removal in a country, with no agent, is that state's
+            if actors.is_empty()
+                && by.is_none()
+                && !targets.is_empty()
+                && matches!(
+                    action,
+                    ActionKind::Ban | ActionKind::Suspension | ActionKind::Removal
+                )
+            {
+                actors.extend(banned_in_place(ctx, t1, agent_right));
             }
             confidence = 0.85;
         }

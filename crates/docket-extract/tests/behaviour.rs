@@ -6817,3 +6817,24 @@ fn a_place_that_fines_and_an_eu_fine() {
     let out = extract(&x, "US fines on banks rose last year.", None);
     assert!(out.events.iter().all(|e| e.actor.is_none()), "{out:#?}");
 }
+
+/// "TikTok was banned in India", "Telegram has been blocked in Russia": a passive ban with no
+/// agent in a country is that state's (before: no actor); a place in a relative clause before
+/// the verb is none.
+#[test]
+fn a_ban_in_a_country_is_that_states() {
+    let x = built_in_extractor();
+    for (text, actor) in [
+        ("Acme Corp was banned in India in June 2020.", "name:India"),
+        ("Acme Corp has been blocked in Russia.", "ru.government"),
+        ("Acme Corp was banned in the US in 2019.", "name:US"),
+    ] {
+        assert_actor(&x, text, "ban", Some(actor));
+    }
+    assert_actor(
+        &x,
+        "Acme Corp, which is based in Canada, was banned from trading.",
+        "ban",
+        None,
+    );
+}
