@@ -7337,7 +7337,13 @@ fn analyze_trigger_as(
         )
         && !actors.is_empty()
         && actors.iter().all(court_actor)
-        && (left..t0).any(|q| ctx.is(q, &APPEAL_DECISIONS))
+        && ((left..t0).any(|q| ctx.is(q, &APPEAL_DECISIONS))
+            // ("Google's appeal against a 4.34 billion euro fine was largely rejected by the
+            // General Court": the appeal against the sanction, before it)
+            || (t0.saturating_sub(6).max(left)..t0).any(|q| {
+                ctx.is(q, &["appeal", "appeals", "challenge", "challenges"])
+                    && ctx.is(q + 1, &["against", "to"])
+            }))
     {
         action = ActionKind::Ruling;
     }

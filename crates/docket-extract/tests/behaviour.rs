@@ -6838,3 +6838,25 @@ fn a_ban_in_a_country_is_that_states() {
         None,
     );
 }
+
+/// "Google's appeal against a 4.34 billion euro fine was largely rejected by the General
+/// Court": the court rules on Google's appeal; it did not fine (before: a fine by the General
+/// Court).
+#[test]
+fn a_court_that_rejects_an_appeal_against_a_fine_rules() {
+    let x = built_in_extractor();
+    let out = assert_event(
+        &x,
+        "Acme Corp's appeal against a 4.34 billion euro fine was largely rejected by the General \
+         Court.",
+        "ruling",
+        Some("eu.general-court"),
+        &["name:Acme Corp"],
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() != Some("fine")),
+        "{out:#?}"
+    );
+}
