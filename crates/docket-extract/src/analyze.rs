@@ -7110,6 +7110,17 @@ fn analyze_trigger_as(
             if actors.is_empty() {
                 actors.extend(putter_under(ctx, left, t0));
             }
+            // "Acme Corp faces charges of price fixing brought by the Justice Department": the
+            // agent of the participle that brings the noun
+            if actors.is_empty() {
+                let brought_by = (t1..right.min(t1 + 8))
+                    .find(|&t| {
+                        ctx.is(t, &["brought", "filed", "lodged", "laid", "launched"])
+                            && ctx.is(t + 1, &["by"])
+                    })
+                    .and_then(|t| authority_right(ctx, t + 2, right.min(t + 6)));
+                actors.extend(brought_by.map(|m| ctx.mentions[m].clone()));
+            }
             if actors.is_empty() {
                 actors.extend(orderer());
             }
@@ -8660,6 +8671,19 @@ fn receiving_subject(
     right: usize,
 ) -> (bool, Vec<usize>) {
     let not_authority = |m: &Mention| m.role != Role::Authority;
+    // "Mikhail Khodorkovsky has been in jail since October 2003 on charges of fraud": held or
+    // tried "on charges", the subject of the clause's first verb group is charged
+    if t0 > left && ctx.is(t0 - 1, &["on"]) && ctx.is(t0, &["charges", "charge"]) {
+        let verb = (left..t0).find(|&q| {
+            ctx.is(q, lexicon::BE_FORMS) || ctx.is(q, &["has", "have", "had", "remains", "remain"])
+        });
+        if let Some(v) = verb {
+            let charged = subject(ctx, left, v, not_authority);
+            if !charged.is_empty() {
+                return (true, charged);
+            }
+        }
+    }
     // "the charges he faces"
     if let Some(m) = ctx.mention_at(t1) {
         let after = ctx.mentions[m].t1;

@@ -6860,3 +6860,25 @@ fn a_court_that_rejects_an_appeal_against_a_fine_rules() {
         "{out:#?}"
     );
 }
+
+/// "Mikhail Khodorkovsky has been in jail since October 2003 on charges of fraud": held on
+/// charges, the subject is charged; "faces charges of price fixing brought by the Justice
+/// Department": the participle's agent brings them (before: no event, and no actor).
+#[test]
+fn held_on_charges_and_charges_brought_by_an_authority() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "John Smith has been in jail since October 2003 on charges of fraud and tax evasion.",
+        "charge",
+        None,
+        &["name:John Smith"],
+    );
+    assert_event(
+        &x,
+        "Acme Corp faces charges of price fixing brought by the Justice Department.",
+        "charge",
+        Some("us.doj"),
+        &["name:Acme Corp"],
+    );
+}
