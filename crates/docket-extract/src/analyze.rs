@@ -3108,6 +3108,23 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if ctx.is_capitalised(t0) && in_names_bracket(&ctx, t0) {
             continue;
         }
+        // undertakings are a settlement only as what a party gives and an authority accepts
+        // ("The CMA has accepted undertakings from Google"; not "fined four undertakings", the
+        // EU's word for companies)
+        if ctx.is(t0, &["undertakings"]) {
+            let accepted = (t0.saturating_sub(4)..t0).any(|q| {
+                ctx.is(
+                    q,
+                    &[
+                        "accepted", "accepts", "accept", "offered", "offers", "gave", "given",
+                        "binding", "agreed",
+                    ],
+                )
+            }) || ctx.is(t1, &["from", "offered", "given"]);
+            if !accepted {
+                continue;
+            }
+        }
         // a preliminary view or findings are charges only as what an authority sends or tells
         // a party ("informed Microsoft of its preliminary view that ...")
         if ctx.is(t0, &["preliminary"])
@@ -7918,7 +7935,7 @@ fn noun_arguments(
     // "accepted commitments offered by Amazon", "commitments from Amazon": the party that
     // offers the commitments is the target of the settlement, not its agent
     let mut offered_by = None;
-    if ctx.is(t0, &["commitments"]) {
+    if ctx.is(t0, &["commitments", "undertakings"]) {
         let mut t = t1;
         if ctx.is(t, &["offered", "proposed", "given", "made", "submitted"]) {
             t += 1;

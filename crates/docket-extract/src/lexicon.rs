@@ -552,6 +552,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     // the European Commission's commitments decisions: commitments an authority accepts, or
     // makes binding, settle its case (NEEDS_AUTHORITY)
     ("commitments", ActionKind::Settlement, Form::Noun),
+    // the UK authorities' word for commitments ("The CMA has accepted undertakings from
+    // Google"); with an authority only, as "commitments"
+    ("undertakings", ActionKind::Settlement, Form::Noun),
     // an enforcement action the text does not name ("The Federal Trade Commission took action
     // against Acme Corp"; NEEDS_AUTHORITY)
     ("enforcement action", ActionKind::Other, Form::Noun),
@@ -594,6 +597,7 @@ pub static NEEDS_AUTHORITY: &Lex = &Lex::new(
         "take down",
         "disciplined",
         "commitments",
+        "undertakings",
         "took action against",
         "takes action against",
         "taken action against",

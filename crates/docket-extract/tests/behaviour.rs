@@ -6882,3 +6882,30 @@ fn held_on_charges_and_charges_brought_by_an_authority() {
         &["name:Acme Corp"],
     );
 }
+
+/// "The CMA has accepted undertakings from Google": the UK's word for commitments settles the
+/// case with the party that gave them (before: nothing); "fined four undertakings" counts
+/// companies and gives no settlement.
+#[test]
+fn accepted_undertakings_settle_a_case() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The Competition and Markets Authority has accepted undertakings from Acme Corp on its \
+         Privacy Sandbox proposals.",
+        "settlement",
+        Some("uk.cma"),
+        &["name:Acme Corp"],
+    );
+    let out = extract(
+        &x,
+        "The Commission fined four undertakings EUR 434 million for a cartel.",
+        None,
+    );
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.action.as_deref() != Some("settlement")),
+        "{out:#?}"
+    );
+}
