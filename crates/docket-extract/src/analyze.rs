@@ -9115,6 +9115,26 @@ fn nearest_date(
         if before.is_some_and(|p| ctx.is(p, &["to", "between", "from", "through"])) {
             return false;
         }
+        // "dating back as far as 2012": how far back the conduct goes (not "back in December
+        // 2018", a date)
+        if before.is_some_and(|p| ctx.is(p, &["as"]) && p > 0 && ctx.is(p - 1, &["far"])) {
+            return false;
+        }
+        // "fined 12 companies for failing to report 22 deals in 2012": a year or a month in
+        // the reason after the trigger ("for" and a gerund) dates the conduct (a day there,
+        // "... for misleading investors on Monday", is often the action's, and stays)
+        let coarse = matches!(e.kind, crate::time::TimeKind::Absolute(d) if d.day_part().is_none());
+        let reason_before = coarse
+            && first > t0
+            && (t0 + 1..first).any(|q| {
+                ctx.is(q, &["for"])
+                    && ctx.is_lower_word(q + 1)
+                    && ctx.word(q + 1).ends_with("ing")
+                    && q + 1 < first
+            });
+        if reason_before {
+            return false;
+        }
         if before.is_some_and(|p| ctx.is(p, &["and"]))
             && (first.saturating_sub(5)..first).any(|q| ctx.is(q, &["between", "from"]))
         {

@@ -6909,3 +6909,28 @@ fn accepted_undertakings_settle_a_case() {
         "{out:#?}"
     );
 }
+
+/// A year in the reason after the trigger dates the conduct, not the action: "fined 12
+/// companies for failing to report 22 deals dating back as far as 2012" (before: 2012); a day
+/// there stays the action's ("... for failing to disclose fees on Monday").
+#[test]
+fn a_year_in_the_reason_dates_the_conduct() {
+    let x = built_in_extractor();
+    for text in [
+        "Regulators fined 12 companies, including Acme Corp, for failing to report 22 deals \
+         dating back as far as 2012.",
+        "Regulators fined 12 companies, including Acme Corp, for failing to report 22 deals in \
+         2012.",
+    ] {
+        let out = extract(&x, text, Some("2021-07-10"));
+        let fine = find(&out.events, "fine", None);
+        assert_eq!(date(fine), None, "{text}: {out:#?}");
+    }
+    let out = extract(
+        &x,
+        "The FCA fined Acme Corp £40m for failing to disclose fees on Monday.",
+        Some("2021-07-10"),
+    );
+    let fine = find(&out.events, "fine", None);
+    assert_eq!(date(fine).as_deref(), Some("2021-07-05"), "{out:#?}");
+}
