@@ -1055,7 +1055,9 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
             pending_jurisdiction = Some((t1.saturating_sub(1), code.to_string(), t0));
             continue;
         }
-        if hit.trigger().is_some() {
+        // ("appeal" is only a cue for `verdicts_on_object`, and a word of names: "the Court of
+        // Appeal")
+        if hit.trigger().is_some() && !(t1 == t0 + 1 && ctx.is(t0, &["appeal", "appeals"])) {
             for t in t0..t1.min(ctx.covered.len()) {
                 ctx.covered[t] = true;
             }
@@ -2927,6 +2929,32 @@ fn find_generic_references(ctx: &mut Ctx<'_, '_>, memory: &Memory) {
 fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)> {
     let mut out = Vec::new();
     for t in 0..ctx.toks.len() {
+        // "The Supreme Court of India dismissed Google's appeal against the CCI's order": a
+        // court's decision on a party's appeal is a ruling on that party (the court acting is
+        // checked with the other rulings' actors)
+        if ctx.is(t, &APPEAL_DECISIONS) && ctx.owner[t].is_none() {
+            let party = ctx.mention_at(t + 1).filter(|&m| {
+                ctx.mentions[m].t0 == t + 1 && ctx.mentions[m].role != Role::Authority
+            });
+            let appeal = party.is_some_and(|m| {
+                let after = ctx.mentions[m].t1;
+                ctx.toks
+                    .get(after)
+                    .is_some_and(|tok| tok.kind == Kind::Poss)
+                    && ctx.is(after + 1, &["appeal", "appeals", "challenge", "challenges"])
+            });
+            let court_before = (t.saturating_sub(10)..t).any(|q| {
+                ctx.owner[q].is_some_and(|o| {
+                    let name = ctx.mentions[o].actor.name.to_lowercase();
+                    ctx.mentions[o].role == Role::Authority
+                        && (name.contains("court") || name.contains("tribunal"))
+                })
+            });
+            if appeal && court_before {
+                out.push((t, t + 1, ActionKind::Ruling, Form::Verb));
+                continue;
+            }
+        }
         if !ctx.is(t, &["found", "finds", "find", "finding"]) || ctx.owner[t].is_some() {
             continue;
         }
@@ -3079,8 +3107,8 @@ pub fn analyze(s: &Sentence<'_>, resolver: &Resolver, memory: &mut Memory) -> Ve
         if ctx.owner.get(t0).copied().flatten().is_some() {
             continue;
         }
-        // "guilty", "liable" alone are read by `verdicts_on_object` only
-        if t1 == t0 + 1 && ctx.is(t0, &["guilty", "liable"]) {
+        // "guilty", "liable", "appeal" alone are read by `verdicts_on_object` only
+        if t1 == t0 + 1 && ctx.is(t0, &["guilty", "liable", "appeal", "appeals"]) {
             continue;
         }
         // "sanctioned" is a fine only with an amount after "with" ("The AEPD sanctioned

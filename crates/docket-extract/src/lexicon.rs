@@ -366,6 +366,9 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     ("warned", ActionKind::Warning, Form::Verb),
     ("warns", ActionKind::Warning, Form::Verb),
     ("warning", ActionKind::Warning, Form::Noun),
+    // Japan's and Korea's regulators' formal written warning ("issued an administrative
+    // guidance to OpenAI")
+    ("administrative guidance", ActionKind::Warning, Form::Noun),
     ("warning letter", ActionKind::Warning, Form::Noun),
     // censure
     ("censured", ActionKind::Censure, Form::Verb),
@@ -517,6 +520,10 @@ pub const TRIGGERS: &[(&str, ActionKind, Form)] = &[
     // "found Elizabeth Holmes guilty", with "found" as the trigger
     ("guilty", ActionKind::Ruling, Form::Verb),
     ("liable", ActionKind::Ruling, Form::Verb),
+    // (likewise: "The Supreme Court of India dismissed Google's appeal", with the court's verb
+    // as the trigger)
+    ("appeal", ActionKind::Ruling, Form::Noun),
+    ("appeals", ActionKind::Ruling, Form::Noun),
     ("sentenced", ActionKind::Ruling, Form::Verb),
     ("sentence", ActionKind::Ruling, Form::Noun),
     ("jailed", ActionKind::Ruling, Form::Verb),

@@ -6934,3 +6934,28 @@ fn a_year_in_the_reason_dates_the_conduct() {
     let fine = find(&out.events, "fine", None);
     assert_eq!(date(fine).as_deref(), Some("2021-07-05"), "{out:#?}");
 }
+
+/// "The Supreme Court of India dismissed Google's appeal against the CCI's order": a court's
+/// decision on a party's appeal is a ruling on it (before: nothing, as no trigger word stood in
+/// the sentence); "issued an administrative guidance to OpenAI" is a warning.
+#[test]
+fn a_court_dismissing_a_partys_appeal_and_administrative_guidance() {
+    let x = built_in_extractor();
+    assert_event(
+        &x,
+        "The Supreme Court of India dismissed Acme Corp's appeal against the Competition \
+         Commission of India's order.",
+        "ruling",
+        Some("name:Supreme Court of India"),
+        &["name:Acme Corp"],
+    );
+    assert_no_events(&x, &["The Commission rejected Acme Corp's appeal."], None);
+    assert_event(
+        &x,
+        "Japan's Personal Information Protection Commission issued an administrative guidance to \
+         Acme Corp.",
+        "warning",
+        Some("jp.ppc"),
+        &["name:Acme Corp"],
+    );
+}
