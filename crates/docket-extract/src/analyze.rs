@@ -2932,7 +2932,11 @@ fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)
         // "The Supreme Court of India dismissed Google's appeal against the CCI's order": a
         // court's decision on a party's appeal is a ruling on that party (the court acting is
         // checked with the other rulings' actors)
-        if ctx.is(t, &APPEAL_DECISIONS) && ctx.owner[t].is_none() {
+        // (the cheap test first: a name right after the word, before the word's table)
+        if ctx.owner.get(t + 1).copied().flatten().is_some()
+            && ctx.owner[t].is_none()
+            && ctx.is(t, &APPEAL_DECISIONS)
+        {
             let party = ctx.mention_at(t + 1).filter(|&m| {
                 ctx.mentions[m].t0 == t + 1 && ctx.mentions[m].role != Role::Authority
             });
