@@ -4611,7 +4611,8 @@ fn modal_before(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> bool {
         let decided_penalty = ctx.is(t, &["will", "would"])
             && ctx.is(t + 1, &["pay"])
             && ctx.is(t0, &["fine", "fines", "penalty", "penalties"])
-            && t0 - t <= 6
+            // (an amount's words do not count: "will pay a $10 million civil penalty")
+            && (t + 2..t0).filter(|&q| !ctx.covered[q]).count() <= 4
             && (t + 2..t0)
                 .all(|q| ctx.covered[q] || ctx.is_lower_word(q) && ctx.owner[q].is_none())
             && (ctx.is(t, &["will"]) || reported_unconditionally());

@@ -6959,3 +6959,18 @@ fn a_court_dismissing_a_partys_appeal_and_administrative_guidance() {
         &["name:Acme Corp"],
     );
 }
+
+/// "Acme Corp will pay a $10 million civil penalty": a penalty decided, to be paid; the words
+/// of its amount do not count in the reach of "will pay" (before: dropped as a plan).
+#[test]
+fn will_pay_a_penalty_with_its_amount_is_decided() {
+    let x = built_in_extractor();
+    let out = assert_event(
+        &x,
+        "Acme Corp will pay a $10 million civil penalty.",
+        "fine",
+        None,
+        &["name:Acme Corp"],
+    );
+    assert!(out.events[0].amount.is_some(), "{out:#?}");
+}
