@@ -822,7 +822,18 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
                     .is_some_and(|a| a.jurisdiction.as_deref() != Some(code.as_str()));
                 // (with no such body of that country, the descriptor is read as written, with
                 // its country: "the Swiss Competition Commission" is no UK body either)
-                !(right_before && elsewhere && hit.descriptor().is_some())
+                // ("Kenya's Office of the Data Protection Commissioner": after another country's
+                // possessive, an authority's name is no name of that other country's body)
+                let possessive = (*pt + 1..t0).any(|t| ctx.toks[t].kind == Kind::Poss);
+                let authority = ctx
+                    .resolver
+                    .catalogue()
+                    .actors
+                    .get(index)
+                    .is_some_and(|a| role_of_kind(a.kind) == Role::Authority);
+                !(right_before
+                    && elsewhere
+                    && (hit.descriptor().is_some() || possessive && authority))
             });
             if let Some(index) = chosen {
                 // "State Environmental Protection Agency": an authority's catalogue name inside
@@ -2499,10 +2510,22 @@ fn add_unknown(ctx: &mut Ctx<'_, '_>, memory: &Memory, a: usize, b: usize) {
     } else {
         Role::Company
     };
-    // an authority keeps the jurisdiction word before it: "US Department of Justice"
+    // an authority keeps the jurisdiction word before it: "US Department of Justice"; also a
+    // country's possessive, so that one country's body is not another's of the same name:
+    // "Turkey's Personal Data Protection Authority"
     let (start, a) = match before {
         Some(p) if authority && ctx.jurisdiction[p].is_some() => {
             let first = jurisdiction_first(ctx, p);
+            (ctx.toks[first].start, first)
+        }
+        Some(p)
+            if authority
+                && ctx.toks[p].kind == Kind::Poss
+                && p > 0
+                && ctx.jurisdiction[p - 1].is_some()
+                && ctx.owner[p - 1].is_none() =>
+        {
+            let first = jurisdiction_first(ctx, p - 1);
             (ctx.toks[first].start, first)
         }
         _ => (start, a),

@@ -6974,3 +6974,17 @@ fn will_pay_a_penalty_with_its_amount_is_decided() {
     );
     assert!(out.events[0].amount.is_some(), "{out:#?}");
 }
+
+/// "Turkey's Personal Data Protection Authority fined WhatsApp": the country's possessive stays
+/// in the unresolved authority's name, so that it is not every country's body of that name
+/// (before: `x:personal-data-protection-authority`).
+#[test]
+fn a_countrys_possessive_stays_in_an_unresolved_authoritys_name() {
+    let x = built_in_extractor();
+    assert_actor(
+        &x,
+        "Turkey's Personal Data Protection Authority fined Acme Corp 1.95 million lira.",
+        "fine",
+        Some("name:Turkey's Personal Data Protection Authority"),
+    );
+}
