@@ -1108,10 +1108,7 @@ fn find_mentions(ctx: &mut Ctx<'_, '_>, memory: &mut Memory, light: bool) {
     let mut first = 0;
     while first < ctx.toks.len().min(10)
         && ctx.owner[first].is_none()
-        && (ctx.punct(first).is_some()
-            || ctx.covered[first] && ctx.jurisdiction[first].is_none()
-            || ctx.is(first, &OPENING_TIME_WORDS)
-            || number_of(ctx, first).is_some())
+        && opening_time_token(ctx, first)
     {
         first += 1;
     }
@@ -2968,7 +2965,7 @@ fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)
                 ctx.toks
                     .get(after)
                     .is_some_and(|tok| tok.kind == Kind::Poss)
-                    && ctx.is(after + 1, &["appeal", "appeals", "challenge", "challenges"])
+                    && ctx.is(after + 1, &APPEAL_NOUNS)
             });
             let court_before = (t.saturating_sub(10)..t).any(|q| {
                 ctx.owner[q].is_some_and(|o| {
@@ -2998,10 +2995,9 @@ fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)
                 let n = ctx.toks.len();
                 let q = (t + 1..n.min(t + 7)).find(|&q| {
                     ctx.owner[q].is_some_and(|o| {
-                        let o = &ctx.mentions[o];
-                        o.t0 == q
-                            && o.role != Role::Authority
-                            && ctx.is(o.t1, &["guilty", "liable"])
+                        ctx.mentions[o].t0 == q
+                            && ctx.mentions[o].role != Role::Authority
+                            && verdict_after(o)
                     })
                 })?;
                 let roles_only = (t + 1..q).all(|r| {
@@ -3033,7 +3029,7 @@ fn verdicts_on_object(ctx: &Ctx<'_, '_>) -> Vec<(usize, usize, ActionKind, Form)
             ) || ctx.owner[q].is_some_and(|o| ctx.mentions[o].role == Role::Authority)
         });
         let likely_to = ctx.is(end + 1, &["to"]);
-        if ctx.is(end, &["guilty", "liable"]) && judicial && !likely_to {
+        if verdict_after(m) && judicial && !likely_to {
             out.push((t, t + 1, ActionKind::Ruling, Form::Verb));
         }
     }
@@ -3650,6 +3646,10 @@ const APPEAL_DECISIONS: [&str; 16] = [
     "reduces",
 ];
 
+/// Nouns of a party's appeal against a decision ("Google's appeal against the fine", "Meta's
+/// challenge to the order").
+const APPEAL_NOUNS: [&str; 4] = ["appeal", "appeals", "challenge", "challenges"];
+
 /// Words that open a subordinate clause inside a sentence ("days after the company went public").
 const SUBORDINATORS: [&str; 8] = [
     "after", "before", "when", "while", "because", "since", "until", "as",
@@ -4140,19 +4140,22 @@ fn state_subject(ctx: &Ctx<'_, '_>, left: usize, t0: usize) -> Option<Mention> {
             ctx.covered[t] && ctx.jurisdiction[t].is_none() || ctx.is_lower_word(t) || t == left
         });
     let opens = opens || fronted_time;
-    let named = (first..=p).all(|t| ctx.is_capitalised(t) && ctx.toks[t].kind == Kind::Word);
-    // a demonym is no state ("Chinese banned ..." is a fragment)
-    let demonym = (first..=p).any(|t| lexicon::has_demonym_ending(ctx.word(t)));
-    if !(opens && named) || demonym {
+    if !opens {
         return None;
     }
     state_of_place(ctx, first, p)
 }
 
-/// The state that the place words `first..=p` name: the Union's Commission for the EU ("The EU
+/// The state that the place words `first..=p` name, when they are capitalised words and no
+/// demonym ("Chinese banned ..." is a fragment): the Union's Commission for the EU ("The EU
 /// fined Google", as "Brussels" does), else the catalogue's government of that jurisdiction
 /// ("Beijing fined Tencent", "Russia blocked LinkedIn"), else the place as written.
 fn state_of_place(ctx: &Ctx<'_, '_>, first: usize, p: usize) -> Option<Mention> {
+    let named = (first..=p).all(|t| ctx.is_capitalised(t) && ctx.toks[t].kind == Kind::Word);
+    let demonym = (first..=p).any(|t| lexicon::has_demonym_ending(ctx.word(t)));
+    if !named || demonym {
+        return None;
+    }
     // "The EU fined Google": the Union acts through its Commission, as "Brussels" does
     if (first..=p).all(|t| ctx.jurisdiction[t] == Some("EU")) {
         let commission = ctx
@@ -4209,9 +4212,7 @@ fn banned_in_place(ctx: &Ctx<'_, '_>, t1: usize, right: usize) -> Option<Mention
         || ctx.punct(p + 1).is_some()
         || ctx.covered.get(p + 2).copied().unwrap_or(false)
             && ctx.is(p + 1, &["in", "on", "last", "this"]);
-    let named = (first..=p).all(|t| ctx.is_capitalised(t) && ctx.toks[t].kind == Kind::Word);
-    let demonym = (first..=p).any(|t| lexicon::has_demonym_ending(ctx.word(t)));
-    (closes && named && !demonym && (first..=p).all(|t| ctx.owner[t].is_none()))
+    (closes && (first..=p).all(|t| ctx.owner[t].is_none()))
         .then(|| state_of_place(ctx, first, p))
         .flatten()
 }
@@ -5864,12 +5865,7 @@ fn authority_reference(
             // Alibaba", "Two days later, it ordered app stores to ...")
             None => memory.it_authority.clone().or_else(|| {
                 (0..referring)
-                    .all(|t| {
-                        ctx.punct(t).is_some()
-                            || ctx.covered[t] && ctx.jurisdiction[t].is_none()
-                            || ctx.is(t, &OPENING_TIME_WORDS)
-                            || number_of(ctx, t).is_some()
-                    })
+                    .all(|t| opening_time_token(ctx, t))
                     .then(|| memory.it_subject.clone())
                     .flatten()
             })?,
@@ -5881,12 +5877,21 @@ fn authority_reference(
     Some(m)
 }
 
-/// Words of a time phrase that may open a sentence before its subject "it" ("In April 2021 it
-/// fined ...", "Two days later, it ordered ...", "A month later it opened ...").
+/// Words of a time phrase that may open a sentence before its subject ("In April 2021 it
+/// fined ...", "Two days later, it ordered ...", "A month later, the SAMR opened ...").
 const OPENING_TIME_WORDS: [&str; 19] = [
     "in", "on", "at", "by", "during", "later", "earlier", "then", "a", "the", "next", "days",
     "weeks", "months", "years", "day", "week", "month", "year",
 ];
+
+/// Whether token `t` may belong to a time phrase that opens the sentence before its subject:
+/// a punctuation mark, a time expression, a count or one of [`OPENING_TIME_WORDS`].
+fn opening_time_token(ctx: &Ctx<'_, '_>, t: usize) -> bool {
+    ctx.punct(t).is_some()
+        || ctx.covered[t] && ctx.jurisdiction[t].is_none()
+        || ctx.is(t, &OPENING_TIME_WORDS)
+        || number_of(ctx, t).is_some()
+}
 
 /// Whether the name beginning at token `t` is the object of "over" ("over Alexa voice
 /// recordings", "over the Alexa case").
@@ -6342,8 +6347,7 @@ fn media_report_date(ctx: &Ctx<'_, '_>, memory: &Memory, t1: usize) -> Option<Da
                 .split_whitespace()
                 .all(|w| w.eq_ignore_ascii_case("on"))
     })?;
-    let text = &ctx.s.text[e.start..e.end];
-    Some(date_value(e.kind, text, memory.anchor))
+    Some(expr_date(ctx, memory, e))
 }
 
 /// Whether the removal, suspension or ban at `t0` is one an authority says will be done ("The
@@ -7425,7 +7429,7 @@ fn analyze_trigger_as(
             // ("Google's appeal against a 4.34 billion euro fine was largely rejected by the
             // General Court": the appeal against the sanction, before it)
             || (t0.saturating_sub(6).max(left)..t0).any(|q| {
-                ctx.is(q, &["appeal", "appeals", "challenge", "challenges"])
+                ctx.is(q, &APPEAL_NOUNS)
                     && ctx.is(q + 1, &["against", "to"])
             }))
     {
@@ -8574,7 +8578,7 @@ fn appellant(ctx: &Ctx<'_, '_>, t0: usize) -> Vec<usize> {
     });
     let appeal = preposition
         .checked_sub(1)
-        .filter(|&a| ctx.is(a, &["appeal", "appeals", "challenge", "challenges"]));
+        .filter(|&a| ctx.is(a, &APPEAL_NOUNS));
     let possessor = appeal
         .and_then(|a| a.checked_sub(1))
         .filter(|&p| ctx.toks[p].kind == Kind::Poss)
@@ -9258,8 +9262,7 @@ fn nearest_date(
                 .any(|&(o0, _, _, form)| o0 == t0 && matches!(form, Form::Noun | Form::Either))
     });
     if let Some(e) = own_year {
-        let text = &ctx.s.text[e.start..e.end];
-        return Some(date_value(e.kind, text, memory.anchor));
+        return Some(expr_date(ctx, memory, e));
     }
     // (each expression tested once: most sentences have one or two)
     let found: Vec<&TimeExpr> = ctx.s.times.iter().filter(usable).collect();
@@ -9297,8 +9300,7 @@ fn nearest_date(
                     !e.since && e.end <= comma && ctx.s.text[e.end..comma].trim().is_empty()
                 });
             if let Some(e) = then {
-                let text = &ctx.s.text[e.start..e.end];
-                return Some(date_value(e.kind, text, memory.anchor));
+                return Some(expr_date(ctx, memory, e));
             }
         }
         // "On Saturday, the SAMR said it had fined Alibaba": an expression that opens the
@@ -9312,11 +9314,14 @@ fn nearest_date(
                 && last < t0
                 && !e.since
         })?;
-        let text = &ctx.s.text[opening.start..opening.end];
-        return Some(date_value(opening.kind, text, memory.anchor));
+        return Some(expr_date(ctx, memory, opening));
     };
-    let text = &ctx.s.text[best.start..best.end];
-    Some(date_value(best.kind, text, memory.anchor))
+    Some(expr_date(ctx, memory, best))
+}
+
+/// The date a time expression of the sentence gives, resolved against the document's anchor.
+fn expr_date(ctx: &Ctx<'_, '_>, memory: &Memory, e: &TimeExpr) -> DateValue {
+    date_value(e.kind, &ctx.s.text[e.start..e.end], memory.anchor)
 }
 
 /// "Two days later, it ordered ...", "A month later the SAMR opened ...": a span of days,
